@@ -1,0 +1,2 @@
+import './styles.css';
+document.getElementById('app')!.textContent = 'Refund Case Log';

@@ -1,0 +1,37 @@
+import { parseAmount, formatAmount, fromSheetNumber, Decimal, sum } from '../../src/domain/money';
+import { minorUnits, isCurrencyCode } from '../../src/domain/currency';
+
+describe('money', () => {
+  test.each([
+    ['12.34', 'CNY', '12.34'],
+    ['500', 'JPY', '500'],
+    ['12.345', 'KWD', '12.345'],
+    ['0.5', 'USD', '0.50'],
+  ])('parses %s %s', (text, ccy, out) => {
+    expect(formatAmount(parseAmount(text, ccy), ccy)).toBe(out);
+  });
+  test.each([
+    ['12.345', 'CNY'],
+    ['500.5', 'JPY'],
+    ['12.3456', 'KWD'],
+    ['abc', 'USD'],
+    ['1e', 'USD'],
+  ])('refuses %s %s', (text, ccy) => {
+    expect(() => parseAmount(text, ccy)).toThrow();
+  });
+  test('sheet float noise is rounded away', () => {
+    expect(formatAmount(fromSheetNumber(0.1 + 0.2, 'USD'), 'USD')).toBe('0.30');
+  });
+  test('sums exactly', () => {
+    expect(sum([new Decimal('0.1'), new Decimal('0.2')]).equals(new Decimal('0.3'))).toBe(true);
+  });
+  test('minor units', () => {
+    expect(minorUnits('JPY')).toBe(0);
+    expect(minorUnits('KWD')).toBe(3);
+    expect(isCurrencyCode('XYZ')).toBe(false);
+    expect(() => minorUnits('XYZ')).toThrow(/XYZ/);
+  });
+  test('negative formatting', () => {
+    expect(formatAmount(new Decimal('-3.5'), 'EUR')).toBe('-3.50');
+  });
+});
