@@ -1,0 +1,2 @@
+// Entry points for google.script.run and menus; see docs/api.md.
+export {};
