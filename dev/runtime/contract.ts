@@ -82,3 +82,64 @@ export interface ServiceHost {
   /** Spreadsheet time zone / locale and the script (manifest) time zone. */
   scriptTimeZone: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The runtime's public API (implemented by dev/runtime/index.ts as `class Runtime`), used by the
+// CLI (`rcl`), the local app, integration tests and benchmarks.
+
+export interface OpenOptions {
+  /** .xlsx to load (an empty workbook if the file is missing) and to save to. Omit for in-memory. */
+  workbookPath?: string;
+  /** Default: <repo>/dist/Code.js. */
+  bundlePath?: string;
+  /** Where HtmlService.createHtmlOutputFromFile finds NAME.html. Default: <repo>/dist. */
+  htmlDir?: string;
+  /** The user running executions. Default 'clerk@example.com'. */
+  user?: string;
+  /** For a new workbook. Default 'Asia/Shanghai' (deliberately not the manifest's zone). */
+  spreadsheetTimeZone?: string;
+  /** For a new workbook. Default 'en_US'. */
+  spreadsheetLocale?: string;
+  /** Apps Script stops an execution after 6 minutes; tests set less. Default 360000. */
+  executionLimitMs?: number;
+  /** Default: records events and answers every alert/prompt with OK. */
+  ui?: UiSink;
+}
+
+export interface RunOptions {
+  kind?: ExecutionKind; // default 'cli'
+  user?: string;
+  /** Event object for triggers (e.g. onOpen's e); built inside the execution's realm. */
+  event?: Record<string, unknown>;
+}
+
+export interface RunResult {
+  /** The function's return value (for 'script-run': checked like google.script.run results). */
+  value: unknown;
+  /** Service calls of this execution, e.g. { 'Range.getValues': 2, 'Range.setValues': 1 }. */
+  calls: Record<string, number>;
+  logs: string[];
+  events: UiEvent[];
+  executionId: number;
+}
+
+export interface UserEditResult {
+  ok: boolean;
+  /** Why Sheets refused the edit (data validation with "reject input", a protected range). */
+  message?: string;
+}
+
+export interface RuntimeApi {
+  /** One execution of a global function of the bundle, in a fresh context. Rejects with an
+   *  Error whose message is what Apps Script would show when the function throws. */
+  run(fn: string, args?: unknown[], options?: RunOptions): Promise<RunResult>;
+  /** A person typing `input` into a cell in the grid: parsed as user-entered text, checked by
+   *  data validation and protection, then simple and installable onEdit triggers run. */
+  userEdit(sheetName: string, a1: string, input: string, user?: string): Promise<UserEditResult>;
+  /** Writes the .xlsx (and its sidecar state) to workbookPath or `path`. */
+  save(path?: string): Promise<void>;
+  /** Test hook: "another execution" holds a lock until the returned function is called. */
+  holdLock(scope: 'document' | 'script' | 'user', user?: string): Promise<() => void>;
+  /** Stops worker threads. */
+  close(): Promise<void>;
+}
