@@ -1,0 +1,3 @@
+import type { View } from './index';
+
+export const importViews: Record<string, View> = {};
