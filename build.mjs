@@ -9,7 +9,7 @@
 // sidebar call) is not exported, because Apps Script would only fail at click time.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync, readdirSync, statSync, copyFileSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { join, extname, relative } from 'node:path';
 
 const GLOBAL = '__rcl';
 const root = new URL('.', import.meta.url).pathname;
@@ -70,7 +70,7 @@ const scan = (file, re) => {
   const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
   for (const m of text.matchAll(re)) {
     if (m[1].startsWith('with') || named.has(m[1])) continue; // withSuccessHandler etc. are the runner's own
-    named.set(m[1], file.slice(root.length + 1));
+    named.set(m[1], relative(root, file));
   }
 };
 for (const f of filesUnder(join(root, 'src'), ['.ts'])) {

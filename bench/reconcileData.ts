@@ -1,0 +1,99 @@
+// Generated reconciliation months for benchmarks: N cases and about N statement lines, with
+// the mix a real month has: refunds naming the case, refunds naming only the order, bare
+// exact amounts, fee-short payments, FX payments, instalments, batch payments, same-amount
+// decoys and unexplained credits. Seeded, so every run measures the same data.
+import { Decimal } from '../src/domain/money';
+import type { StatementLine } from '../src/domain/statements/line';
+import { defaultReconSettings, type FxRate, type ReconCase, type ReconInput, type ReconVendor } from '../src/domain/reconcile';
+
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CURRENCIES = ['CNY', 'USD', 'EUR'];
+
+/** Minor units → a Decimal of the currency (integers only: no float on money). */
+function money(minor: number): Decimal {
+  return new Decimal(minor).div(100);
+}
+function iso(day: number): string {
+  return new Date(Date.UTC(2026, 9, 1) + day * 86400000).toISOString().slice(0, 10);
+}
+
+export function generateMonth(n: number, seed = 42): ReconInput {
+  const r = rng(seed);
+  const nVendors = Math.max(10, Math.floor(n / 100));
+  const vendors: ReconVendor[] = [];
+  for (let v = 0; v < nVendors; v++) {
+    vendors.push({ vendorId: `V${v}`, name: `Vendor ${v} Trading`, aliases: [`VENDOR${v} CO LTD`, `6222${String(100000000 + v)}`] });
+  }
+  const cases: ReconCase[] = [];
+  const lines: StatementLine[] = [];
+  let lineNo = 0;
+  const addLine = (minor: number, currency: string, day: number, over: Partial<StatementLine>) => {
+    lineNo++;
+    lines.push({
+      lineId: `L${lineNo}`,
+      bookingDate: iso(day),
+      valueDate: iso(day),
+      amount: money(minor),
+      currency,
+      counterparty: '',
+      counterpartyAccount: '',
+      reference: '',
+      description: '',
+      fee: null,
+      originalAmount: null,
+      originalCurrency: '',
+      kind: 'credit',
+      sourceRow: lineNo,
+      ...over,
+    });
+  };
+  for (let i = 1; i <= n; i++) {
+    const v = Math.floor(r() * nVendors);
+    const currency = CURRENCIES[Math.floor(r() * 3)];
+    const minor = 1000 + Math.floor(r() * 500000);
+    const logDay = -20 + Math.floor(r() * 45);
+    const caseId = `RC-${String(i).padStart(6, '0')}`;
+    const orderNo = `PO-${700000 + i}`;
+    cases.push({ caseId, dateLogged: iso(logDay), orderNo, vendorId: `V${v}`, vendorName: `Vendor ${v} Trading`, amount: money(minor), currency, status: 'Agreed', expectedCompletion: iso(logDay + 14) });
+    const day = Math.min(30, Math.max(0, logDay + 5 + Math.floor(r() * 20)));
+    const who = r() < 0.5 ? { counterparty: `VENDOR${v} CO LTD` } : { counterpartyAccount: `6222${String(100000000 + v)}` };
+    const k = r();
+    if (k < 0.3) addLine(minor, currency, day, { reference: `Refund ${caseId}`, ...who });
+    else if (k < 0.45) addLine(minor, currency, day, { description: `order ${orderNo} refund`, ...who });
+    else if (k < 0.6) addLine(minor, currency, day, who);
+    else if (k < 0.68) addLine(minor - Math.min(Math.floor(minor * 0.005), 1500), currency, day, { reference: caseId, ...who });
+    else if (k < 0.72) {
+      const half = Math.floor(minor / 2);
+      addLine(half, currency, day, { reference: `${caseId} 1/2`, ...who });
+      addLine(minor - half, currency, Math.min(30, day + 3), { reference: `${caseId} 2/2`, ...who });
+    } else if (k < 0.76 && currency === 'EUR') addLine(Math.floor(minor * 1.085), 'USD', day, { reference: caseId, ...who });
+    else if (k < 0.8) addLine(minor, currency, day, {}); // decoy-prone: bare amount, no vendor
+    // else: still waiting for money
+  }
+  // Noise: unexplained credits, debits and fees, about a fifth of the lines.
+  const noise = Math.floor(n * 0.2);
+  for (let j = 0; j < noise; j++) {
+    const currency = CURRENCIES[Math.floor(r() * 3)];
+    const day = Math.floor(r() * 31) % 31;
+    const q = r();
+    if (q < 0.5) addLine(1000 + Math.floor(r() * 500000), currency, day, { counterparty: `Customer ${j}` });
+    else if (q < 0.8) addLine(-(1000 + Math.floor(r() * 500000)), currency, day, { kind: 'debit' });
+    else addLine(-(100 + Math.floor(r() * 2000)), currency, day, { kind: 'fee' });
+  }
+  const fxRates: FxRate[] = [
+    { date: '2026-09-01', from: 'EUR', to: 'USD', rate: new Decimal('1.08') },
+    { date: '2026-10-01', from: 'EUR', to: 'USD', rate: new Decimal('1.09') },
+    { date: '2026-10-01', from: 'USD', to: 'CNY', rate: new Decimal('7.12') },
+  ];
+  return { month: '2026-10', cases, lines, vendors, fxRates, decisions: [], settings: defaultReconSettings('USD'), today: '2026-11-02' };
+}

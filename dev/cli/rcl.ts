@@ -1,0 +1,277 @@
+// `rcl`: the local runtime's command line (docs/local-runtime.md).
+//
+//   rcl call  --workbook FILE [--user EMAIL] [--as cli|menu|script-run] [--answer BUTTON[:TEXT]]... FUNCTION [JSON_ARG ...]
+//   rcl sheet --workbook FILE [NAME] [--json | --values]
+//   rcl start [--workbook FILE] [--port N] [--host H] [--user EMAIL]
+//   rcl demo  ...            (dev/demo/cli.ts, when present)
+//
+// Each `call` is one execution of a global function of dist/Code.js against FILE; the workbook
+// is saved only when the function returns, so a failed call leaves FILE as it was.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { AlertRequest, AlertResponse, ExecutionKind, OpenOptions, UiEvent, UiSink } from '../runtime/contract';
+import { callableFunctions } from '../app/bundleFunctions';
+import { startApp, defaultOpenRuntime, type AppRuntime } from '../app/server';
+
+const ROOT = resolve(__dirname, '../..');
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** Resolves when `rcl start` should stop (default: SIGINT/SIGTERM). */
+  stopSignal?: Promise<void>;
+  /** Called with the app once `rcl start` is listening (tests). */
+  onStarted?: (url: string) => void;
+  openRuntime?: (opts: OpenOptions) => Promise<AppRuntime>;
+}
+
+const USAGE = `usage:
+  rcl call  --workbook FILE [--user EMAIL] [--as cli|menu|script-run] [--answer BUTTON[:TEXT]] FUNCTION [JSON_ARG ...]
+  rcl sheet --workbook FILE [NAME] [--json]
+  rcl start [--workbook FILE] [--port N] [--host HOST] [--user EMAIL]
+  rcl demo  [...]
+`;
+
+class UsageError extends Error {}
+
+interface Parsed {
+  flags: Map<string, string[]>;
+  bools: Set<string>;
+  positional: string[];
+}
+
+const VALUE_FLAGS = new Set(['workbook', 'user', 'as', 'answer', 'port', 'host', 'bundle', 'html-dir']);
+const BOOL_FLAGS = new Set(['json', 'help']);
+
+function parse(argv: string[]): Parsed {
+  const flags = new Map<string, string[]>();
+  const bools = new Set<string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (BOOL_FLAGS.has(name)) {
+        bools.add(name);
+        continue;
+      }
+      if (!VALUE_FLAGS.has(name)) throw new UsageError(`unknown option --${name}`);
+      const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      flags.set(name, [...(flags.get(name) ?? []), value]);
+    } else positional.push(a);
+  }
+  return { flags, bools, positional };
+}
+
+function one(p: Parsed, name: string): string | undefined {
+  const v = p.flags.get(name);
+  return v ? v[v.length - 1] : undefined;
+}
+
+function defaultIo(): CliIo {
+  return { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+}
+
+/** The CLI's UI: events are described on stderr, alerts answered from --answer (else the first
+ *  "yes" button: OK or YES). */
+function cliUi(io: CliIo, answers: string[]): UiSink {
+  return {
+    emit(e: UiEvent): void {
+      if (e.type === 'toast') io.err(`[toast] ${e.title ? `${e.title}: ` : ''}${e.message}\n`);
+      else if (e.type === 'sidebar') io.err(`[sidebar] ${e.title} (${e.html.length} characters of HTML)\n`);
+      else if (e.type === 'dialog') io.err(`[dialog] ${e.title} ${e.width}x${e.height}${e.modal ? ' modal' : ''}\n`);
+      else if (e.type === 'menu') io.err(`[menu] ${e.menu.caption}: ${e.menu.items.length} items\n`);
+    },
+    async ask(r: AlertRequest): Promise<AlertResponse> {
+      const given = answers.shift();
+      const [button, ...text] = (given ?? (r.buttons.startsWith('YES') ? 'YES' : 'OK')).split(':');
+      io.err(`[${r.kind}] ${r.title ? `${r.title}: ` : ''}${r.prompt} -> ${button.toUpperCase()}${text.length ? ` "${text.join(':')}"` : ''}\n`);
+      return r.kind === 'prompt' ? { button: button.toUpperCase(), text: text.join(':') } : { button: button.toUpperCase() };
+    },
+  };
+}
+
+function jsonReplacer(_k: string, v: unknown): unknown {
+  return v === undefined ? null : v;
+}
+
+async function cmdCall(p: Parsed, io: CliIo): Promise<number> {
+  const workbook = one(p, 'workbook');
+  const [fn, ...rawArgs] = p.positional;
+  if (!workbook || !fn) throw new UsageError('rcl call needs --workbook FILE and FUNCTION');
+  const kind = (one(p, 'as') ?? 'cli') as ExecutionKind;
+  if (!['cli', 'menu', 'script-run'].includes(kind)) throw new UsageError('--as is one of cli, menu, script-run');
+  const args = rawArgs.map((a, i) => {
+    try {
+      return JSON.parse(a) as unknown;
+    } catch {
+      throw new UsageError(`argument ${i + 1} is not JSON: ${a} (quote strings: '"text"')`);
+    }
+  });
+  const open = io.openRuntime ?? defaultOpenRuntime;
+  const runtime = await open({
+    workbookPath: resolve(workbook),
+    bundlePath: one(p, 'bundle') ? resolve(one(p, 'bundle')!) : undefined,
+    htmlDir: one(p, 'html-dir') ? resolve(one(p, 'html-dir')!) : undefined,
+    user: one(p, 'user'),
+    ui: cliUi(io, [...(p.flags.get('answer') ?? [])]),
+  });
+  try {
+    let result;
+    try {
+      result = await runtime.run(fn, args, { kind, user: one(p, 'user') });
+    } catch (e) {
+      const err = e as Error & { logs?: string[] };
+      for (const l of err.logs ?? []) io.err(`[log] ${l}\n`);
+      io.err(`${err.message}\n`);
+      return 1;
+    }
+    for (const l of result.logs) io.err(`[log] ${l}\n`);
+    mkdirSync(dirname(resolve(workbook)), { recursive: true });
+    await runtime.save();
+    if (result.value !== undefined) io.out(`${JSON.stringify(result.value, jsonReplacer, 2)}\n`);
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled. */
+export function toCsv(rows: string[][]): string {
+  const field = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return rows.map((r) => r.map(field).join(',')).join('\r\n') + (rows.length ? '\r\n' : '');
+}
+
+async function cmdSheet(p: Parsed, io: CliIo): Promise<number> {
+  const workbook = one(p, 'workbook');
+  if (!workbook) throw new UsageError('rcl sheet needs --workbook FILE');
+  if (!existsSync(workbook)) {
+    io.err(`No workbook at ${workbook}\n`);
+    return 1;
+  }
+  const open = io.openRuntime ?? defaultOpenRuntime;
+  const runtime = await open({ workbookPath: resolve(workbook) });
+  try {
+    const model = runtime.model as {
+      sheetNames(): string[];
+      readValues(sheet: string): unknown[][];
+      readDisplayValues(sheet: string): string[][];
+    };
+    const names = model.sheetNames();
+    const name = p.positional[0];
+    if (!name) {
+      io.out(names.map((n) => `${n}\n`).join(''));
+      return 0;
+    }
+    if (!names.includes(name)) {
+      io.err(`No sheet named "${name}". Sheets: ${names.join(', ')}\n`);
+      return 1;
+    }
+    // CSV carries what the sheet shows (Sheets' File > Download > CSV exports displayed values);
+    // --json carries what getValues() returns (dates as ISO strings).
+    if (p.bools.has('json')) io.out(`${JSON.stringify(model.readValues(name))}\n`);
+    else io.out(toCsv(model.readDisplayValues(name)));
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+function requireIfExists(base: string): Record<string, unknown> | undefined {
+  for (const ext of ['.ts', '.js', '.cjs']) {
+    if (existsSync(base + ext)) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return require(base) as Record<string, unknown>;
+    }
+  }
+  return undefined;
+}
+
+/** A first start seeds the workbook: the demo seeder when present, else setupWorkbook. */
+async function seedWorkbook(path: string, io: CliIo): Promise<void> {
+  const seed = requireIfExists(join(ROOT, 'dev/demo/seed'));
+  if (seed && typeof seed.seedDemoWorkbook === 'function') {
+    io.err(`Seeding a demo workbook at ${path}…\n`);
+    await (seed.seedDemoWorkbook as (p: string) => Promise<void>)(path);
+    return;
+  }
+  const bundle = join(ROOT, 'dist/Code.js');
+  if (existsSync(bundle) && callableFunctions(bundle).includes('setupWorkbook')) {
+    io.err(`Setting up a new workbook at ${path}…\n`);
+    const runtime = await (io.openRuntime ?? defaultOpenRuntime)({ workbookPath: path, ui: cliUi(io, []) });
+    try {
+      await runtime.run('setupWorkbook', [], { kind: 'cli' });
+      mkdirSync(dirname(path), { recursive: true });
+      await runtime.save();
+    } finally {
+      await runtime.close();
+    }
+  }
+}
+
+async function cmdStart(p: Parsed, io: CliIo): Promise<number> {
+  const workbook = resolve(one(p, 'workbook') ?? join(ROOT, 'data/demo.xlsx'));
+  const port = Number(one(p, 'port') ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port is a port number');
+  if (!existsSync(join(ROOT, 'dist/Code.js')) && !one(p, 'bundle')) {
+    io.err('No dist/Code.js: run `npm run build` first.\n');
+    return 1;
+  }
+  if (!existsSync(workbook)) await seedWorkbook(workbook, io);
+  const app = await startApp({
+    workbookPath: workbook,
+    port,
+    host: one(p, 'host'),
+    user: one(p, 'user'),
+    bundlePath: one(p, 'bundle') ? resolve(one(p, 'bundle')!) : undefined,
+    htmlDir: one(p, 'html-dir') ? resolve(one(p, 'html-dir')!) : undefined,
+    openRuntime: io.openRuntime,
+    log: (l) => io.err(`${l}\n`),
+  });
+  io.out(`Refund Case Log is running at ${app.url} (workbook ${workbook}). Ctrl+C stops it.\n`);
+  io.onStarted?.(app.url);
+  const stop =
+    io.stopSignal ??
+    new Promise<void>((ok) => {
+      process.once('SIGINT', () => ok());
+      process.once('SIGTERM', () => ok());
+    });
+  await stop;
+  await app.close();
+  return 0;
+}
+
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'demo') {
+      const demo = requireIfExists(join(ROOT, 'dev/demo/cli'));
+      if (!demo || typeof demo.main !== 'function') {
+        io.err('rcl demo is not available yet (dev/demo/cli.ts).\n');
+        return 2;
+      }
+      return await (demo.main as (a: string[]) => Promise<number>)(rest);
+    }
+    const p = parse(rest);
+    if (!command || command === 'help' || command === '--help' || p.bools.has('help')) {
+      io.out(USAGE);
+      return command ? 0 : 2;
+    }
+    if (command === 'call') return await cmdCall(p, io);
+    if (command === 'sheet') return await cmdSheet(p, io);
+    if (command === 'start') return await cmdStart(p, io);
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`rcl: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,1240 @@
+// The main-side SpreadsheetApp of one execution: Spreadsheet, Sheet and Range objects whose public
+// methods are the Apps Script methods (reference/spreadsheet/*). Each class names itself in
+// `__class` (used for call counting: `Range.getValues`).
+import type { ServiceHost } from '../contract';
+import { Rect, cellA1, columnToLetters, parseA1, rectA1 } from './a1';
+import { signatureError, isInt } from './errors';
+import { LIMITS, MSG, Scalar, SheetModel, Style, WorkbookModel } from './model';
+import { Ui, BUTTON, BUTTON_SET } from './ui';
+import { isValidTimeZone } from './tz';
+import {
+  ConditionalFormatRule, ConditionalFormatRuleBuilder, DataValidation, DataValidationBuilder, ENUMS, Filter,
+  FilterCriteria, FilterCriteriaBuilder, Protection, RichTextValue, RichTextValueBuilder, TextFinder,
+  TextStyleBuilder,
+} from './builders';
+import { isRowHiddenByFilter } from './filter';
+import { formatKind } from './format';
+
+export interface SpreadsheetAppOptions {
+  /** Caption of createAddonMenu(): the add-on's name. */
+  addonName?: string;
+}
+
+export function userOf(host: ServiceHost): string {
+  return host.execution.effectiveUserEmail || host.execution.activeUserEmail || '';
+}
+
+export class SpreadsheetApp {
+  readonly __class = 'SpreadsheetApp';
+  readonly ENUMS: Record<string, Record<string, string>> = { ...ENUMS, ButtonSet: BUTTON_SET, Button: BUTTON };
+  private ss: Spreadsheet;
+  constructor(private host: ServiceHost, private model: WorkbookModel, private opts: SpreadsheetAppOptions = {}) {
+    this.ss = new Spreadsheet(host, model);
+  }
+  getActive(): Spreadsheet {
+    return this.ss;
+  }
+  getActiveSpreadsheet(): Spreadsheet {
+    return this.ss;
+  }
+  getActiveSheet(): Sheet {
+    return this.ss.getActiveSheet();
+  }
+  getActiveRange(): Range {
+    return this.ss.getActiveSheet().getRange('A1');
+  }
+  setActiveSheet(sheet: Sheet): Sheet {
+    return this.ss.setActiveSheet(sheet);
+  }
+  getUi(): Ui {
+    return new Ui(this.host, this.opts.addonName ?? this.model.name);
+  }
+  /** Applies pending changes; this model applies every change at once, so nothing to do. */
+  flush(): void {}
+  newDataValidation(): DataValidationBuilder {
+    return new DataValidationBuilder(this.model);
+  }
+  newConditionalFormatRule(): ConditionalFormatRuleBuilder {
+    return new ConditionalFormatRuleBuilder();
+  }
+  newFilterCriteria(): FilterCriteriaBuilder {
+    return new FilterCriteriaBuilder();
+  }
+  newRichTextValue(): RichTextValueBuilder {
+    return new RichTextValueBuilder();
+  }
+  newTextStyle(): TextStyleBuilder {
+    return new TextStyleBuilder();
+  }
+}
+
+export class Spreadsheet {
+  readonly __class = 'Spreadsheet';
+  private sheetObjs = new Map<SheetModel, Sheet>();
+  constructor(readonly host: ServiceHost, readonly model: WorkbookModel) {}
+
+  wrap(s: SheetModel): Sheet {
+    let o = this.sheetObjs.get(s);
+    if (!o) {
+      o = new Sheet(this, s);
+      this.sheetObjs.set(s, o);
+    }
+    return o;
+  }
+  get user(): string {
+    return userOf(this.host);
+  }
+
+  getId(): string {
+    return this.model.id;
+  }
+  getName(): string {
+    return this.model.name;
+  }
+  rename(name: string): void {
+    this.model.name = String(name);
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.model.id}/edit`;
+  }
+  getSpreadsheetTimeZone(): string {
+    return this.model.timeZone;
+  }
+  setSpreadsheetTimeZone(tz: string): void {
+    if (typeof tz !== 'string' || !isValidTimeZone(tz)) throw new Error(`Invalid argument: timeZone`);
+    this.model.timeZone = tz;
+    this.model.touch();
+  }
+  getSpreadsheetLocale(): string {
+    return this.model.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.model.locale = String(locale);
+    this.model.touch();
+  }
+  getOwner(): { getEmail(): string } {
+    return new User(this.model.owner);
+  }
+  getEditors(): User[] {
+    return [];
+  }
+  getSheets(): Sheet[] {
+    return this.model.sheets.map((s) => this.wrap(s));
+  }
+  getNumSheets(): number {
+    return this.model.sheets.length;
+  }
+  /** Exact, case-sensitive lookup; null when absent (reference/spreadsheet/spreadsheet#getSheetByName). */
+  getSheetByName(name: string): Sheet | null {
+    if (typeof name !== 'string') throw signatureError('SpreadsheetApp.Spreadsheet.getSheetByName', [name]);
+    const s = this.model.sheetByName(name);
+    return s ? this.wrap(s) : null;
+  }
+  getSheetById(id: number): Sheet | null {
+    const s = this.model.sheetById(Number(id));
+    return s ? this.wrap(s) : null;
+  }
+  /** insertSheet(), insertSheet(name), insertSheet(index), insertSheet(name, index). Names are
+   *  unique regardless of case (Sheets UI refuses "sheet1" beside "Sheet1"; research note §3.5). */
+  insertSheet(...args: unknown[]): Sheet {
+    let name: string | undefined;
+    let index: number | undefined;
+    if (args.length === 1 && typeof args[0] === 'string') name = args[0];
+    else if (args.length === 1 && isInt(args[0])) index = args[0];
+    else if (args.length === 2 && typeof args[0] === 'string' && isInt(args[1])) [name, index] = [args[0], args[1]];
+    else if (args.length === 2 && typeof args[0] === 'string' && args[1] && typeof args[1] === 'object') name = args[0];
+    else if (args.length !== 0) throw signatureError('SpreadsheetApp.Spreadsheet.insertSheet', args);
+    if (this.model.sheets.length >= LIMITS.sheets) throw new Error(`This spreadsheet already has the maximum of ${LIMITS.sheets} sheets.`);
+    if (this.model.totalCells() + 1000 * 26 > LIMITS.cells) throw new Error(MSG.tooManyCells(0));
+    if (name === undefined) {
+      let k = this.model.sheets.length + 1;
+      while (this.model.sheetByNameCI(`Sheet${k}`)) k++;
+      name = `Sheet${k}`;
+    }
+    checkSheetName(this.model, name);
+    if (index !== undefined && (index < 0 || index > this.model.sheets.length)) throw new Error(`Index ${index} is out of range.`);
+    const s = this.model.addSheet(name, index);
+    // insertSheet makes the new sheet active (reference/spreadsheet/spreadsheet#insertSheet)
+    this.model.activeSheetId = s.id;
+    return this.wrap(s);
+  }
+  deleteSheet(sheet: Sheet): void {
+    if (!(sheet instanceof Sheet)) throw signatureError('SpreadsheetApp.Spreadsheet.deleteSheet', [sheet]);
+    const visible = this.model.sheets.filter((s) => !s.hidden);
+    if (this.model.sheets.length === 1 || (visible.length === 1 && visible[0] === sheet.model))
+      throw new Error("You can't remove all the visible sheets in a document.");
+    if (this.model.sheetProtectionBlocks(sheet.model, this.user)) throw new Error(MSG.protectedCell);
+    const i = this.model.sheets.indexOf(sheet.model);
+    if (i < 0) throw new Error('Sheet not found');
+    this.model.sheets.splice(i, 1);
+    this.model.protections = this.model.protections.filter((p) => p.sheetId !== sheet.model.id);
+    if (this.model.activeSheetId === sheet.model.id) this.model.activeSheetId = (this.model.sheets[Math.max(0, i - 1)] ?? this.model.sheets[0]).id;
+    this.model.touch();
+  }
+  getActiveSheet(): Sheet {
+    return this.wrap(this.model.activeSheet());
+  }
+  setActiveSheet(sheet: Sheet): Sheet {
+    if (!(sheet instanceof Sheet)) throw signatureError('SpreadsheetApp.Spreadsheet.setActiveSheet', [sheet]);
+    this.model.activeSheetId = sheet.model.id;
+    return sheet;
+  }
+  /** Moves the active sheet to a 1-based position (reference/spreadsheet/spreadsheet#moveActiveSheet). */
+  moveActiveSheet(pos: number): void {
+    if (!isInt(pos) || pos < 1 || pos > this.model.sheets.length) throw new Error(`Index ${pos} is out of range.`);
+    const s = this.model.activeSheet();
+    this.model.sheets.splice(this.model.sheets.indexOf(s), 1);
+    this.model.sheets.splice(pos - 1, 0, s);
+    this.model.touch();
+  }
+  /** getRange('Sheet!A1:B2'); without a sheet name, the active sheet. */
+  getRange(a1: string): Range {
+    if (typeof a1 !== 'string') throw signatureError('SpreadsheetApp.Spreadsheet.getRange', [a1]);
+    const res = this.model.resolveRef(a1, this.model.activeSheet());
+    if (!res) throw new Error('Range not found');
+    return this.wrap(res.sheet).rangeFromRect(res.rect);
+  }
+  getActiveRange(): Range {
+    return this.getActiveSheet().getRange('A1');
+  }
+  toast(msg: unknown, title?: unknown, timeoutSeconds?: unknown): void {
+    this.host.ui.emit({
+      type: 'toast',
+      message: String(msg ?? ''),
+      title: title === undefined || title === null ? '' : String(title),
+      timeoutSeconds: typeof timeoutSeconds === 'number' ? timeoutSeconds : 5,
+    });
+  }
+  /** getProtections(SpreadsheetApp.ProtectionType.RANGE | SHEET). */
+  getProtections(type: string): Protection[] {
+    if (type !== 'RANGE' && type !== 'SHEET') throw signatureError('SpreadsheetApp.Spreadsheet.getProtections', [type]);
+    return this.model.protections.filter((p) => p.type === type).map((p) => new Protection(this, p));
+  }
+  getMaxIterativeCalculationCycles(): number {
+    return 50;
+  }
+  getSheetProtection(): never {
+    throw new Error('getSheetProtection is deprecated; use Sheet.getProtections');
+  }
+}
+
+export class User {
+  readonly __class = 'User';
+  constructor(private email: string) {}
+  getEmail(): string {
+    return this.email;
+  }
+}
+
+export function checkSheetName(model: WorkbookModel, name: string, self?: SheetModel): void {
+  if (name.trim() === '') throw new Error('Sheet names cannot be empty.');
+  if (name.length > LIMITS.sheetName) throw new Error(`The sheet name cannot be longer than ${LIMITS.sheetName} characters.`);
+  const other = model.sheetByNameCI(name);
+  if (other && other !== self) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+}
+
+export class Sheet {
+  readonly __class = 'Sheet';
+  constructor(readonly ss: Spreadsheet, readonly model: SheetModel) {}
+  get wb(): WorkbookModel {
+    return this.ss.model;
+  }
+  private alive(): SheetModel {
+    if (!this.wb.sheets.includes(this.model)) throw new Error('The sheet has been deleted.'); // not exact wording
+    return this.model;
+  }
+  rangeFromRect(rect: Rect): Range {
+    const s = this.alive();
+    if (rect.row + rect.numRows - 1 > s.maxRows || rect.col + rect.numCols - 1 > s.maxCols)
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    return new Range(this, rect);
+  }
+
+  getName(): string {
+    return this.alive().name;
+  }
+  setName(name: string): Sheet {
+    if (typeof name !== 'string') throw signatureError('SpreadsheetApp.Sheet.setName', [name]);
+    checkSheetName(this.wb, name, this.model);
+    this.model.name = name;
+    this.wb.touch();
+    return this;
+  }
+  getIndex(): number {
+    return this.wb.sheets.indexOf(this.alive()) + 1;
+  }
+  getSheetId(): number {
+    return this.alive().id;
+  }
+  getParent(): Spreadsheet {
+    return this.ss;
+  }
+  getLastRow(): number {
+    return this.alive().lastRow();
+  }
+  getLastColumn(): number {
+    return this.alive().lastColumn();
+  }
+  getMaxRows(): number {
+    return this.alive().maxRows;
+  }
+  getMaxColumns(): number {
+    return this.alive().maxCols;
+  }
+  /** getRange(a1) | getRange(row, col) | getRange(row, col, numRows) | getRange(row, col, numRows, numCols). */
+  getRange(...args: unknown[]): Range {
+    const s = this.alive();
+    if (args.length === 1 && typeof args[0] === 'string') {
+      const res = this.wb.resolveRef(args[0].includes('!') ? args[0] : args[0], this.ss.model.sheets.includes(s) ? s : s);
+      if (!res) throw new Error('Range not found');
+      if (res.sheet !== s && args[0].includes('!')) return this.ss.wrap(res.sheet).rangeFromRect(res.rect);
+      return this.rangeFromRect(res.rect);
+    }
+    if (args.length < 2 || args.length > 4 || !args.every(isInt)) throw signatureError('SpreadsheetApp.Sheet.getRange', args);
+    const [row, col, numRows = 1, numCols = 1] = args as number[];
+    if (row < 1) throw new Error('The starting row of the range is too small.');
+    if (col < 1) throw new Error('The starting column of the range is too small.');
+    if (numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
+    return this.rangeFromRect({ row: Math.floor(row), col: Math.floor(col), numRows: Math.floor(numRows), numCols: Math.floor(numCols) });
+  }
+  /** A1 to the last row/column with content; A1 on an empty sheet (reference/spreadsheet/sheet#getDataRange). */
+  getDataRange(): Range {
+    const s = this.alive();
+    return new Range(this, { row: 1, col: 1, numRows: Math.max(1, s.lastRow()), numCols: Math.max(1, s.lastColumn()) });
+  }
+  getActiveRange(): Range {
+    return this.getRange('A1');
+  }
+  /** Appends below the last row with content, growing the grid; strings parsed as by setValues
+   *  (reference/spreadsheet/sheet#appendRow). */
+  appendRow(rowContents: unknown[]): Sheet {
+    if (!Array.isArray(rowContents)) throw signatureError('SpreadsheetApp.Sheet.appendRow', [rowContents]);
+    const s = this.alive();
+    const r = s.lastRow() + 1;
+    const n = rowContents.length;
+    if (n === 0) return this;
+    const rect = { row: r, col: 1, numRows: 1, numCols: n };
+    this.checkProtection(rect);
+    if (r > s.maxRows) this.grow(r - s.maxRows, 0);
+    if (n > s.maxCols) this.grow(0, n - s.maxCols);
+    rowContents.forEach((v, i) => this.wb.writeInput(s, r, i + 1, v));
+    this.wb.touch();
+    return this;
+  }
+  grow(rows: number, cols: number): void {
+    const s = this.model;
+    if (s.maxCols + cols > LIMITS.columns) throw new Error(`This action would increase the number of columns in the sheet above the limit of ${LIMITS.columns}.`);
+    if (this.wb.totalCells() + rows * s.maxCols + cols * (s.maxRows + rows) > LIMITS.cells) throw new Error(MSG.tooManyCells(0));
+    s.maxRows += rows;
+    s.maxCols += cols;
+  }
+  checkProtection(rect: Rect): void {
+    if (this.wb.blockingProtection(this.model, rect, this.ss.user)) throw new Error(MSG.protectedCell);
+  }
+  private checkStructure(): void {
+    if (this.wb.sheetProtectionBlocks(this.model, this.ss.user)) throw new Error(MSG.protectedCell);
+  }
+
+  // ---- rows and columns
+  insertRowsAfter(afterPosition: number, howMany: number): Sheet {
+    this.insertRowsAt(afterPosition + 1, howMany, afterPosition);
+    return this;
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): Sheet {
+    this.insertRowsAt(beforePosition, howMany, beforePosition);
+    return this;
+  }
+  insertRowAfter(afterPosition: number): Sheet {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+  insertRowBefore(beforePosition: number): Sheet {
+    return this.insertRowsBefore(beforePosition, 1);
+  }
+  insertRows(rowIndex: number, numRows = 1): void {
+    this.insertRowsAt(rowIndex, numRows, rowIndex);
+  }
+  /** New rows take the formatting of the row they are inserted next to (Sheets behaviour). */
+  private insertRowsAt(at: number, n: number, styleFrom: number): void {
+    const s = this.alive();
+    if (!isInt(at) || !isInt(n)) throw signatureError('SpreadsheetApp.Sheet.insertRows', [at, n]);
+    if (at < 1 || at > s.maxRows + 1) throw new Error('Those rows are out of bounds.');
+    if (n < 1) throw new Error('The number of rows to insert must be at least 1.');
+    this.checkStructure();
+    this.grow(n, 0);
+    const tmpl = s.rows[styleFrom - 1]?.s;
+    const blank = () => (tmpl ? { v: [], s: tmpl.map((st) => (st ? { ...st } : undefined)) } : (undefined as unknown as { v: [] }));
+    while (s.rows.length < at - 1) s.rows.push(undefined as never);
+    s.rows.splice(at - 1, 0, ...Array.from({ length: n }, blank));
+    this.shiftRows(at, n);
+    this.wb.touch();
+  }
+  deleteRow(rowPosition: number): Sheet {
+    return this.deleteRows(rowPosition, 1);
+  }
+  deleteRows(rowPosition: number, howMany: number): Sheet {
+    const s = this.alive();
+    if (!isInt(rowPosition) || !isInt(howMany)) throw signatureError('SpreadsheetApp.Sheet.deleteRows', [rowPosition, howMany]);
+    if (rowPosition < 1 || rowPosition + howMany - 1 > s.maxRows) throw new Error('Those rows are out of bounds.');
+    if (howMany >= s.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    this.checkStructure();
+    this.checkProtection({ row: rowPosition, col: 1, numRows: howMany, numCols: s.maxCols });
+    s.rows.splice(rowPosition - 1, howMany);
+    s.maxRows -= howMany;
+    this.shiftRows(rowPosition, -howMany);
+    this.wb.touch();
+    return this;
+  }
+  /** Moves protections, filters and rules below an insertion/deletion point. */
+  private shiftRows(at: number, delta: number): void {
+    const s = this.model;
+    const shift = (rect: Rect) => {
+      if (delta > 0) {
+        if (rect.row >= at) rect.row += delta;
+        else if (rect.row + rect.numRows - 1 >= at) rect.numRows += delta;
+      } else {
+        const del0 = at;
+        const del1 = at - delta - 1;
+        const r0 = rect.row;
+        const r1 = rect.row + rect.numRows - 1;
+        const overlap = Math.max(0, Math.min(r1, del1) - Math.max(r0, del0) + 1);
+        if (r0 > del1) rect.row += delta;
+        else if (r0 >= del0) rect.row = del0;
+        rect.numRows = Math.max(1, rect.numRows - overlap);
+      }
+    };
+    for (const p of this.wb.protections) if (p.sheetId === s.id && p.rect) shift(p.rect);
+    if (s.filter) shift(s.filter.rect);
+    for (const r of s.cfRules) r.ranges.forEach(shift);
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
+    this.insertColumnsAt(afterPosition + 1, howMany);
+    return this;
+  }
+  insertColumnsBefore(beforePosition: number, howMany: number): Sheet {
+    this.insertColumnsAt(beforePosition, howMany);
+    return this;
+  }
+  insertColumnAfter(afterPosition: number): Sheet {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+  insertColumnBefore(beforePosition: number): Sheet {
+    return this.insertColumnsBefore(beforePosition, 1);
+  }
+  insertColumns(columnIndex: number, numColumns = 1): void {
+    this.insertColumnsAt(columnIndex, numColumns);
+  }
+  private insertColumnsAt(at: number, n: number): void {
+    const s = this.alive();
+    if (at < 1 || at > s.maxCols + 1) throw new Error('Those columns are out of bounds.');
+    if (n < 1) throw new Error('The number of columns to insert must be at least 1.');
+    this.checkStructure();
+    this.grow(0, n);
+    for (const row of s.rows) {
+      if (!row) continue;
+      for (const key of ['v', 'f', 's', 'n', 'r'] as const) {
+        const arr = row[key] as unknown[] | undefined;
+        if (arr && arr.length >= at) arr.splice(at - 1, 0, ...new Array(n).fill(undefined));
+      }
+    }
+    const shift = (rect: Rect) => {
+      if (rect.col >= at) rect.col += n;
+      else if (rect.col + rect.numCols - 1 >= at) rect.numCols += n;
+    };
+    for (const p of this.wb.protections) if (p.sheetId === s.id && p.rect) shift(p.rect);
+    if (s.filter) {
+      shift(s.filter.rect);
+      const moved: typeof s.filter.criteria = {};
+      for (const [c, v] of Object.entries(s.filter.criteria)) moved[Number(c) >= at ? Number(c) + n : Number(c)] = v;
+      s.filter.criteria = moved;
+    }
+    this.wb.touch();
+  }
+  deleteColumn(columnPosition: number): Sheet {
+    return this.deleteColumns(columnPosition, 1);
+  }
+  deleteColumns(columnPosition: number, howMany = 1): Sheet {
+    const s = this.alive();
+    if (columnPosition < 1 || columnPosition + howMany - 1 > s.maxCols) throw new Error('Those columns are out of bounds.');
+    if (howMany >= s.maxCols) throw new Error("You can't delete all the columns on the sheet.");
+    this.checkStructure();
+    for (const row of s.rows) {
+      if (!row) continue;
+      for (const key of ['v', 'f', 's', 'n', 'r'] as const) (row[key] as unknown[] | undefined)?.splice(columnPosition - 1, howMany);
+    }
+    s.maxCols -= howMany;
+    this.wb.touch();
+    return this;
+  }
+
+  // ---- view
+  setFrozenRows(rows: number): void {
+    if (!isInt(rows) || rows < 0) throw signatureError('SpreadsheetApp.Sheet.setFrozenRows', [rows]);
+    if (rows >= this.alive().maxRows) throw new Error("You can't freeze all visible rows on the sheet.");
+    this.model.frozenRows = rows;
+    this.wb.touch();
+  }
+  getFrozenRows(): number {
+    return this.alive().frozenRows;
+  }
+  setFrozenColumns(columns: number): void {
+    if (!isInt(columns) || columns < 0) throw signatureError('SpreadsheetApp.Sheet.setFrozenColumns', [columns]);
+    if (columns >= this.alive().maxCols) throw new Error("You can't freeze all visible columns on the sheet.");
+    this.model.frozenCols = columns;
+    this.wb.touch();
+  }
+  getFrozenColumns(): number {
+    return this.alive().frozenCols;
+  }
+  /** Default column width is 100 px (reference/spreadsheet/sheet#getColumnWidth). */
+  setColumnWidth(columnPosition: number, width: number): Sheet {
+    if (!isInt(columnPosition) || !isInt(width)) throw signatureError('SpreadsheetApp.Sheet.setColumnWidth', [columnPosition, width]);
+    this.model.colWidths[columnPosition] = width;
+    this.wb.touch();
+    return this;
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet {
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.model.colWidths[c] = width;
+    this.wb.touch();
+    return this;
+  }
+  getColumnWidth(columnPosition: number): number {
+    return this.model.colWidths[columnPosition] ?? 100;
+  }
+  setRowHeight(rowPosition: number, height: number): Sheet {
+    this.model.rowHeights[rowPosition] = height;
+    return this;
+  }
+  getRowHeight(rowPosition: number): number {
+    return this.model.rowHeights[rowPosition] ?? 21;
+  }
+  autoResizeColumns(_start: number, _n: number): Sheet {
+    return this;
+  }
+  autoResizeColumn(_c: number): Sheet {
+    return this;
+  }
+  /** hideColumns(index) | hideColumns(index, n); showColumns likewise. */
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.model.hiddenCols.add(c);
+    this.wb.touch();
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.model.hiddenCols.delete(c);
+    this.wb.touch();
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return this.model.hiddenCols.has(columnPosition);
+  }
+  hideRows(rowIndex: number, numRows = 1): void {
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this.model.hiddenRows.add(r);
+    this.wb.touch();
+  }
+  showRows(rowIndex: number, numRows = 1): void {
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this.model.hiddenRows.delete(r);
+    this.wb.touch();
+  }
+  isRowHiddenByUser(rowPosition: number): boolean {
+    return this.model.hiddenRows.has(rowPosition);
+  }
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    return isRowHiddenByFilter(this.wb, this.alive(), rowPosition);
+  }
+  activate(): Sheet {
+    this.wb.activeSheetId = this.alive().id;
+    return this;
+  }
+  setTabColor(color: string | null): Sheet {
+    this.model.tabColor = color === null ? null : normColor(color);
+    this.wb.touch();
+    return this;
+  }
+  getTabColor(): string | null {
+    return this.model.tabColor;
+  }
+  hideSheet(): Sheet {
+    const visible = this.wb.sheets.filter((s) => !s.hidden);
+    if (visible.length === 1 && visible[0] === this.model) throw new Error("You can't hide all the sheets in a document.");
+    this.model.hidden = true;
+    if (this.wb.activeSheetId === this.model.id) this.wb.activeSheetId = this.wb.sheets.find((s) => !s.hidden)!.id;
+    this.wb.touch();
+    return this;
+  }
+  showSheet(): Sheet {
+    this.model.hidden = false;
+    this.wb.touch();
+    return this;
+  }
+  isSheetHidden(): boolean {
+    return this.model.hidden;
+  }
+
+  // ---- content
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): Sheet {
+    this.getWholeRange().clear(options);
+    return this;
+  }
+  clearContents(): Sheet {
+    this.getWholeRange().clearContent();
+    return this;
+  }
+  clearFormats(): Sheet {
+    this.getWholeRange().clearFormat();
+    return this;
+  }
+  clearNotes(): Sheet {
+    this.getWholeRange().clearNote();
+    return this;
+  }
+  private getWholeRange(): Range {
+    const s = this.alive();
+    return new Range(this, { row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols });
+  }
+  /** Sorts all rows below the frozen rows by one column (reference/spreadsheet/sheet#sort). */
+  sort(columnPosition: number, ascending = true): Sheet {
+    const s = this.alive();
+    const start = s.frozenRows + 1;
+    const last = s.lastRow();
+    if (last < start) return this;
+    new Range(this, { row: start, col: 1, numRows: last - start + 1, numCols: Math.max(1, s.lastColumn()) }).sort({ column: columnPosition, ascending });
+    return this;
+  }
+  getFilter(): Filter | null {
+    return this.alive().filter ? new Filter(this) : null;
+  }
+  protect(): Protection {
+    const p = this.wb.protections.find((x) => x.sheetId === this.model.id && x.type === 'SHEET');
+    if (p) return new Protection(this.ss, p);
+    const np = {
+      id: this.wb.nextProtectionId++,
+      type: 'SHEET' as const,
+      sheetId: this.model.id,
+      description: '',
+      editors: null,
+      warningOnly: false,
+      domainEdit: true,
+      unprotected: [],
+    };
+    this.wb.protections.push(np);
+    this.wb.touch();
+    return new Protection(this.ss, np);
+  }
+  getProtections(type: string): Protection[] {
+    return this.ss.getProtections(type).filter((p) => p.sheetId === this.model.id);
+  }
+  createTextFinder(findText: string): TextFinder {
+    if (typeof findText !== 'string') throw signatureError('SpreadsheetApp.Sheet.createTextFinder', [findText]);
+    return new TextFinder(this, this.getDataRangeRect(), findText);
+  }
+  getDataRangeRect(): Rect {
+    const s = this.model;
+    return { row: 1, col: 1, numRows: Math.max(1, s.lastRow()), numCols: Math.max(1, s.lastColumn()) };
+  }
+  getConditionalFormatRules(): ConditionalFormatRule[] {
+    return this.alive().cfRules.map((r) => ConditionalFormatRule.fromModel(this, r));
+  }
+  setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
+    if (!Array.isArray(rules) || !rules.every((r) => r instanceof ConditionalFormatRule)) throw signatureError('SpreadsheetApp.Sheet.setConditionalFormatRules', [rules]);
+    this.alive().cfRules = rules.map((r) => r.toModel(this.model));
+    this.wb.touch();
+  }
+  clearConditionalFormatRules(): void {
+    this.model.cfRules = [];
+    this.wb.touch();
+  }
+  getType(): string {
+    return 'GRID';
+  }
+}
+
+const DEFAULT_FONT = { family: 'Arial', size: 10, color: '#000000', weight: 'normal' };
+
+export function normColor(c: string): string {
+  const named: Record<string, string> = { white: '#ffffff', black: '#000000', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00', gray: '#808080', grey: '#808080', orange: '#ffa500' };
+  const l = c.trim().toLowerCase();
+  if (named[l]) return named[l];
+  if (/^#[0-9a-f]{3}$/.test(l)) return '#' + l.slice(1).split('').map((x) => x + x).join('');
+  return l;
+}
+
+export class Range {
+  readonly __class = 'Range';
+  constructor(readonly sheet: Sheet, readonly rect: Rect) {}
+  private get wb(): WorkbookModel {
+    return this.sheet.wb;
+  }
+  private get sm(): SheetModel {
+    return this.sheet.model;
+  }
+  private forEachCell(fn: (r: number, c: number, i: number, j: number) => void): void {
+    const { row, col, numRows, numCols } = this.rect;
+    for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) fn(row + i, col + j, i, j);
+  }
+  private grid<T>(fn: (r: number, c: number) => T): T[][] {
+    const { row, col, numRows, numCols } = this.rect;
+    const out: T[][] = new Array(numRows);
+    for (let i = 0; i < numRows; i++) {
+      const line: T[] = new Array(numCols);
+      for (let j = 0; j < numCols; j++) line[j] = fn(row + i, col + j);
+      out[i] = line;
+    }
+    return out;
+  }
+  private checkWrite(): void {
+    this.sheet.checkProtection(this.rect);
+  }
+  private checkDims(method: string, data: unknown): unknown[][] {
+    if (!Array.isArray(data) || !data.every((r) => Array.isArray(r))) throw signatureError(`SpreadsheetApp.Range.${method}`, [data]);
+    const rows = data as unknown[][];
+    if (rows.length !== this.rect.numRows)
+      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${this.rect.numRows}.`);
+    for (const r of rows)
+      if (r.length !== this.rect.numCols)
+        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${this.rect.numCols}.`);
+    return rows;
+  }
+  private first(): { r: number; c: number } {
+    return { r: this.rect.row, c: this.rect.col };
+  }
+
+  // ---- geometry
+  getA1Notation(): string {
+    return rectA1(this.rect);
+  }
+  getRow(): number {
+    return this.rect.row;
+  }
+  getRowIndex(): number {
+    return this.rect.row;
+  }
+  getColumn(): number {
+    return this.rect.col;
+  }
+  getNumRows(): number {
+    return this.rect.numRows;
+  }
+  getNumColumns(): number {
+    return this.rect.numCols;
+  }
+  getLastRow(): number {
+    return this.rect.row + this.rect.numRows - 1;
+  }
+  getLastColumn(): number {
+    return this.rect.col + this.rect.numCols - 1;
+  }
+  getSheet(): Sheet {
+    return this.sheet;
+  }
+  getGridId(): number {
+    return this.sm.id;
+  }
+  getHeight(): number {
+    return this.rect.numRows;
+  }
+  getWidth(): number {
+    return this.rect.numCols;
+  }
+  /** offset(rowOffset, columnOffset[, numRows[, numColumns]]). */
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
+    const args = [rowOffset, columnOffset, numRows, numColumns].filter((x) => x !== undefined);
+    if (!args.every(isInt)) throw signatureError('SpreadsheetApp.Range.offset', args);
+    const nr = numRows ?? this.rect.numRows;
+    const nc = numColumns ?? this.rect.numCols;
+    if (nr < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (nc < 1) throw new Error('The number of columns in the range must be at least 1.');
+    const row = this.rect.row + rowOffset;
+    const col = this.rect.col + columnOffset;
+    if (row < 1) throw new Error('The starting row of the range is too small.');
+    if (col < 1) throw new Error('The starting column of the range is too small.');
+    return this.sheet.rangeFromRect({ row, col, numRows: nr, numCols: nc });
+  }
+  getCell(row: number, column: number): Range {
+    if (row < 1 || column < 1 || row > this.rect.numRows || column > this.rect.numCols) throw new Error('Cell reference out of range');
+    return new Range(this.sheet, { row: this.rect.row + row - 1, col: this.rect.col + column - 1, numRows: 1, numCols: 1 });
+  }
+  getDataRegion(): Range {
+    return this.sheet.getDataRange();
+  }
+  activate(): Range {
+    this.sheet.activate();
+    return this;
+  }
+  isBlank(): boolean {
+    let blank = true;
+    this.forEachCell((r, c) => {
+      if (this.sm.hasContent(r, c)) blank = false;
+    });
+    return blank;
+  }
+
+  // ---- values
+  getValues(): unknown[][] {
+    return this.grid((r, c) => this.wb.outValue(this.sm, r, c));
+  }
+  getValue(): unknown {
+    const { r, c } = this.first();
+    return this.wb.outValue(this.sm, r, c);
+  }
+  getDisplayValues(): string[][] {
+    return this.grid((r, c) => this.wb.displayValue(this.sm, r, c));
+  }
+  getDisplayValue(): string {
+    const { r, c } = this.first();
+    return this.wb.displayValue(this.sm, r, c);
+  }
+  /** Each cell parsed like typed input (USER_ENTERED): reference/spreadsheet/range#setValues. */
+  setValues(values: unknown[][]): Range {
+    const rows = this.checkDims('setValues', values);
+    this.checkWrite();
+    for (const line of rows)
+      for (const v of line) if (typeof v === 'string' && v.length > LIMITS.cellChars) throw new Error(MSG.tooManyChars);
+    this.forEachCell((r, c, i, j) => this.wb.writeInput(this.sm, r, c, rows[i][j]));
+    this.wb.touch();
+    return this;
+  }
+  /** Sets every cell of the range to the value (reference/spreadsheet/range#setValue). */
+  setValue(value: unknown): Range {
+    if (Array.isArray(value)) throw signatureError('SpreadsheetApp.Range.setValue', [value]);
+    this.checkWrite();
+    if (typeof value === 'string' && value.length > LIMITS.cellChars) throw new Error(MSG.tooManyChars);
+    this.forEachCell((r, c) => this.wb.writeInput(this.sm, r, c, value));
+    this.wb.touch();
+    return this;
+  }
+  getFormulas(): string[][] {
+    return this.grid((r, c) => this.wb.formula(this.sm, r, c));
+  }
+  getFormula(): string {
+    const { r, c } = this.first();
+    return this.wb.formula(this.sm, r, c);
+  }
+  /** setFormula writes the formula even into a plain-text cell (it is not typed input). */
+  setFormula(formula: string): Range {
+    if (typeof formula !== 'string') throw signatureError('SpreadsheetApp.Range.setFormula', [formula]);
+    this.checkWrite();
+    this.forEachCell((r, c) => this.writeFormula(r, c, formula));
+    this.wb.touch();
+    return this;
+  }
+  setFormulas(formulas: string[][]): Range {
+    const rows = this.checkDims('setFormulas', formulas);
+    this.checkWrite();
+    this.forEachCell((r, c, i, j) => this.writeFormula(r, c, String(rows[i][j] ?? '')));
+    this.wb.touch();
+    return this;
+  }
+  private writeFormula(r: number, c: number, f: string): void {
+    if (f === '') return this.wb.writeInput(this.sm, r, c, null);
+    if (!f.startsWith('=')) return this.wb.writeInput(this.sm, r, c, f);
+    const row = this.sm.ensureRow(r);
+    (row.f ??= [])[c - 1] = f;
+    row.v[c - 1] = null;
+    if (row.r) row.r[c - 1] = undefined;
+  }
+
+  // ---- clearing
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean }): Range {
+    const o = options ?? {};
+    const contents = !o.formatOnly && !o.validationsOnly && !o.commentsOnly;
+    const formats = !o.contentsOnly && !o.validationsOnly && !o.commentsOnly;
+    if (contents) this.checkWrite();
+    this.forEachCell((r, c) => {
+      const row = this.sm.rows[r - 1];
+      if (!row) return;
+      if (contents) {
+        row.v[c - 1] = null;
+        if (row.f) row.f[c - 1] = undefined;
+        if (row.r) row.r[c - 1] = undefined;
+      }
+      if (formats && row.s?.[c - 1]) {
+        const dv = row.s[c - 1]?.dv;
+        row.s[c - 1] = dv && o.formatOnly ? { dv } : undefined;
+      }
+      if (o.validationsOnly && row.s?.[c - 1]) this.wb.patchStyle(this.sm, r, c, { dv: undefined });
+      if ((o.commentsOnly || (!o.contentsOnly && !o.formatOnly && !o.validationsOnly)) && row.n) row.n[c - 1] = undefined;
+    });
+    this.wb.touch();
+    return this;
+  }
+  clearContent(): Range {
+    return this.clear({ contentsOnly: true });
+  }
+  clearFormat(): Range {
+    return this.clear({ formatOnly: true });
+  }
+  clearNote(): Range {
+    this.forEachCell((r, c) => {
+      const row = this.sm.rows[r - 1];
+      if (row?.n) row.n[c - 1] = undefined;
+    });
+    return this;
+  }
+  clearDataValidations(): Range {
+    this.wb.patchStyleRect(this.sm, this.rect, { dv: undefined });
+    this.wb.touch();
+    return this;
+  }
+
+  // ---- formats (formatting a protected range is an edit too)
+  private styleAll(patch: Partial<Style>): Range {
+    this.checkWrite();
+    this.wb.patchStyleRect(this.sm, this.rect, patch);
+    this.wb.touch();
+    return this;
+  }
+  private styleEach<T>(method: string, data: unknown, fn: (v: T) => Partial<Style>): Range {
+    const rows = this.checkDims(method, data);
+    this.checkWrite();
+    this.forEachCell((r, c, i, j) => this.wb.patchStyle(this.sm, r, c, fn(rows[i][j] as T)));
+    this.wb.touch();
+    return this;
+  }
+  private styleGrid<T>(fn: (s: Style | undefined) => T): T[][] {
+    return this.grid((r, c) => fn(this.sm.style(r, c)));
+  }
+  private styleFirst<T>(fn: (s: Style | undefined) => T): T {
+    const { r, c } = this.first();
+    return fn(this.sm.style(r, c));
+  }
+  /** `@` plain text, `yyyy-mm-dd`, `#,##0.00`, `0.000`, `General` (resets)… */
+  setNumberFormat(numberFormat: string): Range {
+    if (typeof numberFormat !== 'string') throw signatureError('SpreadsheetApp.Range.setNumberFormat', [numberFormat]);
+    return this.styleAll({ nf: normFormat(numberFormat) });
+  }
+  setNumberFormats(numberFormats: string[][]): Range {
+    return this.styleEach<string>('setNumberFormats', numberFormats, (f) => ({ nf: normFormat(String(f)) }));
+  }
+  /** A cell never formatted reports `0.###############` (gas-fakes notes/oddities.md, live-checked there). */
+  getNumberFormat(): string {
+    return this.styleFirst((s) => s?.nf ?? '0.###############');
+  }
+  getNumberFormats(): string[][] {
+    return this.styleGrid((s) => s?.nf ?? '0.###############');
+  }
+  setBackground(color: string | null): Range {
+    return this.styleAll({ bg: color === null ? undefined : normColor(color) });
+  }
+  setBackgrounds(colors: (string | null)[][]): Range {
+    return this.styleEach<string | null>('setBackgrounds', colors, (c) => ({ bg: c === null || c === '' ? undefined : normColor(c) }));
+  }
+  setBackgroundRGB(red: number, green: number, blue: number): Range {
+    const h = (n: number) => n.toString(16).padStart(2, '0');
+    return this.setBackground(`#${h(red)}${h(green)}${h(blue)}`);
+  }
+  getBackground(): string {
+    return this.styleFirst((s) => s?.bg ?? '#ffffff');
+  }
+  getBackgrounds(): string[][] {
+    return this.styleGrid((s) => s?.bg ?? '#ffffff');
+  }
+  setFontWeight(fontWeight: string | null): Range {
+    return this.styleAll({ bold: fontWeight === 'bold' ? true : undefined });
+  }
+  setFontWeights(weights: (string | null)[][]): Range {
+    return this.styleEach<string | null>('setFontWeights', weights, (w) => ({ bold: w === 'bold' ? true : undefined }));
+  }
+  getFontWeight(): string {
+    return this.styleFirst((s) => (s?.bold ? 'bold' : DEFAULT_FONT.weight));
+  }
+  getFontWeights(): string[][] {
+    return this.styleGrid((s) => (s?.bold ? 'bold' : DEFAULT_FONT.weight));
+  }
+  setFontStyle(fontStyle: string | null): Range {
+    return this.styleAll({ italic: fontStyle === 'italic' ? true : undefined });
+  }
+  getFontStyle(): string {
+    return this.styleFirst((s) => (s?.italic ? 'italic' : 'normal'));
+  }
+  setFontColor(color: string | null): Range {
+    return this.styleAll({ color: color === null ? undefined : normColor(color) });
+  }
+  setFontColors(colors: (string | null)[][]): Range {
+    return this.styleEach<string | null>('setFontColors', colors, (c) => ({ color: c === null ? undefined : normColor(c) }));
+  }
+  getFontColor(): string {
+    return this.styleFirst((s) => s?.color ?? DEFAULT_FONT.color);
+  }
+  getFontColors(): string[][] {
+    return this.styleGrid((s) => s?.color ?? DEFAULT_FONT.color);
+  }
+  setFontFamily(fontFamily: string | null): Range {
+    return this.styleAll({ family: fontFamily ?? undefined });
+  }
+  getFontFamily(): string {
+    return this.styleFirst((s) => s?.family ?? DEFAULT_FONT.family);
+  }
+  setFontSize(size: number): Range {
+    return this.styleAll({ size });
+  }
+  getFontSize(): number {
+    return this.styleFirst((s) => s?.size ?? DEFAULT_FONT.size);
+  }
+  setHorizontalAlignment(alignment: string | null): Range {
+    return this.styleAll({ hAlign: alignment ?? undefined });
+  }
+  getHorizontalAlignment(): string {
+    return this.styleFirst((s) => s?.hAlign ?? 'general');
+  }
+  setVerticalAlignment(alignment: string | null): Range {
+    return this.styleAll({ vAlign: alignment ?? undefined });
+  }
+  setWrap(isWrapEnabled: boolean): Range {
+    return this.styleAll({ wrap: isWrapEnabled ? 'WRAP' : 'OVERFLOW' });
+  }
+  setWrapStrategy(strategy: string): Range {
+    return this.styleAll({ wrap: strategy });
+  }
+  getWrap(): boolean {
+    return this.styleFirst((s) => s?.wrap === 'WRAP');
+  }
+  /** Borders are recorded (one flag per cell), not drawn per side. */
+  setBorder(...args: unknown[]): Range {
+    return this.styleAll({ border: args.some((a) => a === true) ? 'solid' : undefined });
+  }
+  /** Merges are recorded; values stay where they are (a simplification). */
+  merge(): Range {
+    this.sm.merges.push({ ...this.rect });
+    this.wb.touch();
+    return this;
+  }
+  breakApart(): Range {
+    this.sm.merges = this.sm.merges.filter((m) => rectA1(m) !== rectA1(this.rect));
+    return this;
+  }
+
+  // ---- notes
+  setNote(note: string | null): Range {
+    this.forEachCell((r, c) => {
+      const row = this.sm.ensureRow(r);
+      (row.n ??= [])[c - 1] = note === null || note === '' ? undefined : String(note);
+    });
+    this.wb.touch();
+    return this;
+  }
+  setNotes(notes: (string | null)[][]): Range {
+    const rows = this.checkDims('setNotes', notes);
+    this.forEachCell((r, c, i, j) => {
+      const row = this.sm.ensureRow(r);
+      const n = rows[i][j];
+      (row.n ??= [])[c - 1] = n === null || n === '' ? undefined : String(n);
+    });
+    this.wb.touch();
+    return this;
+  }
+  getNote(): string {
+    const { r, c } = this.first();
+    return this.sm.rows[r - 1]?.n?.[c - 1] ?? '';
+  }
+  getNotes(): string[][] {
+    return this.grid((r, c) => this.sm.rows[r - 1]?.n?.[c - 1] ?? '');
+  }
+
+  // ---- rich text
+  setRichTextValue(value: RichTextValue): Range {
+    if (!(value instanceof RichTextValue)) throw signatureError('SpreadsheetApp.Range.setRichTextValue', [value]);
+    this.checkWrite();
+    this.forEachCell((r, c) => this.writeRich(r, c, value));
+    this.wb.touch();
+    return this;
+  }
+  setRichTextValues(values: RichTextValue[][]): Range {
+    const rows = this.checkDims('setRichTextValues', values);
+    this.checkWrite();
+    this.forEachCell((r, c, i, j) => this.writeRich(r, c, rows[i][j] as RichTextValue));
+    this.wb.touch();
+    return this;
+  }
+  /** Rich text is always text: no parsing (reference/spreadsheet/rich-text-value). */
+  private writeRich(r: number, c: number, v: RichTextValue): void {
+    const row = this.sm.ensureRow(r);
+    if (row.f) row.f[c - 1] = undefined;
+    row.v[c - 1] = v.text === '' ? null : v.text;
+    (row.r ??= [])[c - 1] = v.runs.some((x) => x.url || x.bold) ? { text: v.text, runs: v.runs.map((x) => ({ ...x })) } : undefined;
+  }
+  /** Null for a formula or non-text cell? Sheets returns a value for text cells; numbers give their display text. */
+  getRichTextValue(): RichTextValue | null {
+    const { r, c } = this.first();
+    return this.richAt(r, c);
+  }
+  getRichTextValues(): (RichTextValue | null)[][] {
+    return this.grid((r, c) => this.richAt(r, c));
+  }
+  private richAt(r: number, c: number): RichTextValue | null {
+    const rich = this.sm.rows[r - 1]?.r?.[c - 1];
+    if (rich) return new RichTextValue(rich.text, rich.runs);
+    const f = this.wb.formula(this.sm, r, c);
+    const text = this.wb.displayValue(this.sm, r, c);
+    const m = f ? /^=\s*HYPERLINK\(\s*"([^"]*)"/i.exec(f) : null;
+    return new RichTextValue(text, m ? [{ start: 0, end: text.length, url: m[1] }] : []);
+  }
+
+  // ---- data validation (kept; enforced only on user edits — validation.ts)
+  setDataValidation(rule: DataValidation | null): Range {
+    if (rule !== null && !(rule instanceof DataValidation)) throw signatureError('SpreadsheetApp.Range.setDataValidation', [rule]);
+    return this.styleAll({ dv: rule ? rule.model : undefined });
+  }
+  setDataValidations(rules: (DataValidation | null)[][]): Range {
+    return this.styleEach<DataValidation | null>('setDataValidations', rules, (r) => ({ dv: r ? r.model : undefined }));
+  }
+  getDataValidation(): DataValidation | null {
+    return this.styleFirst((s) => (s?.dv ? new DataValidation(this.wb, s.dv) : null));
+  }
+  getDataValidations(): (DataValidation | null)[][] {
+    return this.styleGrid((s) => (s?.dv ? new DataValidation(this.wb, s.dv) : null));
+  }
+
+  // ---- protection, filter, sort, find
+  protect(): Protection {
+    const np = {
+      id: this.wb.nextProtectionId++,
+      type: 'RANGE' as const,
+      sheetId: this.sm.id,
+      rect: { ...this.rect },
+      description: '',
+      editors: null,
+      warningOnly: false,
+      domainEdit: true,
+      unprotected: [],
+    };
+    this.wb.protections.push(np);
+    this.wb.touch();
+    return new Protection(this.sheet.ss, np);
+  }
+  /** One filter per sheet (reference/spreadsheet/range#createFilter: throws if the sheet has one). */
+  createFilter(): Filter {
+    if (this.sm.filter) throw new Error('You can\'t create a filter in a sheet that already has a filter.');
+    this.sm.filter = { rect: { ...this.rect }, criteria: {} };
+    this.wb.touch();
+    return new Filter(this.sheet);
+  }
+  getFilter(): Filter | null {
+    return this.sheet.getFilter();
+  }
+  /** sort(col) | sort({column, ascending}) | sort([{...}, col]) — columns are absolute sheet columns. */
+  sort(sortSpecObj: unknown): Range {
+    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((s) =>
+      typeof s === 'number' ? { column: s, ascending: true } : { column: Number((s as { column: number }).column), ascending: (s as { ascending?: boolean }).ascending !== false },
+    );
+    for (const s of specs)
+      if (!(s.column >= this.rect.col && s.column < this.rect.col + this.rect.numCols))
+        throw new Error(`Sort column ${s.column} is outside the range ${this.getA1Notation()}`);
+    this.checkWrite();
+    const { row, numRows } = this.rect;
+    const c0 = this.rect.col - 1;
+    const c1 = c0 + this.rect.numCols;
+    type Line = { v: unknown[]; f: unknown[]; s: unknown[]; n: unknown[]; r: unknown[]; key: (Scalar | null)[] };
+    const lines: Line[] = [];
+    for (let i = 0; i < numRows; i++) {
+      const rr = row + i;
+      const src = this.sm.rows[rr - 1];
+      const pick = (a?: unknown[]) => (a ? a.slice(c0, c1) : []);
+      lines.push({
+        v: pick(src?.v),
+        f: pick(src?.f),
+        s: pick(src?.s),
+        n: pick(src?.n),
+        r: pick(src?.r),
+        key: specs.map((s) => this.wb.rawValue(this.sm, rr, s.column)),
+      });
+    }
+    const li = new Intl.Collator('en', { sensitivity: 'base', numeric: false });
+    const rank = (v: Scalar | null) => (v === null ? 3 : typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
+    lines.sort((a, b) => {
+      for (let k = 0; k < specs.length; k++) {
+        const x = a.key[k];
+        const y = b.key[k];
+        // empty cells go last in both directions (Sheets behaviour)
+        if (x === null || y === null) {
+          if (x === y) continue;
+          return x === null ? 1 : -1;
+        }
+        let d = rank(x) - rank(y);
+        if (d === 0) d = typeof x === 'string' ? li.compare(x, y as string) : x < y ? -1 : x > y ? 1 : 0;
+        if (d !== 0) return specs[k].ascending ? d : -d;
+      }
+      return 0;
+    });
+    lines.forEach((ln, i) => {
+      const row2 = this.sm.ensureRow(row + i);
+      const put = (key: 'v' | 'f' | 's' | 'n' | 'r', vals: unknown[]) => {
+        if (!vals.length && !row2[key]) return;
+        const arr = ((row2[key] as unknown[]) ??= []) as unknown[];
+        (row2 as unknown as Record<string, unknown[]>)[key] = arr;
+        for (let j = 0; j < c1 - c0; j++) arr[c0 + j] = vals[j];
+      };
+      put('v', ln.v);
+      put('f', ln.f);
+      put('s', ln.s);
+      put('n', ln.n);
+      put('r', ln.r);
+    });
+    this.wb.touch();
+    return this;
+  }
+  createTextFinder(findText: string): TextFinder {
+    return new TextFinder(this.sheet, this.rect, String(findText));
+  }
+  /** Copies values and formats to another range (same sheet or another). */
+  copyTo(destination: Range, options?: { contentsOnly?: boolean; formatOnly?: boolean }): void {
+    if (!(destination instanceof Range)) throw signatureError('SpreadsheetApp.Range.copyTo', [destination]);
+    destination.checkWrite();
+    const vals = this.grid((r, c) => ({ v: this.sm.rows[r - 1]?.v[c - 1] ?? null, f: this.sm.rows[r - 1]?.f?.[c - 1], s: this.sm.style(r, c) }));
+    vals.forEach((line, i) =>
+      line.forEach((cell, j) => {
+        const r = destination.rect.row + i;
+        const c = destination.rect.col + j;
+        if (r > destination.sm.maxRows || c > destination.sm.maxCols) return;
+        if (!options?.formatOnly) destination.wb.setRaw(destination.sm, r, c, cell.v as Scalar | null, cell.f);
+        if (!options?.contentsOnly) destination.sm.setStyle(r, c, cell.s);
+      }),
+    );
+    this.wb.touch();
+  }
+  getMergedRanges(): Range[] {
+    return [];
+  }
+  isPartOfMerge(): boolean {
+    return false;
+  }
+  getFormulasR1C1(): string[][] {
+    return this.getFormulas();
+  }
+  check(): Range {
+    return this.setValue(true);
+  }
+  uncheck(): Range {
+    return this.setValue(false);
+  }
+  isChecked(): boolean | null {
+    const v = this.getValue();
+    return typeof v === 'boolean' ? v : null;
+  }
+  insertCheckboxes(): Range {
+    const dv = new DataValidationBuilder(this.wb).requireCheckbox().build();
+    this.styleAll({ dv: dv.model });
+    this.forEachCell((r, c) => {
+      if (!this.sm.hasContent(r, c)) this.wb.setRaw(this.sm, r, c, false);
+    });
+    return this;
+  }
+  removeCheckboxes(): Range {
+    return this.clearDataValidations();
+  }
+  toString(): string {
+    return 'Range';
+  }
+}
+
+/** `General`/`general` resets; Sheets stores `@` as is; other patterns kept verbatim. */
+function normFormat(f: string): string | undefined {
+  if (/^general$/i.test(f.trim()) || f === '') return undefined;
+  void formatKind;
+  void columnToLetters;
+  void cellA1;
+  void parseA1;
+  return f;
+}
+
+export function createSpreadsheetApp(host: ServiceHost, model: WorkbookModel, opts?: SpreadsheetAppOptions): SpreadsheetApp {
+  return new SpreadsheetApp(host, model, opts);
+}

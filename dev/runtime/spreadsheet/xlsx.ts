@@ -1,0 +1,391 @@
+// The local workbook file: a real .xlsx (ExcelJS) that LibreOffice/Excel open and Google Sheets
+// imports, plus a sidecar `<file>.sheets.json` for what .xlsx cannot hold the Sheets way:
+// spreadsheet id/time zone/locale/owner, protection editor lists, Apps Script validation
+// criteria, filter criteria, conditional-format rules, rich-text links, grid sizes, sheet ids.
+// Values and number formats always come from the .xlsx, so edits made in Excel survive.
+import ExcelJS from 'exceljs';
+import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { columnToLetters, rectA1, parseA1 } from './a1';
+import type { Rect } from './a1';
+import { formatKind, isDateKind } from './format';
+import { SheetModel, Style, WorkbookModel, Scalar, RichText, ConditionalRuleModel, FilterModel, ProtectionModel } from './model';
+
+const SIDECAR_VERSION = 1;
+const ERRORS = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!', '#ERROR!']);
+
+export function sidecarPath(path: string): string {
+  return `${path}.sheets.json`;
+}
+
+/** Excel serial ↔ ExcelJS Date: ExcelJS treats serials as UTC wall time. */
+function excelDateToSerial(d: Date): number {
+  return d.getTime() / 86400000 + 25569;
+}
+
+function argb(color: string | undefined): string | undefined {
+  if (!color || !/^#[0-9a-f]{6}$/i.test(color)) return undefined;
+  return 'FF' + color.slice(1).toUpperCase();
+}
+function fromArgb(a: string | undefined): string | undefined {
+  if (!a || a.length < 6) return undefined;
+  return '#' + a.slice(-6).toLowerCase();
+}
+
+function encodeJson(v: unknown): unknown {
+  if (v instanceof Date) return { $date: v.toISOString() };
+  if (Array.isArray(v)) return v.map(encodeJson);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encodeJson(x)]));
+  return v;
+}
+function decodeJson(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(decodeJson);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.$date === 'string' && Object.keys(o).length === 1) return new Date(o.$date);
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decodeJson(x)]));
+  }
+  return v;
+}
+
+interface SidecarSheet {
+  name: string;
+  id: number;
+  maxRows: number;
+  maxCols: number;
+  hidden: boolean;
+  tabColor: string | null;
+  frozenRows: number;
+  frozenCols: number;
+  colWidths: Record<number, number>;
+  hiddenCols: number[];
+  hiddenRows: number[];
+  filter: FilterModel | null;
+  cfRules: ConditionalRuleModel[];
+  merges: Rect[];
+  /** Style table and per-cell style index (`r,c` → index), the full Sheets-side formatting. */
+  styles: Style[];
+  cellStyles: Record<string, number>;
+  rich: Record<string, RichText>;
+}
+interface Sidecar {
+  version: number;
+  id: string;
+  name: string;
+  owner: string;
+  timeZone: string;
+  locale: string;
+  activeSheetId: number;
+  nextSheetId: number;
+  nextProtectionId: number;
+  protections: ProtectionModel[];
+  sheets: SidecarSheet[];
+}
+
+export async function saveXlsx(wb: WorkbookModel, path: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  book.creator = wb.owner;
+  book.title = wb.name;
+  const sidecar: Sidecar = {
+    version: SIDECAR_VERSION,
+    id: wb.id,
+    name: wb.name,
+    owner: wb.owner,
+    timeZone: wb.timeZone,
+    locale: wb.locale,
+    activeSheetId: wb.activeSheetId,
+    nextSheetId: wb.nextSheetId,
+    nextProtectionId: wb.nextProtectionId,
+    protections: wb.protections.map((p) => JSON.parse(JSON.stringify(p))),
+    sheets: [],
+  };
+  for (const s of wb.sheets) {
+    const ws = book.addWorksheet(s.name, {
+      state: s.hidden ? 'hidden' : 'visible',
+      properties: s.tabColor && argb(s.tabColor) ? { tabColor: { argb: argb(s.tabColor)! } } : undefined,
+      views: s.frozenRows || s.frozenCols ? [{ state: 'frozen', xSplit: s.frozenCols, ySplit: s.frozenRows }] : [{}],
+    });
+    const styleIndex = new Map<Style, number>();
+    const sideSheet: SidecarSheet = {
+      name: s.name,
+      id: s.id,
+      maxRows: s.maxRows,
+      maxCols: s.maxCols,
+      hidden: s.hidden,
+      tabColor: s.tabColor,
+      frozenRows: s.frozenRows,
+      frozenCols: s.frozenCols,
+      colWidths: { ...s.colWidths },
+      hiddenCols: [...s.hiddenCols],
+      hiddenRows: [...s.hiddenRows],
+      filter: s.filter ? JSON.parse(JSON.stringify(s.filter)) : null,
+      cfRules: encodeJson(s.cfRules) as ConditionalRuleModel[],
+      merges: s.merges.map((m) => ({ ...m })),
+      styles: [],
+      cellStyles: {},
+      rich: {},
+    };
+    for (const [c, w] of Object.entries(s.colWidths)) ws.getColumn(Number(c)).width = Math.round((w / 7) * 100) / 100;
+    for (const c of s.hiddenCols) ws.getColumn(c).hidden = true;
+    s.rows.forEach((row, ri) => {
+      if (!row) return;
+      const r = ri + 1;
+      const n = Math.max(row.v.length, row.f?.length ?? 0, row.s?.length ?? 0, row.n?.length ?? 0, row.r?.length ?? 0);
+      for (let c = 1; c <= n; c++) {
+        const f = row.f?.[c - 1];
+        const st = row.s?.[c - 1];
+        const note = row.n?.[c - 1];
+        const rich = row.r?.[c - 1];
+        let v: Scalar | null | undefined = row.v[c - 1];
+        if (f) v = wb.rawValue(s, r, c);
+        if ((v === null || v === undefined || v === '') && !f && !st && !note) continue;
+        const cell = ws.getCell(r, c);
+        if (f) {
+          const result = typeof v === 'string' && ERRORS.has(v) ? { error: v as '#N/A' } : (v ?? undefined);
+          cell.value = { formula: f.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue;
+        } else if (rich && rich.runs.some((x) => x.url)) {
+          cell.value = { text: rich.text, hyperlink: rich.runs.find((x) => x.url)!.url! };
+        } else if (v !== null && v !== undefined && v !== '') cell.value = v;
+        if (st) {
+          if (st.nf) cell.numFmt = st.nf;
+          if (st.bg && argb(st.bg)) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(st.bg)! } };
+          if (st.bold || st.color || st.italic || st.family || st.size)
+            cell.font = { bold: st.bold, italic: st.italic, name: st.family, size: st.size, color: argb(st.color) ? { argb: argb(st.color)! } : undefined };
+          if (st.hAlign || st.wrap) cell.alignment = { horizontal: (st.hAlign === 'center' || st.hAlign === 'left' || st.hAlign === 'right' ? st.hAlign : undefined), wrapText: st.wrap === 'WRAP' };
+          if (st.dv) {
+            const x = toExcelValidation(st.dv);
+            if (x) cell.dataValidation = x;
+          }
+          let idx = styleIndex.get(st);
+          if (idx === undefined) {
+            idx = sideSheet.styles.length;
+            sideSheet.styles.push(encodeJson(st) as Style);
+            styleIndex.set(st, idx);
+          }
+          sideSheet.cellStyles[`${r},${c}`] = idx;
+        }
+        if (note) cell.note = note;
+        if (rich) sideSheet.rich[`${r},${c}`] = rich;
+      }
+    });
+    if (s.filter) ws.autoFilter = rectA1(s.filter.rect);
+    for (const m of s.merges) {
+      try {
+        ws.mergeCells(rectA1(m));
+      } catch {
+        /* overlapping merges are ignored by Excel too */
+      }
+    }
+    for (const rule of s.cfRules) {
+      const x = toExcelRule(rule);
+      if (x) ws.addConditionalFormatting(x);
+    }
+    // The sheet-protection flag (Excel has no per-user editors; those live in the sidecar).
+    if (wb.protections.some((p) => p.sheetId === s.id && p.type === 'SHEET' && p.editors !== null && !p.warningOnly))
+      await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true });
+    sidecar.sheets.push(sideSheet);
+  }
+  const tmp = `${path}.tmp-${process.pid}`;
+  await book.xlsx.writeFile(tmp);
+  writeFileSync(`${sidecarPath(path)}.tmp-${process.pid}`, JSON.stringify(encodeJson(sidecar), null, 1));
+  renameSync(tmp, path);
+  renameSync(`${sidecarPath(path)}.tmp-${process.pid}`, sidecarPath(path));
+}
+
+function toExcelValidation(dv: Style['dv']): ExcelJS.DataValidation | undefined {
+  if (!dv) return undefined;
+  const common = {
+    allowBlank: true,
+    showErrorMessage: !dv.allowInvalid,
+    errorStyle: dv.allowInvalid ? 'warning' : 'stop',
+    prompt: dv.helpText || undefined,
+    showInputMessage: !!dv.helpText,
+  };
+  const a = dv.args;
+  const d = (x: unknown) => (x instanceof Date ? excelDateToSerial(new Date(Date.UTC(x.getFullYear(), x.getMonth(), x.getDate()))) : Number(x));
+  switch (dv.criteria) {
+    case 'VALUE_IN_LIST': {
+      const items = (a[0] as string[]).map((x) => x.replace(/"/g, '""'));
+      return { ...common, type: 'list', formulae: [`"${items.join(',')}"`] };
+    }
+    case 'VALUE_IN_RANGE': {
+      const ref = a[0] as { sheet: string; a1: string };
+      const abs = ref.a1.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+      return { ...common, type: 'list', formulae: [`'${ref.sheet.replace(/'/g, "''")}'!${abs}`] };
+    }
+    case 'NUMBER_GREATER_THAN': return { ...common, type: 'decimal', operator: 'greaterThan', formulae: [a[0]] };
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO': return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [a[0]] };
+    case 'NUMBER_LESS_THAN': return { ...common, type: 'decimal', operator: 'lessThan', formulae: [a[0]] };
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO': return { ...common, type: 'decimal', operator: 'lessThanOrEqual', formulae: [a[0]] };
+    case 'NUMBER_BETWEEN': return { ...common, type: 'decimal', operator: 'between', formulae: [a[0], a[1]] };
+    case 'NUMBER_EQUAL_TO': return { ...common, type: 'decimal', operator: 'equal', formulae: [a[0]] };
+    case 'DATE_IS_VALID_DATE': return { ...common, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))] };
+    case 'DATE_AFTER': return { ...common, type: 'date', operator: 'greaterThan', formulae: [d(a[0])] };
+    case 'DATE_ON_OR_AFTER': return { ...common, type: 'date', operator: 'greaterThanOrEqual', formulae: [d(a[0])] };
+    case 'DATE_BEFORE': return { ...common, type: 'date', operator: 'lessThan', formulae: [d(a[0])] };
+    case 'DATE_BETWEEN': return { ...common, type: 'date', operator: 'between', formulae: [d(a[0]), d(a[1])] };
+    case 'CHECKBOX': return { ...common, type: 'list', formulae: ['"TRUE,FALSE"'] };
+    case 'CUSTOM_FORMULA': return { ...common, type: 'custom', formulae: [String(a[0]).replace(/^=/, '')] };
+    case 'TEXT_IS_VALID_EMAIL': return { ...common, type: 'custom', formulae: ['ISNUMBER(MATCH("*@*.?*",A1,0))'] };
+    default: return undefined;
+  }
+}
+
+function toExcelRule(rule: ConditionalRuleModel): ExcelJS.ConditionalFormattingOptions | undefined {
+  if (!rule.condition || !rule.ranges.length) return undefined;
+  const style: ExcelJS.Style = {} as ExcelJS.Style;
+  if (argb(rule.format.background)) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.format.background)! } };
+  if (argb(rule.format.fontColor) || rule.format.bold) style.font = { bold: rule.format.bold, color: argb(rule.format.fontColor) ? { argb: argb(rule.format.fontColor)! } : undefined };
+  const ref = rule.ranges.map(rectA1).join(' ');
+  const tl = rule.ranges[0];
+  const a1 = `${columnToLetters(tl.col)}${tl.row}`;
+  const { type, args } = rule.condition;
+  const q = (s: unknown) => `"${String(s).replace(/"/g, '""')}"`;
+  let formula: string | undefined;
+  switch (type) {
+    case 'CUSTOM_FORMULA': formula = String(args[0]).replace(/^=/, ''); break;
+    case 'TEXT_EQ': formula = `${a1}=${q(args[0])}`; break;
+    case 'TEXT_CONTAINS': formula = `NOT(ISERROR(SEARCH(${q(args[0])},${a1})))`; break;
+    case 'CELL_EMPTY': formula = `LEN(TRIM(${a1}))=0`; break;
+    case 'CELL_NOT_EMPTY': formula = `LEN(TRIM(${a1}))>0`; break;
+    case 'NUMBER_GREATER_THAN': formula = `${a1}>${Number(args[0])}`; break;
+    case 'NUMBER_LESS_THAN': formula = `${a1}<${Number(args[0])}`; break;
+    default: return undefined;
+  }
+  return { ref, rules: [{ type: 'expression', priority: 1, formulae: [formula], style }] };
+}
+
+/** Only what maps cleanly: list literals and number comparisons (Excel-made files). */
+function fromExcelValidation(dv: ExcelJS.DataValidation): Style['dv'] | undefined {
+  const base = { allowInvalid: !dv.showErrorMessage || dv.errorStyle === 'warning' || dv.errorStyle === 'information', helpText: dv.prompt ?? '' };
+  const f0 = dv.formulae?.[0];
+  if (dv.type === 'list' && typeof f0 === 'string' && f0.startsWith('"'))
+    return { ...base, criteria: 'VALUE_IN_LIST', args: [f0.slice(1, -1).split(',').map((x) => x.replace(/""/g, '"')), true] };
+  if (dv.type === 'decimal' || dv.type === 'whole') {
+    const ops: Record<string, string> = { greaterThan: 'NUMBER_GREATER_THAN', greaterThanOrEqual: 'NUMBER_GREATER_THAN_OR_EQUAL_TO', lessThan: 'NUMBER_LESS_THAN', lessThanOrEqual: 'NUMBER_LESS_THAN_OR_EQUAL_TO', between: 'NUMBER_BETWEEN', equal: 'NUMBER_EQUAL_TO' };
+    const crit = ops[dv.operator ?? 'between'];
+    if (crit) return { ...base, criteria: crit, args: (dv.formulae ?? []).map(Number) };
+  }
+  return undefined;
+}
+
+export async function loadXlsx(path: string): Promise<WorkbookModel> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const side: Sidecar | undefined = existsSync(sidecarPath(path)) ? (decodeJson(JSON.parse(readFileSync(sidecarPath(path), 'utf8'))) as Sidecar) : undefined;
+  const wb = new WorkbookModel(
+    side
+      ? { id: side.id, name: side.name, owner: side.owner, timeZone: side.timeZone, locale: side.locale }
+      : { name: book.title || undefined, owner: book.creator || undefined },
+  );
+  book.eachSheet((ws) => {
+    const ss = side?.sheets.find((x) => x.name === ws.name);
+    const s = wb.addSheet(ws.name);
+    if (ss) s.id = ss.id;
+    s.maxRows = Math.max(ss?.maxRows ?? 1000, ws.rowCount);
+    s.maxCols = Math.max(ss?.maxCols ?? 26, ws.columnCount);
+    s.hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
+    const tc = (ws.properties as { tabColor?: { argb?: string } }).tabColor?.argb;
+    s.tabColor = ss?.tabColor ?? fromArgb(tc) ?? null;
+    const view = ws.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
+    if (view?.state === 'frozen') {
+      s.frozenRows = view.ySplit ?? 0;
+      s.frozenCols = view.xSplit ?? 0;
+    }
+    ws.columns?.forEach((col, i) => {
+      if (col.width) s.colWidths[i + 1] = Math.round(col.width * 7);
+      if (col.hidden) s.hiddenCols.add(i + 1);
+    });
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const v = cell.value as unknown;
+        const st: Style = {};
+        if (cell.numFmt && !/^general$/i.test(cell.numFmt)) st.nf = cell.numFmt;
+        const fill = cell.fill as ExcelJS.FillPattern | undefined;
+        if (fill?.type === 'pattern' && fill.pattern === 'solid') st.bg = fromArgb(fill.fgColor?.argb);
+        if (cell.font?.bold) st.bold = true;
+        if (cell.font?.italic) st.italic = true;
+        const fc = fromArgb(cell.font?.color?.argb);
+        if (fc && fc !== '#000000') st.color = fc;
+        for (const k of Object.keys(st) as (keyof Style)[]) if (st[k] === undefined) delete st[k];
+        if (Object.keys(st).length) s.setStyle(r, c, st);
+        let value: Scalar | null = null;
+        let formula: string | undefined;
+        if (v === null || v === undefined) value = null;
+        else if (v instanceof Date) {
+          value = excelDateToSerial(v);
+          if (!st.nf || !isDateKind(formatKind(st.nf))) s.setStyle(r, c, { ...st, nf: 'yyyy-mm-dd' });
+        } else if (typeof v === 'object') {
+          const o = v as { formula?: string; sharedFormula?: string; result?: unknown; richText?: { text: string }[]; text?: string; hyperlink?: string; error?: string };
+          if (o.formula || o.sharedFormula) {
+            formula = '=' + (o.formula ?? cell.formula ?? '');
+            const res = o.result as unknown;
+            value = res instanceof Date ? excelDateToSerial(res) : res && typeof res === 'object' ? ((res as { error?: string }).error ?? null) : ((res as Scalar) ?? null);
+          } else if (o.richText) value = o.richText.map((x) => x.text).join('');
+          else if (o.hyperlink !== undefined) {
+            value = String(o.text ?? '');
+            const row2 = s.ensureRow(r);
+            (row2.r ??= [])[c - 1] = { text: String(o.text ?? ''), runs: [{ start: 0, end: String(o.text ?? '').length, url: o.hyperlink }] };
+          } else if (o.error) value = o.error;
+          else value = String(v);
+        } else value = v as Scalar;
+        if (value !== null || formula) wb.setRaw(s, r, c, value, formula);
+        if (cell.note) {
+          const note = typeof cell.note === 'string' ? cell.note : (cell.note as { texts?: { text: string }[] }).texts?.map((t) => t.text).join('') ?? '';
+          if (note) (s.ensureRow(r).n ??= [])[c - 1] = note;
+        }
+      });
+    });
+    // Data validation lives apart from cell values in ExcelJS (empty cells can carry it).
+    const dvs = (ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation> } }).dataValidations?.model ?? {};
+    for (const [addr, dv] of Object.entries(dvs)) {
+      const model = fromExcelValidation(dv);
+      if (!model) continue;
+      const p = parseA1(addr.replace(/^range:/, ''), s.maxRows, s.maxCols);
+      if (!p) continue;
+      for (let r = p.rect.row; r < p.rect.row + p.rect.numRows; r++)
+        for (let c = p.rect.col; c < p.rect.col + p.rect.numCols; c++) s.setStyle(r, c, { ...(s.style(r, c) ?? {}), dv: model });
+    }
+    if (ss) {
+      // Sheets-side formatting and state the .xlsx cannot carry.
+      for (const [key, idx] of Object.entries(ss.cellStyles)) {
+        const [r, c] = key.split(',').map(Number);
+        const fromXlsx = s.style(r, c);
+        const st = { ...(ss.styles[idx] as Style) };
+        // number formats come from the .xlsx (edited outside?) when present
+        if (fromXlsx?.nf) st.nf = fromXlsx.nf;
+        s.setStyle(r, c, st);
+      }
+      for (const [key, rich] of Object.entries(ss.rich)) {
+        const [r, c] = key.split(',').map(Number);
+        const row = s.ensureRow(r);
+        if (row.v[c - 1] === rich.text) (row.r ??= [])[c - 1] = rich;
+      }
+      s.filter = ss.filter;
+      s.cfRules = ss.cfRules;
+      s.merges = ss.merges;
+      s.hiddenRows = new Set(ss.hiddenRows);
+      s.hiddenCols = new Set(ss.hiddenCols);
+      s.colWidths = { ...ss.colWidths };
+      s.frozenRows = ss.frozenRows;
+      s.frozenCols = ss.frozenCols;
+    } else {
+      const af = ws.autoFilter as string | { from: string; to: string } | undefined;
+      const ref = typeof af === 'string' ? af : af ? `${af.from}:${af.to}` : undefined;
+      const p = ref ? parseA1(ref, s.maxRows, s.maxCols) : undefined;
+      if (p) s.filter = { rect: p.rect, criteria: {} };
+    }
+  });
+  if (side) {
+    wb.protections = side.protections.filter((p) => wb.sheetById(p.sheetId));
+    wb.nextSheetId = Math.max(side.nextSheetId, wb.nextSheetId);
+    wb.nextProtectionId = side.nextProtectionId;
+    wb.activeSheetId = wb.sheetById(side.activeSheetId) ? side.activeSheetId : wb.sheets[0]?.id ?? 0;
+  } else {
+    wb.activeSheetId = wb.sheets[0]?.id ?? 0;
+  }
+  if (!wb.sheets.length) {
+    const s = wb.addSheet('Sheet1');
+    wb.activeSheetId = s.id;
+  }
+  return wb;
+}

@@ -1,0 +1,81 @@
+// The case sidebar: two tabs (Log a refund · Find a case) and the case detail opened from
+// either. Views stay alive while hidden, so a search and its results survive a look at a case.
+import { banner, errorMessage, h, replaceChildren } from '../../components';
+import { caseContext } from './context';
+import { logView } from './log';
+import { findView, FindView } from './find';
+import { caseDetailView } from './detail';
+
+export type CaseTab = 'log' | 'find';
+
+export function caseSidebar(root: HTMLElement, start: CaseTab | { caseId: string }): void {
+  const ctx = caseContext();
+  const problem = banner();
+  const tabs = { log: tabButton('Log a refund'), find: tabButton('Find a case') };
+  const panels = { log: h('div', { class: 'panel', attrs: { role: 'tabpanel' } }), find: h('div', { class: 'panel', attrs: { role: 'tabpanel' } }) };
+  const detail = h('div', { class: 'panel' });
+  const nav = h('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Case log' } }, tabs.log, tabs.find);
+  replaceChildren(root, h('div', { class: 'sidebar' }, nav, problem.el, panels.log, panels.find, detail));
+
+  let find: FindView | null = null;
+  let current: CaseTab = 'log';
+  const showTab = (tab: CaseTab) => {
+    current = tab;
+    for (const t of ['log', 'find'] as CaseTab[]) {
+      tabs[t].setAttribute('aria-selected', String(t === tab));
+      tabs[t].tabIndex = t === tab ? 0 : -1;
+      panels[t].hidden = t !== tab;
+    }
+    detail.hidden = true;
+    replaceChildren(detail);
+  };
+  const openCase = (caseId: string, from: CaseTab | null) => {
+    for (const t of ['log', 'find'] as CaseTab[]) panels[t].hidden = true;
+    detail.hidden = false;
+    replaceChildren(
+      detail,
+      caseDetailViewFor(caseId, from),
+    );
+    detail.querySelector<HTMLElement>('button, a')?.focus();
+  };
+  let options: Awaited<ReturnType<typeof ctx.options>>;
+  const caseDetailViewFor = (caseId: string, from: CaseTab | null) =>
+    caseDetailView(options, caseId, {
+      back: from ? { label: from === 'find' ? 'Back to results' : 'Back to form', onClick: () => showTab(from) } : undefined,
+      changed: () => find?.refresh(),
+    });
+
+  tabs.log.addEventListener('click', () => showTab('log'));
+  tabs.find.addEventListener('click', () => showTab('find'));
+  nav.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const next: CaseTab = current === 'log' ? 'find' : 'log';
+    showTab(next);
+    tabs[next].focus();
+  });
+
+  for (const t of ['log', 'find'] as CaseTab[]) panels[t].appendChild(h('p', { class: 'loading' }, 'Loading…'));
+  const load = async () => {
+    problem.clear();
+    try {
+      const [o, vendors] = await Promise.all([ctx.options(), ctx.vendors()]);
+      options = o;
+      replaceChildren(panels.log, logView(ctx, options, vendors, { openCase: (id) => openCase(id, 'log') }));
+      find = findView(ctx, options, vendors, { openCase: (id) => openCase(id, 'find') });
+      replaceChildren(panels.find, find.el);
+      if (typeof start === 'string') showTab(start);
+      else {
+        showTab('find');
+        openCase(start.caseId, 'find');
+      }
+    } catch (e) {
+      for (const t of ['log', 'find'] as CaseTab[]) replaceChildren(panels[t]);
+      problem.show({ kind: 'error', title: 'Could not load the case log', details: [errorMessage(e)], actions: [{ label: 'Try again', onClick: () => void load() }] });
+    }
+  };
+  void load();
+}
+
+function tabButton(label: string): HTMLButtonElement {
+  return h('button', { class: 'tab', attrs: { type: 'button', role: 'tab', 'aria-selected': 'false' } }, label);
+}

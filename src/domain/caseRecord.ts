@@ -1,0 +1,222 @@
+// What a case is: statuses, evidence types, the stored record and the form schema. Shared with
+// the sidebar (it validates the same way before calling the server), so this module imports
+// nothing that needs Apps Script or Node.
+import { z } from 'zod';
+import { isCurrencyCode, minorUnits } from './currency';
+import { Decimal } from './money';
+
+export const CASE_STATUSES = [
+  'Logged', 'Requested', 'Disputed', 'Agreed', 'Received', 'Reconciled',
+  'Rejected', 'Cancelled', 'Written off',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Statuses in which money is still owed or not yet matched; the rest are closed for good. */
+export const OPEN_STATUSES: readonly CaseStatus[] = ['Logged', 'Requested', 'Disputed', 'Agreed', 'Received'];
+export const CLOSED_STATUSES: readonly CaseStatus[] = ['Reconciled', 'Rejected', 'Cancelled', 'Written off'];
+
+export function isCaseStatus(s: string): s is CaseStatus {
+  return (CASE_STATUSES as readonly string[]).includes(s);
+}
+export function isOpenStatus(s: string): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(s);
+}
+
+export const EVIDENCE_TYPES = [
+  'Vendor correspondence', 'Photo', 'Mediation record', 'Proof of refund', 'Statement', 'Other',
+] as const;
+export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+
+/** The Settings tab starts with these; people may edit the list there. */
+export const DEFAULT_REASONS = [
+  'Damaged goods', 'Wrong item', 'Short shipment', 'Quality defect', 'Late delivery',
+  'Price adjustment', 'Overcharge', 'Duplicate charge', 'Order cancelled', 'Other',
+] as const;
+
+export const CASE_ID_PATTERN = /^RC-\d{6,}$/;
+export function formatCaseId(seq: number): string {
+  return `RC-${String(seq).padStart(6, '0')}`;
+}
+export function caseIdNumber(id: string): number | null {
+  return CASE_ID_PATTERN.test(id) ? Number(id.slice(3)) : null;
+}
+
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+export function isIsoDate(s: string): boolean {
+  if (!DATE_PATTERN.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** One Cases row as the code sees it: every field text, amounts with their currency's decimals. */
+export interface CaseRecord {
+  caseId: string;
+  dateLogged: string;
+  orderNo: string;
+  vendorName: string;
+  vendorId: string;
+  vendorTag: string;
+  reason: string;
+  reasonDetail: string;
+  amount: string;
+  currency: string;
+  status: string;
+  expectedCompletion: string;
+  actualCompletion: string;
+  /** The Evidence cell's text ("3 files"); the folder link lives in the cell's rich text. */
+  evidence: string;
+  receivedAmount: string;
+  receivedCurrency: string;
+  matchedTransactions: string;
+  reconciledOn: string;
+  journalRef: string;
+  tags: string[];
+  notes: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export const MAX_TEXT = 2000;
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+
+const text = (label: string, max = MAX_TEXT) =>
+  z.string({ error: `${label} must be text` }).trim().max(max, `${label} is longer than ${max} characters`);
+const required = (label: string, max = MAX_TEXT) => text(label, max).min(1, `${label} is required`);
+
+const evidenceUpload = z.object({
+  name: required('File name', 255),
+  mimeType: text('MIME type', 255).default('application/octet-stream'),
+  type: z.enum(EVIDENCE_TYPES, { error: `Evidence type must be one of: ${EVIDENCE_TYPES.join(', ')}` }),
+  contentBase64: z.string({ error: 'File content is missing' }).min(1, 'File is empty'),
+});
+export type EvidenceUpload = z.infer<typeof evidenceUpload>;
+
+/** The Log a refund form. Amount stays a string: a float would lose 0.1 + 0.2 and leading typos. */
+export const caseFormSchema = z
+  .object({
+    vendorId: required('Vendor', 64),
+    orderNo: required('Order #', 100),
+    amount: z.union([z.string(), z.number()], { error: 'Amount is required' }).transform((v) => String(v).trim()),
+    currency: z.string({ error: 'Currency is required' }).trim().toUpperCase(),
+    reason: required('Reason', 200),
+    reasonDetail: text('Reason detail').default(''),
+    expectedCompletion: text('Expected completion', 10).default(''),
+    tags: z.array(text('Tag', 64), { error: 'Tags must be a list' }).default([]),
+    notes: text('Notes').default(''),
+    requestId: required('Request ID', 100),
+    evidence: z.array(evidenceUpload).max(20, 'At most 20 files per submit').default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (!isCurrencyCode(v.currency)) {
+      ctx.addIssue({ code: 'custom', path: ['currency'], message: v.currency ? `Unknown currency "${v.currency}" (use an ISO 4217 code such as CNY, USD, EUR)` : 'Currency is required' });
+    } else {
+      const problem = amountProblem(v.amount, v.currency);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem });
+    }
+    if (v.expectedCompletion && !isIsoDate(v.expectedCompletion)) {
+      ctx.addIssue({ code: 'custom', path: ['expectedCompletion'], message: 'Expected completion must be a date YYYY-MM-DD' });
+    }
+    v.tags.forEach((t, i) => {
+      if (/[,\s]/.test(t)) ctx.addIssue({ code: 'custom', path: ['tags', i], message: `Tag "${t}" may not contain spaces or commas` });
+    });
+  });
+export type CaseForm = z.output<typeof caseFormSchema>;
+
+/** Why an amount is not a valid refund amount for a currency, or null when it is. */
+export function amountProblem(amount: string, currency: string): string | null {
+  if (amount === '') return 'Amount is required';
+  if (!/^\+?(\d+(\.\d*)?|\.\d+)$/.test(amount)) {
+    return /^-/.test(amount) ? 'Amount must be greater than 0' : `Amount "${amount}" is not a number (use digits and a dot, e.g. 12.50)`;
+  }
+  const value = new Decimal(amount);
+  if (value.lte(0)) return 'Amount must be greater than 0';
+  const places = minorUnits(currency);
+  if (value.decimalPlaces() > places) {
+    return places === 0 ? `${currency} has no decimals` : `${currency} allows at most ${places} decimal${places === 1 ? '' : 's'}`;
+  }
+  if (value.gte('1e15')) return 'Amount is too large';
+  return null;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** Validates a form with `schema`, reporting one message per field (the first one). */
+export function validateWith<S extends z.ZodType>(schema: S, input: unknown): Validation<z.output<S>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: FieldError[] = [];
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : 'form';
+    if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
+  }
+  return { ok: false, errors };
+}
+
+export function validateCaseForm(input: unknown): Validation<CaseForm> {
+  return validateWith(caseFormSchema, input);
+}
+
+/** Fields updateCase accepts; status goes through the workflow, IDs and system columns never. */
+export const casePatchSchema = z
+  .object({
+    orderNo: required('Order #', 100),
+    vendorId: required('Vendor', 64),
+    reason: required('Reason', 200),
+    reasonDetail: text('Reason detail'),
+    amount: z.union([z.string(), z.number()]).transform((v) => String(v).trim()),
+    currency: z.string().trim().toUpperCase(),
+    expectedCompletion: text('Expected completion', 10),
+    tags: z.array(text('Tag', 64)),
+    notes: text('Notes'),
+  })
+  .partial()
+  .strict();
+export type CasePatch = z.output<typeof casePatchSchema>;
+
+/** Validates a patch against the case it changes (amount decimals depend on the final currency). */
+export function validateCasePatch(input: unknown, current: CaseRecord): Validation<CasePatch> {
+  const result = validateWith(casePatchSchema, input);
+  if (!result.ok) {
+    // zod's strict() reports unknown keys under the form; name them so the message is useful.
+    return {
+      ok: false,
+      errors: result.errors.map((e) => (e.field === 'form' && input && typeof input === 'object'
+        ? { field: 'form', message: `Cannot change: ${Object.keys(input).filter((k) => !(k in casePatchSchema.shape)).join(', ') || e.message}` }
+        : e)),
+    };
+  }
+  const p = result.value;
+  const errors: FieldError[] = [];
+  const currency = p.currency ?? current.currency;
+  if (p.currency !== undefined && !isCurrencyCode(p.currency)) errors.push({ field: 'currency', message: `Unknown currency "${p.currency}"` });
+  else if (p.amount !== undefined || p.currency !== undefined) {
+    const problem = amountProblem(p.amount ?? current.amount, currency);
+    if (problem) errors.push({ field: 'amount', message: problem });
+  }
+  if (p.expectedCompletion && !isIsoDate(p.expectedCompletion)) errors.push({ field: 'expectedCompletion', message: 'Expected completion must be a date YYYY-MM-DD' });
+  (p.tags ?? []).forEach((t) => {
+    if (/[,\s]/.test(t) && !errors.some((e) => e.field === 'tags')) errors.push({ field: 'tags', message: `Tag "${t}" may not contain spaces or commas` });
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, value: p };
+}
+
+/** Tags are stored in one cell, comma separated. */
+export function parseTags(cell: string): string[] {
+  return cell.split(',').map((t) => t.trim()).filter(Boolean);
+}
+export function formatTags(tags: readonly string[]): string {
+  return tags.join(', ');
+}
+
+/** Thrown by server functions for bad input; the message lists the fields as JSON for the sidebar. */
+export class CaseValidationError extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(`Invalid case: ${JSON.stringify(errors)}`);
+  }
+}

@@ -1,0 +1,212 @@
+// Global assignment (DESIGN §5 Match 3–4). Pairs are taken best first; amounts left on each
+// line and case shrink as they are taken, so no line is allocated beyond its amount and no
+// case beyond its refund, whatever order the data came in.
+//
+// - auto: score ≥ the high bar, a reference names the case, nothing contradicts it, and no
+//   competitor reaches the suggest bar. Competitors are other pairs of the same case or line,
+//   except that pairs which *both* carry a reference do not compete (they are instalments of
+//   one case, or one transfer naming several cases).
+// - ambiguous: a competitor scores within the margin; the whole group is shown, nothing is
+//   reserved, and its cases and lines wait for the user.
+// - suggested: otherwise; its amounts are reserved so a line is suggested once.
+// - subset sums: a line still untouched whose vendor is known may pay several of that
+//   vendor's open cases at once; a bounded search (≤ 14 cases, ≤ 6 per set, capped steps)
+//   looks for sets summing to the line (less a fee within tolerance). One set is suggested;
+//   two or more are ambiguous (GnuCash refuses to guess between subsets, so do we).
+import type { ReconSettings } from './types';
+import type { PCase, PLine } from './model';
+import { assess, type Assessment } from './allocation';
+import type { FxTable } from './fx';
+import type { Scored } from './score';
+import { WEIGHTS, dateSignal } from './signals';
+import { feeToleranceMinor } from './openAmount';
+
+export interface Scoring extends Scored {
+  ci: number;
+  li: number;
+}
+
+export type TakenState = 'auto' | 'suggested' | 'ambiguous';
+
+export interface Taken {
+  ci: number;
+  li: number;
+  state: TakenState;
+  score: number;
+  signals: string[];
+  alloc: number;
+  covers: number;
+  fx: boolean;
+}
+
+export interface AssignContext {
+  cases: PCase[];
+  lines: PLine[];
+  fx: FxTable;
+  s: ReconSettings;
+  /** Cases whose kept allocations already settle them. */
+  settled: Set<number>;
+}
+
+const SUBSET_MAX_CASES = 14;
+const SUBSET_MAX_SIZE = 6;
+const SUBSET_MAX_STEPS = 20000;
+
+export function assign(scored: Scoring[], ctx: AssignContext): Taken[] {
+  const { cases, lines, fx, s } = ctx;
+  const plausible = scored.filter((p) => p.score >= s.suggestScore);
+  const byCase = new Map<number, Scoring[]>();
+  const byLine = new Map<number, Scoring[]>();
+  for (const p of plausible) {
+    (byCase.get(p.ci) || byCase.set(p.ci, []).get(p.ci)!).push(p);
+    (byLine.get(p.li) || byLine.set(p.li, []).get(p.li)!).push(p);
+  }
+  const competitors = (p: Scoring): Scoring[] => {
+    const out: Scoring[] = [];
+    for (const q of byCase.get(p.ci) || []) if (q !== p && !(p.hasReference && q.hasReference)) out.push(q);
+    for (const q of byLine.get(p.li) || []) if (q !== p && !(p.hasReference && q.hasReference)) out.push(q);
+    return out;
+  };
+  plausible.sort(
+    (a, b) =>
+      b.score - a.score ||
+      Math.abs(a.dateDistance) - Math.abs(b.dateDistance) ||
+      cmp(cases[a.ci].c.caseId, cases[b.ci].c.caseId) ||
+      cmp(lines[a.li].l.lineId, lines[b.li].l.lineId),
+  );
+
+  const done = new Set<number>(ctx.settled); // cases fully paid (or reserved in full)
+  const heldCases = new Set<number>();
+  const heldLines = new Set<number>();
+  const covered = new Map<number, number>(); // case → covered by taken pairs (minor)
+  const taken: Taken[] = [];
+  const feasible = (p: Scoring): Assessment | null =>
+    done.has(p.ci) || heldCases.has(p.ci) || heldLines.has(p.li)
+      ? null
+      : assess(cases[p.ci], lines[p.li], cases[p.ci].openMinor, lines[p.li].remainingMinor, p.hasReference, fx, s);
+  const take = (p: { ci: number; li: number; score: number; signals: string[] }, a: Assessment, state: TakenState) => {
+    const pc = cases[p.ci];
+    taken.push({ ci: p.ci, li: p.li, state, score: p.score, signals: p.signals, alloc: a.alloc, covers: a.covers, fx: a.fit === 'amount:fx' || a.fit === 'amount:original' || a.rate !== null });
+    if (state === 'ambiguous') return;
+    lines[p.li].remainingMinor -= a.alloc;
+    pc.openMinor -= a.covers;
+    const total = (covered.get(p.ci) || 0) + a.covers;
+    covered.set(p.ci, total);
+    // A whole-amount fit (exact, fee, FX) settles the case; instalments keep it open for more
+    // referenced instalments until nothing is left (the outcome still calls it settled when
+    // what came in is within the fee tolerance).
+    if (a.fit !== 'amount:partial' || pc.openMinor <= 0) done.add(p.ci);
+  };
+
+  for (const p of plausible) {
+    const a = feasible(p);
+    if (!a) continue;
+    const rivals = competitors(p);
+    const blocking = rivals.some((q) => q.score >= s.suggestScore && feasible(q));
+    if (p.score >= s.autoConfirmScore && p.hasReference && !p.contradicts && !blocking) {
+      take(p, a, 'auto');
+      continue;
+    }
+    const close = rivals.filter((q) => q.score >= p.score - s.ambiguityMargin);
+    const group: [Scoring, Assessment][] = [];
+    for (const q of close) {
+      const qa = feasible(q);
+      if (qa && !group.some(([g]) => g === q)) group.push([q, qa]);
+    }
+    if (!group.length) {
+      take(p, a, 'suggested');
+      continue;
+    }
+    group.unshift([p, a]);
+    for (const [q, qa] of group) take(q, qa, 'ambiguous');
+    for (const [q] of group) {
+      heldCases.add(q.ci);
+      heldLines.add(q.li);
+    }
+  }
+
+  subsetSums(ctx, taken, done, heldCases, heldLines);
+  return taken;
+}
+
+function subsetSums(ctx: AssignContext, taken: Taken[], done: Set<number>, heldCases: Set<number>, heldLines: Set<number>): void {
+  const { cases, lines, s } = ctx;
+  const touchedLines = new Set<number>(taken.map((t) => t.li));
+  const touchedCases = new Set<number>(taken.map((t) => t.ci));
+  const byVendor = new Map<string, PCase[]>();
+  for (const pc of cases) {
+    if (!pc.active || pc.openMinor <= 0 || done.has(pc.idx) || heldCases.has(pc.idx) || touchedCases.has(pc.idx) || !pc.c.vendorId) continue;
+    const list = byVendor.get(pc.c.vendorId);
+    if (list) list.push(pc);
+    else byVendor.set(pc.c.vendorId, [pc]);
+  }
+  if (!byVendor.size) return;
+  for (const pl of lines) {
+    if (!pl.eligible || !pl.vendor || heldLines.has(pl.idx) || touchedLines.has(pl.idx) || pl.remainingMinor !== pl.amountMinor) continue;
+    const pool = (byVendor.get(pl.vendor.vendorId) || []).filter(
+      (pc) => pc.c.currency === pl.l.currency && !done.has(pc.idx) && !heldCases.has(pc.idx) && pc.openMinor < pl.remainingMinor && pl.day >= pc.winLo && pl.day <= pc.winHi,
+    );
+    if (pool.length < 2) continue;
+    pool.sort((a, b) => Math.abs(a.expDay - pl.day) - Math.abs(b.expDay - pl.day) || cmp(a.c.caseId, b.c.caseId));
+    if (pool.length > SUBSET_MAX_CASES) pool.length = SUBSET_MAX_CASES;
+    const sets = findSubsets(pool, pl.remainingMinor, s, pl.l.currency);
+    if (!sets.length) continue;
+    const state: TakenState = sets.length === 1 ? 'suggested' : 'ambiguous';
+    const seen = new Set<number>();
+    for (const set of sets) {
+      const sumOpen = set.reduce((t, pc) => t + pc.openMinor, 0);
+      let fee = sumOpen - pl.remainingMinor; // taken from the last (largest) case
+      for (let i = set.length - 1; i >= 0; i--) {
+        const pc = set[i];
+        if (seen.has(pc.idx)) continue;
+        seen.add(pc.idx);
+        const cut = i === set.length - 1 ? fee : 0;
+        fee -= cut;
+        const vendorSignal = `vendor:${pl.vendor.how}` as keyof typeof WEIGHTS;
+        const distance = pl.day - pc.expDay;
+        const date = dateSignal(distance);
+        const score = WEIGHTS[vendorSignal] + WEIGHTS['amount:sum'] + WEIGHTS[date];
+        const signals = [vendorSignal, `amount:sum ${set.length} cases`, `${date} ${distance >= 0 ? '+' : ''}${distance}d`];
+        const alloc = pc.openMinor - cut;
+        taken.push({ ci: pc.idx, li: pl.idx, state, score, signals, alloc, covers: alloc, fx: false });
+        if (state === 'suggested') {
+          pc.openMinor -= alloc;
+          done.add(pc.idx);
+        } else heldCases.add(pc.idx);
+      }
+    }
+    if (state === 'suggested') pl.remainingMinor = 0;
+    heldLines.add(pl.idx);
+  }
+}
+
+/** Sets of ≥ 2 cases whose open amounts sum to `target`, or exceed it by a fee within
+ *  tolerance. Returns at most two (two already means "ambiguous"). Bounded in steps. */
+function findSubsets(pool: PCase[], target: number, s: ReconSettings, currency: string): PCase[][] {
+  const sorted = [...pool].sort((a, b) => a.openMinor - b.openMinor);
+  const found: PCase[][] = [];
+  const chosen: PCase[] = [];
+  let steps = 0;
+  const walk = (start: number, total: number): void => {
+    if (found.length >= 2 || steps++ > SUBSET_MAX_STEPS) return;
+    if (chosen.length >= 2 && total >= target && total - target <= feeToleranceMinor(total, currency, s)) {
+      found.push([...chosen]);
+      return;
+    }
+    if (chosen.length >= SUBSET_MAX_SIZE) return;
+    for (let i = start; i < sorted.length; i++) {
+      const next = total + sorted[i].openMinor;
+      if (next - target > feeToleranceMinor(next, currency, s)) break; // sorted: the rest is larger
+      chosen.push(sorted[i]);
+      walk(i + 1, next);
+      chosen.pop();
+      if (found.length >= 2) return;
+    }
+  };
+  walk(0, 0);
+  return found;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

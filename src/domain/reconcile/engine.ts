@@ -1,0 +1,249 @@
+// Monthly matching: cases ⇄ statement lines (DESIGN §5 Match). Pure: the same input always
+// gives the same result, which is what makes a second run with no new data change nothing
+// and lets a resumed run equal a one-shot run.
+//
+// Order of work: decisions from earlier runs are applied first (confirmed, auto and manual
+// allocations stay put and use up their amounts; rejected pairs are never built again), then
+// candidates are found through indexes, scored with named signals, and assigned globally.
+import { Decimal } from '../money';
+import type { CaseOutcome, Decision, Difference, LineOutcome, Pair, ReconInput, ReconResult } from './types';
+import { prepareCase, prepareLine, type PCase, type PLine } from './model';
+import { VendorDirectory } from './vendorIdentity';
+import { FxTable } from './fx';
+import { CandidateIndex, pairKey } from './candidates';
+import { assess } from './allocation';
+import { scorePair } from './score';
+import { assign, type Scoring } from './assign';
+import { dayNumber, monthEnd } from './dates';
+import { fromMinor, toMinor } from './minor';
+import { minorUnits } from '../currency';
+import { fxToleranceMinor } from './openAmount';
+import { proposeDifference } from './writeOff';
+
+const LIVE = new Set(['auto', 'confirmed', 'manual']);
+
+interface Live {
+  d: Decision;
+  ci: number;
+  li: number;
+  allocMinor: number;
+  coversMinor: number;
+  lineCurrency: string;
+  fx: boolean;
+}
+
+export function reconcile(input: ReconInput): ReconResult {
+  const s = input.settings;
+  const endDay = dayNumber(monthEnd(input.month));
+  const caseIndex = new Map<string, number>();
+  const cases: PCase[] = input.cases.map((c, i) => {
+    caseIndex.set(c.caseId, i);
+    return prepareCase(c, i, s, endDay);
+  });
+  const learned: { vendorId: string; counterparty: string }[] = [];
+  for (const d of input.decisions) {
+    if ((d.state === 'confirmed' || d.state === 'manual') && d.counterparty) {
+      const ci = caseIndex.get(d.caseId);
+      if (ci !== undefined && input.cases[ci].vendorId) learned.push({ vendorId: input.cases[ci].vendorId, counterparty: d.counterparty });
+    }
+  }
+  const vendors = new VendorDirectory(input.vendors, learned);
+  const fx = new FxTable(input.fxRates, s.baseCurrency);
+  const lineIndex = new Map<string, number>();
+  const lines: PLine[] = input.lines.map((l, i) => {
+    lineIndex.set(l.lineId, i);
+    return prepareLine(l, i, input.month, vendors);
+  });
+
+  // Earlier decisions.
+  const rejected = new Set<string>();
+  const unmatched = new Set<string>();
+  const live: Live[] = [];
+  const coveredBefore = new Map<number, number>();
+  for (const d of input.decisions) {
+    const key = pairKey(d.caseId, d.lineId);
+    if (d.state === 'rejected') rejected.add(key);
+    else if (d.state === 'unmatched') unmatched.add(key);
+    if (!LIVE.has(d.state)) continue;
+    const ci = caseIndex.get(d.caseId);
+    if (ci === undefined) continue;
+    const li = lineIndex.get(d.lineId);
+    const pc = cases[ci];
+    const lineCurrency = li !== undefined ? lines[li].l.currency : pc.c.currency;
+    const allocMinor = d.amount ? toMinor(d.amount, lineCurrency) : 0;
+    const coversMinor = d.covers ? toMinor(d.covers, pc.c.currency) : lineCurrency === pc.c.currency ? allocMinor : 0;
+    live.push({ d, ci, li: li ?? -1, allocMinor, coversMinor, lineCurrency, fx: lineCurrency !== pc.c.currency });
+    pc.openMinor -= coversMinor;
+    coveredBefore.set(ci, (coveredBefore.get(ci) || 0) + coversMinor);
+    if (li !== undefined) lines[li].remainingMinor = Math.max(0, lines[li].remainingMinor - allocMinor);
+  }
+  const settled = new Set<number>();
+  for (const [ci, cov] of coveredBefore) if (isSettled(cases[ci], cov, live.some((x) => x.ci === ci && x.fx), s)) settled.add(ci);
+  for (const ci of settled) cases[ci].active = false;
+
+  // Candidates, scores, assignment.
+  const index = new CandidateIndex(cases, lines, fx, s);
+  const scored: Scoring[] = [];
+  for (const d of index.find(rejected)) {
+    const pc = cases[d.ci];
+    const pl = lines[d.li];
+    const withRef = d.refCase || d.refOrder;
+    const a = assess(pc, pl, pc.openMinor, pl.remainingMinor, withRef, fx, s);
+    if (!a) continue;
+    const sc = scorePair(pc, pl, a, d.refCase, d.refOrder, index.contradicts(pc, pl), unmatched.has(pairKey(pc.c.caseId, pl.l.lineId)));
+    scored.push({ ci: d.ci, li: d.li, ...sc });
+  }
+  // An unmatched pair may be suggested again but never auto-confirmed: the user said no once.
+  for (const p of scored) if (unmatched.has(pairKey(cases[p.ci].c.caseId, lines[p.li].l.lineId))) p.hasReference = false;
+  const taken = assign(scored, { cases, lines, fx, s, settled });
+
+  return outcomes(input, cases, lines, live, taken, fx);
+}
+
+function isSettled(pc: PCase, coveredMinor: number, anyFx: boolean, s: ReconInput['settings']): boolean {
+  const tol = pc.feeTolMinor + (anyFx ? fxToleranceMinor(pc.refundMinor, s) : 0);
+  return coveredMinor >= pc.refundMinor - tol;
+}
+
+function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[], taken: ReturnType<typeof assign>, fx: FxTable): ReconResult {
+  const s = input.settings;
+  const pairs: Pair[] = [];
+  const perCase = new Map<number, { covered: number; fx: boolean; received: Map<string, number>; lineIds: string[]; last: string; states: Set<string> }>();
+  const perLine = new Map<number, { allocated: number; caseIds: string[]; signals: string[]; states: Set<string> }>();
+  const caseEntry = (ci: number) => {
+    let e = perCase.get(ci);
+    if (!e) perCase.set(ci, (e = { covered: 0, fx: false, received: new Map(), lineIds: [], last: '', states: new Set() }));
+    return e;
+  };
+  const lineEntry = (li: number) => {
+    let e = perLine.get(li);
+    if (!e) perLine.set(li, (e = { allocated: 0, caseIds: [], signals: [], states: new Set() }));
+    return e;
+  };
+  const record = (ci: number, li: number, lineCurrency: string, lineId: string, state: string, allocMinor: number, coversMinor: number, isFx: boolean, signals: string[]) => {
+    const ce = caseEntry(ci);
+    ce.states.add(state);
+    if (LIVE.has(state)) {
+      ce.covered += coversMinor;
+      ce.fx = ce.fx || isFx;
+      ce.received.set(lineCurrency, (ce.received.get(lineCurrency) || 0) + allocMinor);
+      if (ce.lineIds.indexOf(lineId) < 0) ce.lineIds.push(lineId);
+      if (li >= 0 && lines[li].l.bookingDate > ce.last) ce.last = lines[li].l.bookingDate;
+    }
+    if (li < 0) return;
+    const le = lineEntry(li);
+    le.states.add(state);
+    if (LIVE.has(state)) le.allocated += allocMinor;
+    if (le.caseIds.indexOf(cases[ci].c.caseId) < 0) le.caseIds.push(cases[ci].c.caseId);
+    for (const sig of signals) if (le.signals.indexOf(sig) < 0) le.signals.push(sig);
+  };
+
+  for (const k of live) {
+    const pc = cases[k.ci];
+    const signals = k.d.state === 'manual' ? ['decision:manual'] : k.d.state === 'confirmed' ? ['decision:confirmed'] : ['decision:auto'];
+    record(k.ci, k.li, k.lineCurrency, k.d.lineId, k.d.state, k.allocMinor, k.coversMinor, k.fx, signals);
+    if (k.li < 0 || !lines[k.li].eligible) continue; // another month's line: not in this month's pairs
+    pairs.push({
+      caseId: pc.c.caseId,
+      lineId: k.d.lineId,
+      state: k.d.state as Pair['state'],
+      score: 0,
+      signals,
+      amount: fromMinor(k.allocMinor, k.lineCurrency),
+      currency: k.lineCurrency,
+      covers: fromMinor(k.coversMinor, pc.c.currency),
+      caseCurrency: pc.c.currency,
+      kept: true,
+    });
+  }
+  for (const t of taken) {
+    const pc = cases[t.ci];
+    const pl = lines[t.li];
+    record(t.ci, t.li, pl.l.currency, pl.l.lineId, t.state, t.alloc, t.covers, t.fx, t.signals);
+    pairs.push({
+      caseId: pc.c.caseId,
+      lineId: pl.l.lineId,
+      state: t.state,
+      score: t.score,
+      signals: t.signals,
+      amount: fromMinor(t.alloc, pl.l.currency),
+      currency: pl.l.currency,
+      covers: fromMinor(t.covers, pc.c.currency),
+      caseCurrency: pc.c.currency,
+      kept: false,
+    });
+  }
+
+  const todayDay = dayNumber(input.today);
+  const caseOut: CaseOutcome[] = [];
+  const differences: Difference[] = [];
+  for (const pc of cases) {
+    const e = perCase.get(pc.idx);
+    if (!pc.active && !e) continue;
+    const covered = e ? e.covered : 0;
+    const isFx = !!e && e.fx;
+    const isSet = covered > 0 && isSettled(pc, covered, isFx, s);
+    const matchStatus: CaseOutcome['matchStatus'] = isSet
+      ? 'matched'
+      : covered > 0
+        ? 'partial'
+        : e && e.states.has('ambiguous')
+          ? 'ambiguous'
+          : e && e.states.has('suggested')
+            ? 'suggested'
+            : 'waiting';
+    const ccy = pc.c.currency;
+    caseOut.push({
+      caseId: pc.c.caseId,
+      matchStatus,
+      covered: fromMinor(covered, ccy),
+      open: fromMinor(Math.max(0, pc.refundMinor - covered), ccy),
+      received: e ? [...e.received].map(([currency, m]) => ({ amount: fromMinor(m, currency), currency })) : [],
+      lineIds: e ? e.lineIds : [],
+      settled: isSet,
+      lastPaymentDate: e ? e.last : '',
+      ageDays: Number.isNaN(pc.logDay) ? 0 : Math.max(0, todayDay - pc.logDay),
+    });
+    const gap = pc.refundMinor - covered;
+    if (covered > 0 && gap !== 0) {
+      const kind = !isSet ? 'short' : gap < 0 ? 'over' : isFx ? 'fx' : 'fee';
+      const amount = fromMinor(gap, ccy);
+      const rate = fx.rate(ccy, s.baseCurrency, input.today);
+      const base = rate ? amount.times(rate).toDecimalPlaces(minorUnits(s.baseCurrency), Decimal.ROUND_HALF_UP) : null;
+      differences.push(proposeDifference(pc.c.caseId, kind, amount, ccy, base));
+    }
+  }
+
+  const lineOut: LineOutcome[] = [];
+  for (const pl of lines) {
+    if (!pl.eligible) {
+      if (pl.l.bookingDate.slice(0, 7) === input.month) {
+        lineOut.push({ lineId: pl.l.lineId, matchStatus: 'not a refund', caseIds: [], allocated: fromMinor(0, pl.l.currency), currency: pl.l.currency, signals: [], vendorId: '' });
+      }
+      continue;
+    }
+    const e = perLine.get(pl.idx);
+    const allocated = e ? Math.min(e.allocated, pl.amountMinor) : 0;
+    const matchStatus: LineOutcome['matchStatus'] =
+      allocated >= pl.amountMinor
+        ? 'matched'
+        : allocated > 0
+          ? 'partial'
+          : e && e.states.has('ambiguous')
+            ? 'ambiguous'
+            : e && e.states.has('suggested')
+              ? 'suggested'
+              : 'unexplained';
+    lineOut.push({
+      lineId: pl.l.lineId,
+      matchStatus,
+      caseIds: e ? e.caseIds : [],
+      allocated: fromMinor(allocated, pl.l.currency),
+      currency: pl.l.currency,
+      signals: e ? e.signals : [],
+      vendorId: pl.vendor ? pl.vendor.vendorId : '',
+    });
+  }
+  pairs.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : 0));
+  return { month: input.month, pairs, cases: caseOut, lines: lineOut, differences };
+}

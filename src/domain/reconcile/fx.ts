@@ -1,0 +1,81 @@
+// Dated FX rates (Settings ▸ FX Rates). A pair's rate on a day is its latest rate dated on or
+// before that day (the earliest one if the day precedes them all). Inverse pairs are derived,
+// and a pair without a rate goes through the base currency (EUR→CNY = EUR→USD × USD→CNY).
+import { Decimal } from '../money';
+import type { FxRate } from './types';
+import { dayNumber } from './dates';
+
+interface Dated {
+  day: number;
+  rate: Decimal;
+}
+
+export class FxTable {
+  private pairs = new Map<string, Dated[]>();
+
+  constructor(rates: FxRate[], private base: string) {
+    const add = (from: string, to: string, day: number, rate: Decimal) => {
+      const k = `${from}>${to}`;
+      let list = this.pairs.get(k);
+      if (!list) this.pairs.set(k, (list = []));
+      list.push({ day, rate });
+    };
+    for (const r of rates) {
+      if (!r.rate || r.rate.lte(0) || r.from === r.to) continue;
+      const day = dayNumber(r.date);
+      if (Number.isNaN(day)) continue;
+      add(r.from, r.to, day, r.rate);
+    }
+    // Derived inverses only where no direct quote of that direction exists.
+    for (const r of rates) {
+      if (!r.rate || r.rate.lte(0) || r.from === r.to) continue;
+      if (rates.some((x) => x.from === r.to && x.to === r.from)) continue;
+      add(r.to, r.from, dayNumber(r.date), new Decimal(1).div(r.rate));
+    }
+    for (const list of this.pairs.values()) list.sort((a, b) => a.day - b.day);
+  }
+
+  /** Currencies `from` can be converted into (directly or through the base currency). */
+  targets(from: string): string[] {
+    const out = new Set<string>();
+    for (const k of this.pairs.keys()) {
+      const [f, t] = k.split('>');
+      if (f === from) out.add(t);
+    }
+    if (from !== this.base && out.has(this.base)) {
+      for (const k of this.pairs.keys()) {
+        const [f, t] = k.split('>');
+        if (f === this.base && t !== from) out.add(t);
+      }
+    }
+    return [...out];
+  }
+
+  /** 1 `from` in `to` on `date`, or null when unknown. */
+  rate(from: string, to: string, date: string): Decimal | null {
+    if (from === to) return new Decimal(1);
+    const day = dayNumber(date);
+    const direct = this.lookup(`${from}>${to}`, day);
+    if (direct) return direct;
+    if (from !== this.base && to !== this.base) {
+      const a = this.lookup(`${from}>${this.base}`, day);
+      const b = this.lookup(`${this.base}>${to}`, day);
+      if (a && b) return a.times(b);
+    }
+    return null;
+  }
+
+  private lookup(key: string, day: number): Decimal | null {
+    const list = this.pairs.get(key);
+    if (!list || !list.length) return null;
+    let lo = 0;
+    let hi = list.length - 1;
+    if (Number.isNaN(day) || day < list[0].day) return list[0].rate;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list[mid].day <= day) lo = mid;
+      else hi = mid - 1;
+    }
+    return list[lo].rate;
+  }
+}

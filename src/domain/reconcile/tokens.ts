@@ -1,0 +1,60 @@
+// Reference tokens: how a statement's free text names a case or an order.
+//
+// Case IDs: `RC-000014`, `RC000014`, `RC 14`, `rc-14`, `RC_14` all name case 14: banks and
+// vendors drop dashes and zero padding, and people type short forms. The number must stand
+// alone: `RC-14` is not found inside `RC-1814` (the digits run on) nor inside `XRC-14` or
+// `RC-14B` (letters run on) — a whole token, never a substring.
+//
+// Order numbers: compared as whole tokens, ignoring case and the separators inside a token.
+// A token is a run of letters/digits, possibly joined by `-`, `_`, `/`, `.`; it is indexed
+// both compacted (`PO202400451`) and by its parts (`PO`, `2024`, `00451`), so an order written
+// `PO-2024-00451` or `PO202400451` is found, and an all-digit order `004512` is also found as
+// `4512` (spreadsheets drop leading zeros). Orders shorter than 4 characters are not searched:
+// too many false hits.
+
+const CASE_RE = /(?<![A-Za-z0-9])RC[-_ ]?0*(\d{1,9})(?![A-Za-z0-9])/gi;
+const WORD_RE = /[A-Za-z0-9\u4e00-\u9fff]+(?:[-_/.][A-Za-z0-9\u4e00-\u9fff]+)*/g;
+
+export const MIN_ORDER_TOKEN = 4;
+
+/** The case number of a Case ID (`RC-000014` → 14), or null. */
+export function caseNumber(caseId: string): number | null {
+  const m = /^\s*RC[-_ ]?0*(\d{1,9})\s*$/i.exec(caseId);
+  return m ? Number(m[1]) : null;
+}
+
+/** Case numbers named in a text, each once. */
+export function caseNumbersIn(text: string): number[] {
+  if (!text) return [];
+  const out: number[] = [];
+  CASE_RE.lastIndex = 0;
+  for (let m = CASE_RE.exec(text); m; m = CASE_RE.exec(text)) {
+    const n = Number(m[1]);
+    if (out.indexOf(n) < 0) out.push(n);
+  }
+  return out;
+}
+
+/** The key an order number is looked up by; '' when it is too short to search. */
+export function orderKey(orderNo: string): string {
+  const compact = orderNo.replace(/[^A-Za-z0-9\u4e00-\u9fff]/g, '').toUpperCase();
+  if (compact.length < MIN_ORDER_TOKEN) return '';
+  return /^\d+$/.test(compact) ? compact.replace(/^0+(?=\d)/, '') : compact;
+}
+
+/** Order keys a text may name: every token compacted, and its parts. */
+export function orderKeysIn(text: string): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  const add = (raw: string) => {
+    const k = orderKey(raw);
+    if (k && out.indexOf(k) < 0) out.push(k);
+  };
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+    const word = m[0];
+    add(word);
+    if (/[-_/.]/.test(word)) for (const part of word.split(/[-_/.]/)) add(part);
+  }
+  return out;
+}

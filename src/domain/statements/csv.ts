@@ -1,0 +1,292 @@
+// The one pipeline every CSV profile goes through: find the header (after any preamble), pick
+// the profile, decide the date order and each amount column's decimal mark for the whole file,
+// then read every row into a draft line or a row-numbered error.
+import { Decimal } from '../money';
+import { isCurrencyCode, minorUnits } from '../currency';
+import { decideDateOrder, looksLikeDate, toIsoDate, type OrderDecision } from './dates';
+import { cleanAmount, decideColumnMark, parseAmountCell, type ColumnMark, type DecimalMark } from './numbers';
+import { headerKey, readTable, uniqueHeaders, type Table } from './table';
+import { guessMapping } from './genericMapping';
+import type { CsvProfile, RowView } from './csvProfile';
+import type { ColumnMapping, DraftLine, ImportOptions, RowError, SavedProfile } from './types';
+
+export interface CsvRead {
+  profile: CsvProfile | null;
+  delimiter: string;
+  headerRow: number;
+  headers: string[];
+  mapping: ColumnMapping | null;
+  dateOrder: OrderDecision | null;
+  numberFormats: Record<string, ColumnMark>;
+  drafts: DraftLine[];
+  errors: RowError[];
+  warnings: string[];
+  needsDateOrder: boolean;
+  needsMapping: boolean;
+  /** First data rows as printed, for the preview. */
+  sample: string[][];
+}
+
+const HEADER_SCAN = 60;
+const CURRENCY_WORDS: Record<string, string> = {
+  人民币: 'CNY', 人民幣: 'CNY', rmb: 'CNY', 美元: 'USD', 港币: 'HKD', 港幣: 'HKD', 欧元: 'EUR', 日元: 'JPY', 英镑: 'GBP',
+  '¥': 'CNY', '€': 'EUR', '£': 'GBP', '$': 'USD',
+};
+const PENDING = /^(pending|vorgemerkt|umsatz vorgemerkt|in progress|processing|等待.*|处理中|未入账|authori[sz]ed|on hold)$/i;
+const CLOSED = /^(closed|failed|declined|denied|cancell?ed|reverted|expired|交易关闭|已关闭|支付失败|已全额退款)$/i;
+const SUMMARY = /合计|總計|总计|^total\b|^totals?:|^summe|^sum$|^saldo|^closing balance|^opening balance/i;
+
+export function normaliseCurrency(raw: string): string {
+  const t = raw.trim();
+  if (!t) return '';
+  const word = CURRENCY_WORDS[t] ?? CURRENCY_WORDS[t.toLowerCase()];
+  if (word) return word;
+  return t.toUpperCase();
+}
+
+function profileFromSaved(s: SavedProfile): CsvProfile {
+  return {
+    id: `saved:${s.name}`, label: s.name, source: s.name, headers: s.headers, mapping: s.mapping,
+    dateOrder: s.dateOrder, decimalMark: s.decimalMark, currency: s.currency, signConvention: s.signConvention,
+  };
+}
+
+/** The profile and header row of a table; null profile when nothing fits. */
+export function identify(table: Table, profiles: CsvProfile[], options: ImportOptions): { profile: CsvProfile | null; headerRow: number; guessed: boolean } {
+  const scan = table.rows.slice(0, HEADER_SCAN);
+  const rowKeys = scan.map((r) => new Set(r.map(headerKey)));
+  const withHeaders = (p: CsvProfile): number => {
+    const need = (p.headers ?? []).map(headerKey);
+    return rowKeys.findIndex((keys) => need.length > 0 && need.every((k) => keys.has(k)));
+  };
+  if (options.mapping) {
+    const m = options.mapping;
+    const needed = [m.date, m.amount ?? m.debit].filter((x): x is string => !!x).map(headerKey);
+    const headerless = needed.every((k) => /^column \d+$/.test(k));
+    const custom: CsvProfile = {
+      id: 'custom', label: 'Custom mapping', source: 'Custom', mapping: m,
+      dateOrder: options.dateOrder, decimalMark: options.decimalMark, currency: options.currency, signConvention: options.signConvention,
+    };
+    if (headerless) {
+      const width = Math.max(...table.rows.slice(0, 20).map((r) => r.length));
+      custom.headerless = { columns: Array.from({ length: width }, (_, i) => `Column ${i + 1}`), test: () => true };
+      return { profile: custom, headerRow: -1, guessed: false };
+    }
+    const at = rowKeys.findIndex((keys) => needed.every((k) => keys.has(k)));
+    return { profile: at >= 0 ? custom : null, headerRow: at, guessed: false };
+  }
+  const all = [...(options.savedProfiles ?? []).map(profileFromSaved), ...profiles];
+  const forced = options.profile ? all.filter((p) => p.id === options.profile) : null;
+  const pool = forced && forced.length ? forced : all;
+  let best: { profile: CsvProfile; headerRow: number; score: number } | null = null;
+  for (const p of pool) {
+    if (p.headers) {
+      const at = withHeaders(p);
+      const score = p.headers.length + (p.id.startsWith('saved:') ? 100 : 0);
+      if (at >= 0 && (!best || score > best.score)) best = { profile: p, headerRow: at, score };
+    } else if (p.headerless) {
+      const firstRows = table.rows.filter((r) => r.some((c) => c !== '')).slice(0, 5);
+      if (firstRows.length && p.headerless.test(firstRows) && !best) best = { profile: p, headerRow: -1, score: 0 };
+    }
+  }
+  if (best) return { profile: best.profile, headerRow: best.headerRow, guessed: false };
+  // No known layout: the row whose words best name the columns, if it names date and amount.
+  let guess: { mapping: ColumnMapping; row: number; score: number } | null = null;
+  scan.forEach((r, i) => {
+    const g = guessMapping(uniqueHeaders(r));
+    if (g.mapping && (!guess || g.score > guess.score)) guess = { mapping: g.mapping, row: i, score: g.score };
+  });
+  if (guess) {
+    const g = guess as { mapping: ColumnMapping; row: number; score: number };
+    return {
+      profile: { id: 'generic', label: 'Generic CSV (columns guessed from the header)', source: 'CSV', mapping: g.mapping, currency: options.currency, dateOrder: options.dateOrder, decimalMark: options.decimalMark, signConvention: options.signConvention },
+      headerRow: g.row,
+      guessed: true,
+    };
+  }
+  return { profile: null, headerRow: -1, guessed: false };
+}
+
+function descriptionColumns(m: ColumnMapping): string[] {
+  return m.description === undefined ? [] : Array.isArray(m.description) ? m.description : [m.description];
+}
+
+export function readCsv(text: string, profiles: CsvProfile[], options: ImportOptions): CsvRead {
+  const table = readTable(text);
+  const { profile, headerRow, guessed } = identify(table, profiles, options);
+  const warnings: string[] = [];
+  const errors: RowError[] = [];
+  const base: CsvRead = {
+    profile, delimiter: table.delimiter, headerRow: headerRow + 1, headers: [], mapping: profile?.mapping ?? null,
+    dateOrder: null, numberFormats: {}, drafts: [], errors, warnings, needsDateOrder: false, needsMapping: false,
+    sample: table.rows.filter((r) => r.some((c) => c)).slice(0, 12),
+  };
+  if (!profile) {
+    base.needsMapping = true;
+    errors.push({ row: 0, message: 'Unknown layout: no header row names a date and an amount column. Map the columns.' });
+    return base;
+  }
+  if (guessed) warnings.push('Layout not recognised; columns guessed from the header words. Check the mapping.');
+  const headers = profile.headerless ? profile.headerless.columns : uniqueHeaders(table.rows[headerRow]);
+  base.headers = headers;
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => { if (!index.has(headerKey(h))) index.set(headerKey(h), i); });
+  const m = profile.mapping;
+  const col = (name: string | undefined) => (name === undefined ? -1 : index.get(headerKey(name)) ?? -1);
+  const missing = (['date', 'valueDate', 'amount', 'debit', 'credit', 'direction', 'currency', 'counterparty', 'counterpartyAccount', 'reference', 'fee', 'status', 'originalAmount', 'originalCurrency'] as const)
+    .filter((k) => m[k] !== undefined && col(m[k]) < 0).map((k) => `${k} → "${m[k]}"`);
+  for (const d of descriptionColumns(m)) if (col(d) < 0) missing.push(`description → "${d}"`);
+  if (missing.length) {
+    base.needsMapping = true;
+    errors.push({ row: headerRow + 1, message: `The header has no column for ${missing.join(', ')}` });
+    return base;
+  }
+  if (m.amount === undefined && (m.debit === undefined || m.credit === undefined)) {
+    base.needsMapping = true;
+    errors.push({ row: 0, message: 'Map an amount column, or both a debit and a credit column' });
+    return base;
+  }
+
+  // ---- the data rows ----
+  const views: RowView[] = [];
+  for (let i = headerRow + 1; i < table.rows.length; i++) {
+    const cells = table.rows[i];
+    if (!cells.some((c) => c !== '')) continue;
+    const view: RowView = { row: i + 1, get: (name) => { const j = col(name); return j >= 0 ? cells[j] ?? '' : ''; } };
+    if (profile.skipRow?.(view)) continue;
+    const dateCell = view.get(m.date);
+    if (!looksLikeDate(dateCell) && !PENDING.test(dateCell) && (SUMMARY.test(cells[0] ?? '') || SUMMARY.test(dateCell))) continue;
+    views.push(view);
+  }
+
+  // ---- one date order for the whole file ----
+  const dateCells: { row: number; text: string }[] = [];
+  for (const v of views) {
+    dateCells.push({ row: v.row, text: v.get(m.date) });
+    if (m.valueDate) dateCells.push({ row: v.row, text: v.get(m.valueDate) });
+  }
+  const order = decideDateOrder(dateCells, profile.dateOrder, options.dateOrder);
+  base.dateOrder = order;
+  if (order.how === 'ambiguous') {
+    base.needsDateOrder = true;
+    errors.push({ row: 0, message: 'Every date in this file could be day/month or month/day (e.g. 05/01/2023). Choose the date order.' });
+    return base;
+  }
+  if (order.how === 'conflict' && order.conflict) {
+    errors.push({ row: order.conflict.dayFirstRow, message: 'This date is day/month/year…' });
+    errors.push({ row: order.conflict.monthFirstRow, message: '…but this one is month/day/year: the file mixes date orders' });
+    return base;
+  }
+
+  // ---- one decimal mark per amount column, the file's mark for columns that do not say ----
+  const moneyColumns = (['amount', 'debit', 'credit', 'fee', 'originalAmount'] as const).map((k) => m[k]).filter((c): c is string => !!c);
+  const digitsOf = (name: string) => views.map((v) => {
+    const c = cleanAmount(v.get(name));
+    return c && typeof c !== 'string' ? { row: v.row, digits: c.digits } : null;
+  }).filter((x): x is { row: number; digits: string } => !!x);
+  const declared: DecimalMark | undefined = options.decimalMark ?? profile.decimalMark;
+  const fixedCurrency = options.currency ?? profile.currency;
+  const currencyDecimals = fixedCurrency && isCurrencyCode(fixedCurrency) ? minorUnits(fixedCurrency) : undefined;
+  const first: Record<string, ColumnMark> = {};
+  const tally = { '.': 0, ',': 0 };
+  for (const c of moneyColumns) {
+    first[c] = decideColumnMark(digitsOf(c), declared, undefined, currencyDecimals);
+    if (first[c].how === 'column') tally[first[c].mark]++;
+  }
+  const fileMark: DecimalMark | undefined = tally['.'] || tally[','] ? (tally['.'] >= tally[','] ? '.' : ',') : table.delimiter === ';' ? ',' : undefined;
+  const marks: Record<string, ColumnMark> = {};
+  for (const c of moneyColumns) {
+    marks[c] = first[c].how === 'column' || first[c].how === 'declared' ? first[c] : decideColumnMark(digitsOf(c), declared, fileMark, currencyDecimals);
+    for (const r of marks[c].conflictRows) {
+      errors.push({ row: r, message: `"${views.find((v) => v.row === r)?.get(c)}" in column "${c}" uses a different decimal mark from the rest of the column ("${marks[c].mark}")` });
+    }
+  }
+  base.numberFormats = marks;
+
+  // ---- rows to draft lines ----
+  const descCols = descriptionColumns(m);
+  const dir = profile.direction;
+  const dirKey = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+  const creditWords = new Set((dir?.credit ?? ['c', 'cr', 'credit', '收入', 'in', 'inflow', '+', 'haben', 'bij']).map(dirKey));
+  const debitWords = new Set((dir?.debit ?? ['d', 'dr', 'debit', '支出', 'out', 'outflow', '-', 'soll', 'af']).map(dirKey));
+  const neutralWords = new Set((dir?.neutral ?? ['/', '不计收支']).map(dirKey));
+  for (const v of views) {
+    const rowErrors: string[] = [];
+    const dateCell = v.get(m.date);
+    let bookingDate = '';
+    let pending = false;
+    if (PENDING.test(dateCell)) pending = true;
+    else {
+      const d = toIsoDate(dateCell, order.order);
+      if (typeof d === 'string') bookingDate = d; else rowErrors.push(d.error);
+    }
+    let valueDate = bookingDate;
+    if (m.valueDate && v.get(m.valueDate)) {
+      const d = toIsoDate(v.get(m.valueDate), order.order);
+      if (typeof d === 'string') valueDate = d; else rowErrors.push(d.error);
+    }
+    let currency = m.currency ? normaliseCurrency(v.get(m.currency)) : '';
+    const money = (name: string | undefined): Decimal | null => {
+      if (!name) return null;
+      const r = parseAmountCell(v.get(name), marks[name]?.mark ?? '.', currency || fixedCurrency || '');
+      if (typeof r === 'string') { rowErrors.push(r); return null; }
+      if (r && r.currency && !currency) currency = r.currency;
+      return r ? r.value : null;
+    };
+    let amount: Decimal | null = null;
+    if (m.amount) {
+      amount = money(m.amount);
+      if (amount === null && m.debit && m.credit) {
+        const dr = money(m.debit); const cr = money(m.credit);
+        if (dr !== null || cr !== null) amount = (cr ?? new Decimal(0)).abs().minus((dr ?? new Decimal(0)).abs());
+      }
+    } else {
+      const dr = money(m.debit); const cr = money(m.credit);
+      if (dr !== null || cr !== null) amount = (cr ?? new Decimal(0)).abs().minus((dr ?? new Decimal(0)).abs());
+    }
+    if (amount === null && !rowErrors.length) rowErrors.push('no amount');
+    if (amount !== null && m.direction) {
+      const word = dirKey(v.get(m.direction));
+      if (creditWords.has(word)) amount = amount.abs();
+      else if (debitWords.has(word)) amount = amount.abs().negated();
+      else if (neutralWords.has(word) || word === '') amount = profile.neutralSign ? amount.abs().times(profile.neutralSign(v)) : amount;
+      else rowErrors.push(`"${v.get(m.direction)}" in column "${m.direction}" is not a direction this profile knows`);
+    }
+    if (amount !== null && (options.signConvention ?? profile.signConvention) === 'spend-positive') amount = amount.negated();
+    if (!currency) currency = fixedCurrency ?? '';
+    if (!currency) rowErrors.push('no currency: the file names none; choose one');
+    else if (!isCurrencyCode(currency)) rowErrors.push(`"${currency}" is not a currency code`);
+    let fee: Decimal | null = null;
+    if (m.fee) { const f = money(m.fee); fee = f && !f.isZero() ? f.abs() : null; }
+    let originalAmount: Decimal | null = null;
+    if (m.originalAmount) originalAmount = money(m.originalAmount);
+    const status = m.status ? v.get(m.status) : '';
+    if (rowErrors.length) { errors.push({ row: v.row, message: rowErrors.join('; ') }); continue; }
+    const a = amount as Decimal;
+    const draft: DraftLine = {
+      bookingDate,
+      valueDate,
+      amount: a,
+      currency,
+      counterparty: m.counterparty ? v.get(m.counterparty) : '',
+      counterpartyAccount: m.counterpartyAccount ? v.get(m.counterpartyAccount) : '',
+      reference: m.reference ? v.get(m.reference) : '',
+      description: descCols.map((c) => v.get(c)).filter((s) => s !== '').join(' · '),
+      fee,
+      originalAmount,
+      originalCurrency: m.originalCurrency ? normaliseCurrency(v.get(m.originalCurrency)) : '',
+      kind: pending || PENDING.test(status) ? 'pending' : CLOSED.test(status) ? 'closed' : a.isNegative() ? 'debit' : 'credit',
+      sourceRow: v.row,
+    };
+    const problem = profile.refine?.(draft, v);
+    if (typeof problem === 'string') { errors.push({ row: v.row, message: problem }); continue; }
+    base.drafts.push(draft);
+    if (profile.extraLines) {
+      const parse = (t: string) => { const r = parseAmountCell(t, '.', currency); return r && typeof r !== 'string' ? r.value : null; };
+      base.drafts.push(...profile.extraLines(draft, v, parse));
+    }
+  }
+  profile.finish?.(base.drafts, views);
+  if (!views.length) errors.push({ row: headerRow + 1, message: 'No transaction rows after the header' });
+  return base;
+}

@@ -1,0 +1,76 @@
+// A CSV file as a grid of trimmed cells: delimiter detection, papaparse, and the cleaning every
+// export needs (tabs Excel users add to keep long IDs as text, padded cells, a leading
+// apostrophe, a quoted field followed by stray tabs before the delimiter).
+import Papa from 'papaparse';
+
+export interface Table {
+  delimiter: string;
+  /** Cells as printed, trimmed. rows[i] is spreadsheet row i + 1. */
+  rows: string[][];
+}
+
+const CANDIDATES = [',', ';', '\t', '|'];
+
+/** Counts a delimiter per line outside quotes, over the first lines, and picks the steadiest. */
+export function detectDelimiter(text: string): string {
+  const lines = text.split(/\r\n|\n|\r/, 80).filter((l) => l.trim() !== '');
+  let best = ',';
+  let bestScore = -1;
+  for (const d of CANDIDATES) {
+    const counts = lines.map((l) => {
+      let n = 0;
+      let quoted = false;
+      for (let i = 0; i < l.length; i++) {
+        const c = l[i];
+        if (c === '"') quoted = !quoted;
+        else if (c === d && !quoted) n++;
+      }
+      return n;
+    });
+    const freq = new Map<number, number>();
+    for (const n of counts) if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1);
+    let mode = 0;
+    let modeLines = 0;
+    for (const [n, f] of freq) if (f > modeLines || (f === modeLines && n > mode)) { mode = n; modeLines = f; }
+    // Lines agreeing on the same count, weighted a little by the count itself; a tab inside a
+    // comma file's cells is stray padding, so tabs need to be clearly steadier.
+    const score = modeLines * 10 + Math.min(mode, 9) - (d === '\t' ? 5 : 0);
+    if (mode > 0 && score > bestScore) { best = d; bestScore = score; }
+  }
+  return best;
+}
+
+export function cleanCell(raw: string): string {
+  let s = raw.replace(/^\ufeff/, '').replace(/[\t\r\n\u00a0]+$/g, '').replace(/^[\t\u00a0]+/g, '').trim();
+  // Excel "keep as text" marks: '99-88-74 and '5678653123124124'
+  if (/^'[^']*'$/.test(s) && s.length > 1) s = s.slice(1, -1);
+  else if (/^'[\d+\-=]/.test(s)) s = s.slice(1);
+  return s;
+}
+
+export function readTable(text: string, delimiter?: string): Table {
+  const d = delimiter ?? detectDelimiter(text);
+  const esc = d.replace(/[|\\]/g, '\\$&');
+  // "-18.00"\t\t,CNY -> "-18.00",CNY (papaparse would otherwise call the quote malformed)
+  const fixed = text.replace(new RegExp(`"[ \\t]+(?=${esc}|\\r?\\n|\\r|$)`, 'g'), '"');
+  const parsed = Papa.parse<string[]>(fixed, { delimiter: d, skipEmptyLines: false, header: false });
+  const rows = parsed.data.map((r) => (Array.isArray(r) ? r.map(cleanCell) : []));
+  return { delimiter: d, rows };
+}
+
+/** Header keys compare without case, spacing, BOM or quotes. */
+export function headerKey(cell: string): string {
+  return cell.replace(/^\ufeff/, '').replace(/["']/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Header names made unique: the second "Währung" becomes "Währung #2". Empty names become "Column N". */
+export function uniqueHeaders(cells: string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((c, i) => {
+    const name = c.replace(/^\ufeff/, '').trim() || `Column ${i + 1}`;
+    const k = headerKey(name);
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    return n === 1 ? name : `${name} #${n}`;
+  });
+}

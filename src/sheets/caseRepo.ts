@@ -1,0 +1,183 @@
+// The Cases tab. Other modules (statement import, reconciliation, scorecard) use these four:
+//
+//   readCases(ss): CaseTable
+//       One read of the whole tab (getValues + getDisplayValues of one range). Records have
+//       dates as `YYYY-MM-DD` (spreadsheet zone) and amounts as text with the currency's
+//       decimals. `table.byId.get('RC-000042')` → { row, record, cells }.
+//   writeCases(ss, records): void
+//       Writes whole records back, each to the row that holds its Case ID *at write time*
+//       (people sort and filter between our read and our write). One read of the Case ID
+//       column, one read of the span of touched rows, and one write either side of the
+//       Evidence column (whose rich-text link a plain write would erase). Throws if a Case ID
+//       is no longer in the sheet. Call it under withDocumentLock (sheets/lock.ts).
+//   appendCases(ss, records): number
+//       Adds rows below the last one (formats set first so Order # keeps its zeros); returns the
+//       first row written.
+//   writeEvidenceCell(ss, caseId, label, folderUrl): void
+//       The Evidence cell's link to the case's Drive folder.
+//
+// Writes go through sheets/writer.ts, so text that looks like a formula stays text.
+import { CaseRecord } from '../domain/caseRecord';
+import { amountFormat, CASE_FIELDS, Cell, cellsFromRecord, recordFromCells } from '../domain/caseCells';
+import { CASE_HEADERS, CaseHeader, caseColumnFormat, TAB } from './layout';
+import { headerIndex, readTab, requireSheet } from './tabs';
+import { appendBlock, writeBlock, writeLink, Cell as WriteCell } from './writer';
+
+export interface CaseRow {
+  /** Sheet row at read time (header is row 1). Never keep it across a write: use the Case ID. */
+  row: number;
+  record: CaseRecord;
+  /** The cells in CASE_FIELDS order, dates as YYYY-MM-DD (for Check the log). */
+  cells: Cell[];
+}
+
+export interface CaseTable {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  zone: string;
+  header: string[];
+  width: number;
+  /** 0-based sheet column of each of our headers. */
+  cols: Record<CaseHeader, number>;
+  /** Non-blank data rows, in sheet order. */
+  rows: CaseRow[];
+  /** First row of each Case ID. */
+  byId: Map<string, CaseRow>;
+}
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/** A date cell as a calendar day in the spreadsheet zone; the display text when it is already ISO. */
+function dayOf(value: Date, display: string, zone: string, memo: Map<number, string>): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(display)) return display;
+  const t = value.getTime();
+  let s = memo.get(t);
+  if (s === undefined) {
+    s = Utilities.formatDate(value, zone, 'yyyy-MM-dd');
+    memo.set(t, s);
+  }
+  return s;
+}
+
+export function caseSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  return requireSheet(ss, TAB.cases);
+}
+
+export function readCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CaseTable {
+  const sheet = caseSheet(ss);
+  const zone = ss.getSpreadsheetTimeZone();
+  const tab = readTab(sheet, true);
+  const cols = headerIndex(TAB.cases, tab.header, CASE_HEADERS);
+  const memo = new Map<number, string>();
+  const rows: CaseRow[] = [];
+  const byId = new Map<string, CaseRow>();
+  tab.rows.forEach((values, i) => {
+    const display = tab.display![i];
+    const cells: Cell[] = CASE_FIELDS.map(({ header }) => {
+      const c = cols[header as CaseHeader];
+      const v = values[c];
+      if (isDate(v)) return dayOf(v, display[c], zone, memo);
+      if (v === null || v === undefined) return '';
+      return v as Cell;
+    });
+    if (cells.every((c) => c === '')) return;
+    const row: CaseRow = { row: i + 2, record: recordFromCells(cells), cells };
+    rows.push(row);
+    if (row.record.caseId && !byId.has(row.record.caseId)) byId.set(row.record.caseId, row);
+  });
+  return { sheet, zone, header: tab.header, width: tab.width, cols, rows, byId };
+}
+
+/** Number format of each sheet column for a record (text, date, or the currency's decimals). */
+function rowFormats(table: Pick<CaseTable, 'width' | 'cols'>, r: CaseRecord, base?: readonly string[]): string[] {
+  const out = base ? [...base] : new Array<string>(table.width).fill('General');
+  for (const h of CASE_HEADERS) {
+    const c = table.cols[h];
+    if (h === 'Refund Amount') out[c] = amountFormat(r.currency);
+    else if (h === 'Received Amount') out[c] = amountFormat(r.receivedCurrency || r.currency);
+    else out[c] = caseColumnFormat(h);
+  }
+  return out;
+}
+
+/** Record → values in the sheet's column order; `base` keeps columns that are not ours. */
+function rowValues(table: Pick<CaseTable, 'width' | 'cols'>, r: CaseRecord, base?: readonly unknown[]): WriteCell[] {
+  const out: WriteCell[] = base ? (base.map((v) => (v === undefined ? '' : v)) as WriteCell[]) : new Array<WriteCell>(table.width).fill('');
+  const cells = cellsFromRecord(r);
+  CASE_FIELDS.forEach(({ header }, i) => {
+    out[table.cols[header as CaseHeader]] = cells[i];
+  });
+  return out;
+}
+
+export function appendCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: CaseTable, records: readonly CaseRecord[]): number {
+  if (!records.length) return table.sheet.getLastRow() + 1;
+  const values = records.map((r) => rowValues(table, r));
+  const formats = records.map((r) => rowFormats(table, r));
+  return appendBlock(table.sheet, values, formats, table.width);
+}
+
+/** Rows (1-based) holding each Case ID right now. */
+function locate(sheet: GoogleAppsScript.Spreadsheet.Sheet, idCol: number): Map<string, number> {
+  const last = sheet.getLastRow();
+  const out = new Map<string, number>();
+  if (last < 2) return out;
+  const ids = sheet.getRange(2, idCol + 1, last - 1, 1).getValues();
+  ids.forEach(([v], i) => {
+    const id = String(v).trim();
+    if (id && !out.has(id)) out.set(id, i + 2);
+  });
+  return out;
+}
+
+export function writeCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: CaseTable, records: readonly CaseRecord[]): void {
+  if (!records.length) return;
+  const { sheet, cols, width } = table;
+  const where = locate(sheet, cols['Case ID']);
+  const byRow = new Map<number, CaseRecord>();
+  for (const r of records) {
+    const row = where.get(r.caseId);
+    if (!row) throw new Error(`${r.caseId} is no longer on the Cases tab (was its row deleted?). Nothing was saved.`);
+    byRow.set(row, r);
+  }
+  const first = Math.min(...byRow.keys());
+  const last = Math.max(...byRow.keys());
+  const current = sheet.getRange(first, 1, last - first + 1, width).getValues();
+  const values = current.map((row, i) => {
+    const r = byRow.get(first + i);
+    return r ? rowValues(table, r, row) : (row as WriteCell[]);
+  });
+  const formats = current.map((row, i) => {
+    const r = byRow.get(first + i);
+    if (r) return rowFormats(table, r);
+    // An untouched row in the span keeps its own currency's format.
+    const ccy = String(row[cols.Currency] ?? '').trim().toUpperCase();
+    const rccy = String(row[cols['Received Currency']] ?? '').trim().toUpperCase();
+    const fake = { currency: ccy, receivedCurrency: rccy } as CaseRecord;
+    return rowFormats(table, fake);
+  });
+  // Left and right of Evidence: its rich-text folder link must survive.
+  const ev = cols.Evidence;
+  const parts: [number, number][] = [[0, ev], [ev + 1, width]];
+  for (const [from, to] of parts) {
+    if (to <= from) continue;
+    writeBlock(
+      sheet.getRange(first, from + 1, values.length, to - from),
+      values.map((row) => row.slice(from, to)),
+      formats.map((row) => row.slice(from, to)),
+    );
+  }
+}
+
+export function writeEvidenceCell(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: CaseTable, caseId: string, label: string, folderUrl: string): void {
+  const row = locate(table.sheet, table.cols['Case ID']).get(caseId);
+  if (!row) throw new Error(`${caseId} is no longer on the Cases tab.`);
+  writeLink(table.sheet.getRange(row, table.cols.Evidence + 1), label, folderUrl);
+}
+
+/** The folder link in a case's Evidence cell ('' when none). */
+export function readEvidenceLink(table: CaseTable, caseId: string): string {
+  const row = locate(table.sheet, table.cols['Case ID']).get(caseId);
+  if (!row) return '';
+  const rich = table.sheet.getRange(row, table.cols.Evidence + 1).getRichTextValue();
+  return (rich && rich.getLinkUrl()) || '';
+}

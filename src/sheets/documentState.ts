@@ -1,0 +1,81 @@
+// What the add-on remembers per spreadsheet, in document properties (shared by every user of the
+// document, unlike user properties): the Case ID counter, recent request IDs, the Drive evidence
+// root folder and the audit chain's head. Callers hold the document lock around read-modify-write.
+import type { ChainHead } from '../domain/audit';
+
+const KEY = {
+  caseSeq: 'rcl.caseSeq',
+  requests: 'rcl.requests',
+  evidenceRoot: 'rcl.evidenceRootFolderId',
+  auditHead: 'rcl.auditHead',
+};
+
+/** How many recent submits are remembered (each entry ~60 bytes; a property holds 9 KB). */
+const REQUESTS_KEPT = 100;
+
+function props(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
+/**
+ * Reserves `count` Case ID numbers and returns the first. The counter only grows, so an ID is
+ * never reused, even after its row is deleted. `atLeast` moves it past IDs already in the sheet.
+ */
+export function reserveCaseNumbers(count: number, atLeast = 0): number {
+  const p = props();
+  const last = Math.max(Number(p.getProperty(KEY.caseSeq) || '0'), atLeast);
+  p.setProperty(KEY.caseSeq, String(last + count));
+  return last + 1;
+}
+
+export function peekCaseCounter(): number {
+  return Number(props().getProperty(KEY.caseSeq) || '0');
+}
+
+export function setCaseCounter(value: number): void {
+  props().setProperty(KEY.caseSeq, String(value));
+}
+
+type RequestMemory = [requestId: string, caseId: string][];
+
+function readRequests(): RequestMemory {
+  try {
+    const parsed = JSON.parse(props().getProperty(KEY.requests) || '[]');
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The Case ID an earlier submit with this request ID created, if it is remembered. */
+export function caseForRequest(requestId: string): string | null {
+  const hit = readRequests().find(([r]) => r === requestId);
+  return hit ? hit[1] : null;
+}
+
+export function rememberRequest(requestId: string, caseId: string): void {
+  const kept = readRequests().filter(([r]) => r !== requestId);
+  kept.push([requestId.slice(0, 100), caseId]);
+  props().setProperty(KEY.requests, JSON.stringify(kept.slice(-REQUESTS_KEPT)));
+}
+
+export function evidenceRootId(): string | null {
+  return props().getProperty(KEY.evidenceRoot);
+}
+export function setEvidenceRootId(id: string): void {
+  props().setProperty(KEY.evidenceRoot, id);
+}
+
+export function auditHead(): ChainHead | null {
+  const raw = props().getProperty(KEY.auditHead);
+  if (!raw) return null;
+  try {
+    const h = JSON.parse(raw);
+    return typeof h.seq === 'number' && typeof h.hash === 'string' ? h : null;
+  } catch {
+    return null;
+  }
+}
+export function setAuditHead(head: ChainHead): void {
+  props().setProperty(KEY.auditHead, JSON.stringify(head));
+}

@@ -1,0 +1,274 @@
+// Set up workbook (DESIGN §3): creates what is missing and repairs what was removed, and
+// never deletes or moves data. Every step first looks at what is there, so a second run makes
+// no change at all (and says so).
+import { CASE_STATUSES, DEFAULT_REASONS, EVIDENCE_TYPES } from '../domain/caseRecord';
+import { CURRENCY_CODES } from '../domain/currency';
+import {
+  AMOUNT_FORMAT, AUDIT_HEADERS, CASE_HEADERS, CASE_SYSTEM_COLUMNS, CaseHeader, caseColumnFormat,
+  DATE_FORMAT, EVIDENCE_HEADERS, FX_HEADERS, JOURNAL_HEADERS, PROTECTION_PREFIX, REASONS_HEADER,
+  SCORECARD_HEADERS, SETTINGS_DEFAULTS, SETTINGS_HEADERS, SETTINGS_LAYOUT, TAB, TEXT_FORMAT, VENDOR_HEADERS,
+} from './layout';
+import { writeBlock } from './writer';
+
+export const EDIT_TRIGGER_HANDLER = 'onCasesEdit';
+
+export interface SetupResult {
+  created: string[];
+  changed: string[];
+  triggerCreated: boolean;
+}
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const HEADER_BACKGROUND = '#e8eaed';
+const OVERDUE_BACKGROUND = '#f4c7c3';
+
+function letter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+class Setup {
+  result: SetupResult = { created: [], changed: [], triggerCreated: false };
+  constructor(readonly ss: Spreadsheet) {}
+
+  changed(what: string): void {
+    if (!this.result.changed.includes(what)) this.result.changed.push(what);
+  }
+
+  sheet(name: string): Sheet {
+    const existing = this.ss.getSheetByName(name);
+    if (existing) return existing;
+    this.result.created.push(name);
+    return this.ss.insertSheet(name, this.ss.getNumSheets());
+  }
+
+  /** Writes the header row when blank, or appends our headers that are missing; returns header → column (1-based). */
+  headers(sheet: Sheet, headers: readonly string[]): Map<string, number> {
+    const width = Math.max(sheet.getLastColumn(), headers.length);
+    const row = sheet.getRange(1, 1, 1, width).getValues()[0].map((v) => String(v).trim());
+    const at = new Map<string, number>();
+    row.forEach((h, i) => {
+      if (h && !at.has(h.toLowerCase())) at.set(h.toLowerCase(), i + 1);
+    });
+    const missing = headers.filter((h) => !at.has(h.toLowerCase()));
+    if (missing.length) {
+      const blank = row.every((h) => h === '');
+      const start = blank ? 1 : row.reduce((last, h, i) => (h ? i + 1 : last), 0) + 1;
+      if (start + missing.length - 1 > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), start + missing.length - 1 - sheet.getMaxColumns());
+      const range = sheet.getRange(1, start, 1, missing.length);
+      writeBlock(range, [missing], [missing.map(() => TEXT_FORMAT)]);
+      range.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+      missing.forEach((h, i) => at.set(h.toLowerCase(), start + i));
+      if (!blank) this.changed(`${sheet.getName()}: added columns ${missing.join(', ')}`);
+    }
+    const out = new Map<string, number>();
+    for (const h of headers) out.set(h, at.get(h.toLowerCase())!);
+    return out;
+  }
+
+  frozen(sheet: Sheet, rows: number): void {
+    if (sheet.getFrozenRows() !== rows) {
+      sheet.setFrozenRows(rows);
+      this.changed(`${sheet.getName()}: frozen header`);
+    }
+  }
+
+  /** Column formats from row 2 down; amount columns accept any currency's format already there. */
+  formats(sheet: Sheet, cols: Map<string, number>, formatOf: (h: string) => string): void {
+    const width = Math.max(...cols.values());
+    const current = sheet.getRange(2, 1, 1, width).getNumberFormats()[0];
+    const rows = sheet.getMaxRows() - 1;
+    for (const [h, c] of cols) {
+      const want = formatOf(h);
+      const have = current[c - 1];
+      const ok = want === AMOUNT_FORMAT ? /^#,##0/.test(have) : have === want;
+      if (!ok && rows > 0) {
+        sheet.getRange(2, c, rows, 1).setNumberFormat(want);
+        this.changed(`${sheet.getName()}: format of ${h}`);
+      }
+    }
+  }
+
+  validations(sheet: Sheet, cols: Map<string, number>, rules: Record<string, () => GoogleAppsScript.Spreadsheet.DataValidation>): void {
+    const width = Math.max(...cols.values());
+    const current = sheet.getRange(2, 1, 1, width).getDataValidations()[0];
+    const rows = sheet.getMaxRows() - 1;
+    for (const [h, build] of Object.entries(rules)) {
+      const c = cols.get(h)!;
+      if (current[c - 1] || rows <= 0) continue;
+      sheet.getRange(2, c, rows, 1).setDataValidation(build());
+      this.changed(`${sheet.getName()}: validation of ${h}`);
+    }
+  }
+
+  /** Warning-only protections (see docs/workbook.md: the add-on writes as the clicking user). */
+  protections(sheet: Sheet, wanted: { description: string; range: () => GoogleAppsScript.Spreadsheet.Range }[]): void {
+    const have = new Set(sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((p) => p.getDescription()));
+    for (const w of wanted) {
+      if (have.has(w.description)) continue;
+      w.range().protect().setDescription(w.description).setWarningOnly(true);
+      this.changed(`${sheet.getName()}: protection ${w.description.slice(PROTECTION_PREFIX.length)}`);
+    }
+  }
+
+  sheetProtection(sheet: Sheet, description: string): void {
+    const have = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => p.getDescription() === description);
+    if (have) return;
+    sheet.protect().setDescription(description).setWarningOnly(true);
+    this.changed(`${sheet.getName()}: protection`);
+  }
+}
+
+const list = (values: readonly string[], allowInvalid = false) => () =>
+  SpreadsheetApp.newDataValidation().requireValueInList([...values], true).setAllowInvalid(allowInvalid).build();
+const date = () => SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('A date, YYYY-MM-DD').build();
+
+function setupSettings(s: Setup): Sheet {
+  const sheet = s.sheet(TAB.settings);
+  const isNew = s.result.created.includes(TAB.settings);
+  const width = SETTINGS_LAYOUT.reasonsColumn;
+  const last = Math.max(sheet.getLastRow(), 1);
+  const values = sheet.getRange(1, 1, last, width).getValues();
+  if (isNew || values.every((r) => r.every((v) => v === ''))) {
+    const rows = Math.max(SETTINGS_DEFAULTS.length, DEFAULT_REASONS.length) + 1;
+    const block: (string | number)[][] = [];
+    const formats: string[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const row: (string | number)[] = new Array(width).fill('');
+      const fmt = new Array<string>(width).fill(TEXT_FORMAT);
+      if (r === 0) {
+        SETTINGS_HEADERS.forEach((h, i) => (row[SETTINGS_LAYOUT.settingsColumn - 1 + i] = h));
+        FX_HEADERS.forEach((h, i) => (row[SETTINGS_LAYOUT.fxColumn - 1 + i] = h));
+        row[SETTINGS_LAYOUT.reasonsColumn - 1] = REASONS_HEADER;
+      } else {
+        const d = SETTINGS_DEFAULTS[r - 1];
+        if (d) {
+          row[0] = d.key;
+          row[1] = d.value;
+          row[2] = d.meaning;
+          if (typeof d.value === 'number') fmt[1] = '0.##';
+        }
+        const reason = DEFAULT_REASONS[r - 1];
+        if (reason) row[SETTINGS_LAYOUT.reasonsColumn - 1] = reason;
+      }
+      block.push(row);
+      formats.push(fmt);
+    }
+    // FX rate and As Of columns take numbers and dates, not text.
+    for (const f of formats) {
+      f[SETTINGS_LAYOUT.fxColumn] = '0.######';
+      f[SETTINGS_LAYOUT.fxColumn + 1] = DATE_FORMAT;
+    }
+    writeBlock(sheet.getRange(1, 1, rows, width), block, formats);
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+    sheet.setFrozenRows(1);
+    return sheet;
+  }
+  // Existing Settings: add any setting the add-on knows and the tab lacks; values stay as typed.
+  const keys = new Set(values.slice(1).map((r) => String(r[0]).trim().toLowerCase()).filter(Boolean));
+  const missing = SETTINGS_DEFAULTS.filter((d) => !keys.has(d.key.toLowerCase()));
+  if (missing.length) {
+    const lastKeyRow = values.reduce((acc, r, i) => (String(r[0]).trim() ? i + 1 : acc), 1);
+    writeBlock(sheet.getRange(lastKeyRow + 1, 1, missing.length, 3), missing.map((d) => [d.key, d.value, d.meaning]), [[TEXT_FORMAT, '0.##', TEXT_FORMAT]]);
+    s.changed(`Settings: added ${missing.map((d) => d.key).join(', ')}`);
+  }
+  s.frozen(sheet, 1);
+  return sheet;
+}
+
+function setupCases(s: Setup, settings: Sheet): void {
+  const sheet = s.sheet(TAB.cases);
+  const cols = s.headers(sheet, CASE_HEADERS);
+  s.frozen(sheet, 1);
+  s.formats(sheet, cols, (h) => caseColumnFormat(h as CaseHeader));
+  const reasonsRange = settings.getRange(2, SETTINGS_LAYOUT.reasonsColumn, Math.max(settings.getMaxRows() - 1, 1), 1);
+  s.validations(sheet, cols, {
+    Status: list(CASE_STATUSES),
+    // The dropdown follows the Settings list, so adding a reason there is enough.
+    Reason: () => SpreadsheetApp.newDataValidation().requireValueInRange(reasonsRange, true).setAllowInvalid(false).build(),
+    Currency: list(CURRENCY_CODES),
+    'Received Currency': list(CURRENCY_CODES),
+    'Date Logged': date,
+    'Expected Completion': date,
+    'Actual Completion': date,
+    'Reconciled On': date,
+    'Refund Amount': () => SpreadsheetApp.newDataValidation().requireNumberGreaterThan(0).setAllowInvalid(false).setHelpText('An amount greater than 0').build(),
+    'Received Amount': () => SpreadsheetApp.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(false).build(),
+  });
+  const width = CASE_HEADERS.length;
+  const rows = sheet.getMaxRows() - 1;
+  s.protections(sheet, [
+    { description: `${PROTECTION_PREFIX}Cases header`, range: () => sheet.getRange(1, 1, 1, Math.max(width, sheet.getLastColumn())) },
+    ...CASE_SYSTEM_COLUMNS.map((h) => ({
+      description: `${PROTECTION_PREFIX}Cases ${h} (written by the add-on)`,
+      range: () => sheet.getRange(2, cols.get(h)!, rows, 1),
+    })),
+  ]);
+  // Overdue open cases: expected date passed and the money has not arrived.
+  const status = letter(cols.get('Status')!);
+  const expected = letter(cols.get('Expected Completion')!);
+  const formula = `=AND($${expected}2<>"",$${expected}2<TODAY(),OR($${status}2="Logged",$${status}2="Requested",$${status}2="Disputed",$${status}2="Agreed"))`;
+  const rules = sheet.getConditionalFormatRules();
+  const has = rules.some((r) => {
+    const c = r.getBooleanCondition();
+    return !!c && c.getCriteriaValues().some((v) => String(v) === formula);
+  });
+  if (!has) {
+    const rule = SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(formula)
+      .setBackground(OVERDUE_BACKGROUND)
+      .setRanges([sheet.getRange(2, 1, rows, width)])
+      .build();
+    sheet.setConditionalFormatRules([...rules, rule]);
+    s.changed('Cases: overdue highlighting');
+  }
+}
+
+function setupVendors(s: Setup): void {
+  const sheet = s.sheet(TAB.vendors);
+  const cols = s.headers(sheet, VENDOR_HEADERS);
+  s.frozen(sheet, 1);
+  s.formats(sheet, cols, (h) => (h === 'SLA Days' ? '0' : TEXT_FORMAT));
+  s.validations(sheet, cols, {
+    'Default Currency': list(CURRENCY_CODES),
+    'SLA Days': () => SpreadsheetApp.newDataValidation().requireNumberBetween(0, 365).setAllowInvalid(false).setHelpText('Whole days, 0–365; blank = Settings default').build(),
+  });
+  s.protections(sheet, [
+    { description: `${PROTECTION_PREFIX}Vendors header`, range: () => sheet.getRange(1, 1, 1, VENDOR_HEADERS.length) },
+    { description: `${PROTECTION_PREFIX}Vendors Tag (written by the add-on)`, range: () => sheet.getRange(2, cols.get('Tag')!, sheet.getMaxRows() - 1, 1) },
+  ]);
+}
+
+function setupSimple(s: Setup, name: string, headers: readonly string[], formatOf?: (h: string) => string): Sheet {
+  const sheet = s.sheet(name);
+  const cols = s.headers(sheet, headers);
+  s.frozen(sheet, 1);
+  if (formatOf) s.formats(sheet, cols, formatOf);
+  return sheet;
+}
+
+function setupTrigger(s: Setup): void {
+  // getUserTriggers: this user's triggers for this document (an add-on may hold one per user and document).
+  const exists = ScriptApp.getUserTriggers(s.ss).some((t) => t.getHandlerFunction() === EDIT_TRIGGER_HANDLER);
+  if (exists) return;
+  ScriptApp.newTrigger('onCasesEdit').forSpreadsheet(s.ss).onEdit().create();
+  s.result.triggerCreated = true;
+}
+
+export function setupWorkbook(ss: Spreadsheet): SetupResult {
+  const s = new Setup(ss);
+  const settings = setupSettings(s);
+  setupCases(s, settings);
+  setupVendors(s);
+  const evidence = setupSimple(s, TAB.evidence, EVIDENCE_HEADERS, () => TEXT_FORMAT);
+  s.validations(evidence, new Map([['Type', 2]]), { Type: list(EVIDENCE_TYPES) });
+  setupSimple(s, TAB.journal, JOURNAL_HEADERS);
+  setupSimple(s, TAB.scorecard, SCORECARD_HEADERS);
+  const audit = setupSimple(s, TAB.audit, AUDIT_HEADERS, (h) => (h === 'Seq' ? '0' : TEXT_FORMAT));
+  s.sheetProtection(audit, `${PROTECTION_PREFIX}Audit Log (append-only; Verify audit trail detects edits)`);
+  setupTrigger(s);
+  return s.result;
+}
