@@ -182,6 +182,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   let openDialog: string | undefined;
   let nextId = 1;
   let running = 0;
+  let menuRunning = 0;
   let idleWaiters: (() => void)[] = [];
   let saveChain: Promise<void> = Promise.resolve();
   let closed = false;
@@ -201,11 +202,13 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       } else if (event.type === 'sidebar') {
         const id = `f${nextId++}`;
         frames.set(id, { id, kind: 'sidebar', html: event.html, title: event.title });
+        if (openSidebar) frames.delete(openSidebar); // a new sidebar replaces the open one
         openSidebar = id;
         push({ type: 'sidebar', id, title: event.title });
       } else if (event.type === 'dialog') {
         const id = `f${nextId++}`;
         frames.set(id, { id, kind: 'dialog', html: event.html, title: event.title, width: event.width, height: event.height, modal: event.modal });
+        if (openDialog) frames.delete(openDialog);
         openDialog = id;
         push({ type: 'dialog', id, title: event.title, width: event.width, height: event.height, modal: event.modal });
       }
@@ -248,8 +251,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
 
   /** One execution; pushes a refresh afterwards and saves when it succeeded. */
   async function execute(fn: string, args: unknown[], runOptions: RunOptions): Promise<RunResult> {
+    // Sheets shows "Running script" for menu executions only, not for a sidebar's calls.
+    const visible = runOptions.kind === 'menu';
     running++;
-    push({ type: 'busy', running });
+    if (visible) push({ type: 'busy', running: ++menuRunning });
     try {
       const result = await runtime.run(fn, args, runOptions);
       for (const l of result.logs) log(`[${fn}] ${l}`);
@@ -257,7 +262,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       return result;
     } finally {
       running--;
-      push({ type: 'busy', running });
+      if (visible) push({ type: 'busy', running: --menuRunning });
       push({ type: 'refresh' });
       settle();
     }
@@ -273,6 +278,15 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const sheetNames = (): string[] => {
     const wb = runtime.model as { sheetNames?: () => string[] } | undefined;
     return wb && typeof wb.sheetNames === 'function' ? wb.sheetNames() : [];
+  };
+
+  /** The tab bar: hidden sheets are not shown (Sheets lists them under View ▸ Hidden sheets). */
+  const tabs = (): { name: string; color: string | null }[] => {
+    const wb = runtime.model as { sheetByName?: (n: string) => { hidden?: boolean; tabColor?: string | null } | undefined } | undefined;
+    return sheetNames()
+      .map((name) => ({ name, sheet: wb && typeof wb.sheetByName === 'function' ? wb.sheetByName(name) : undefined }))
+      .filter((x) => !x.sheet?.hidden)
+      .map((x) => ({ name: x.name, color: x.sheet?.tabColor ?? null }));
   };
 
   // ---- the app origin ----
@@ -308,9 +322,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       const dialog = openDialog ? frames.get(openDialog) : undefined;
       return sendJson(res, 200, {
         title: spreadsheetTitle(),
-        sheets: sheetNames(),
+        sheets: tabs().map((x) => x.name),
+        tabs: tabs(),
         menus,
-        running,
+        running: menuRunning,
         userContentPort: ucPort,
         sidebar: sidebar && { id: sidebar.id, title: sidebar.title },
         dialog: dialog && { id: dialog.id, title: dialog.title, width: dialog.width, height: dialog.height, modal: dialog.modal },
@@ -365,6 +380,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       const { id } = JSON.parse(await readBody(req)) as { id: string };
       if (openSidebar === id) openSidebar = undefined;
       if (openDialog === id) openDialog = undefined;
+      frames.delete(id);
       return sendJson(res, 200, { ok: true });
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -435,11 +451,16 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     res.end('not found');
   }
 
-  const ucPort = await listen(ucServer, options.userContentPort ?? 0, host);
-  const appPort = await listen(appServer, options.port ?? 8787, host).catch((e: unknown) => {
-    ucServer.close();
+  let ucPort = 0;
+  let appPort = 0;
+  try {
+    ucPort = await listen(ucServer, options.userContentPort ?? 0, host);
+    appPort = await listen(appServer, options.port ?? 8787, host);
+  } catch (e) {
+    if (ucServer.listening) ucServer.close();
+    await runtime.close();
     throw e;
-  });
+  }
 
   if (options.runOnOpen !== false && existsSync(bundlePath) && callableFunctions(bundlePath).includes('onOpen')) {
     // Sheets runs onOpen as a simple trigger when the spreadsheet opens; an add-on enabled in

@@ -193,18 +193,20 @@ function requireIfExists(base: string): Record<string, unknown> | undefined {
   return undefined;
 }
 
-/** A first start seeds the workbook: the demo seeder when present, else setupWorkbook. */
-async function seedWorkbook(path: string, io: CliIo): Promise<void> {
-  const seed = requireIfExists(join(ROOT, 'dev/demo/seed'));
+/** A first start seeds the workbook: the demo seeder when present (for the add-on's own
+ *  bundle), else the bundle's setupWorkbook when it has one, else the app starts empty. */
+async function seedWorkbook(path: string, io: CliIo, bundle: { bundlePath?: string; htmlDir?: string }): Promise<void> {
+  const seed = bundle.bundlePath ? undefined : requireIfExists(join(ROOT, 'dev/demo/seed'));
   if (seed && typeof seed.seedDemoWorkbook === 'function') {
     io.err(`Seeding a demo workbook at ${path}…\n`);
+    mkdirSync(dirname(path), { recursive: true });
     await (seed.seedDemoWorkbook as (p: string) => Promise<void>)(path);
     return;
   }
-  const bundle = join(ROOT, 'dist/Code.js');
-  if (existsSync(bundle) && callableFunctions(bundle).includes('setupWorkbook')) {
+  const code = bundle.bundlePath ?? join(ROOT, 'dist/Code.js');
+  if (existsSync(code) && callableFunctions(code).includes('setupWorkbook')) {
     io.err(`Setting up a new workbook at ${path}…\n`);
-    const runtime = await (io.openRuntime ?? defaultOpenRuntime)({ workbookPath: path, ui: cliUi(io, []) });
+    const runtime = await (io.openRuntime ?? defaultOpenRuntime)({ workbookPath: path, ...bundle, ui: cliUi(io, []) });
     try {
       await runtime.run('setupWorkbook', [], { kind: 'cli' });
       mkdirSync(dirname(path), { recursive: true });
@@ -223,16 +225,22 @@ async function cmdStart(p: Parsed, io: CliIo): Promise<number> {
     io.err('No dist/Code.js: run `npm run build` first.\n');
     return 1;
   }
-  if (!existsSync(workbook)) await seedWorkbook(workbook, io);
+  const bundle = {
+    bundlePath: one(p, 'bundle') ? resolve(one(p, 'bundle')!) : undefined,
+    htmlDir: one(p, 'html-dir') ? resolve(one(p, 'html-dir')!) : undefined,
+  };
+  if (!existsSync(workbook)) await seedWorkbook(workbook, io, bundle);
   const app = await startApp({
     workbookPath: workbook,
     port,
     host: one(p, 'host'),
     user: one(p, 'user'),
-    bundlePath: one(p, 'bundle') ? resolve(one(p, 'bundle')!) : undefined,
-    htmlDir: one(p, 'html-dir') ? resolve(one(p, 'html-dir')!) : undefined,
+    ...bundle,
     openRuntime: io.openRuntime,
     log: (l) => io.err(`${l}\n`),
+  }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; pass --port N (0 picks a free one)`);
+    throw e;
   });
   io.out(`Refund Case Log is running at ${app.url} (workbook ${workbook}). Ctrl+C stops it.\n`);
   io.onStarted?.(app.url);

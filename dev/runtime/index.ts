@@ -3,8 +3,9 @@
 // locks, Drive, triggers — and runs each execution of the bundle in a fresh vm context inside a
 // worker thread (host/worker.cjs), where every Apps Script object is a proxy of a main-side
 // service object.
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import * as vm from 'node:vm';
 import type {
   AlertRequest,
   AlertResponse,
@@ -33,6 +34,8 @@ import { Utilities } from './services/utilities';
 import { MIME_TYPES } from './services/mime';
 import { DriveStore, DriveApp } from './services/drive';
 import { ScriptApp, TriggerStore, type TriggerRecord } from './services/scriptApp';
+
+import type { WorkbookModel } from './spreadsheet';
 
 export { checkScriptRunValue } from './scriptRun';
 
@@ -64,6 +67,9 @@ const REPO = resolve(typeof __dirname === 'string' ? join(__dirname, '..', '..')
 export const EXECUTION_LIMIT_MS = 360_000;
 export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
 export const TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
+/** Quotas page: 30 simultaneous executions per user. */
+export const MAX_SIMULTANEOUS_PER_USER = 30;
+export const TOO_MANY_SIMULTANEOUS = 'There are too many scripts running simultaneously for this Google user account.';
 
 /** Services needing authorization are refused in LIMITED mode (simple triggers; guides/triggers
  *  "Restrictions": "They cannot access services that require authorization"). */
@@ -162,6 +168,7 @@ export class Runtime implements RuntimeApi {
   private nextExecId = 1;
   private nextHookOwner = -1;
   private bundleCache?: { key: string; code: string };
+  private fnCache?: { key: string; names: string[] };
   private closed = false;
 
   private constructor(opts: RuntimeOptions, model: WorkbookLike, factory: SpreadsheetAppFactory | undefined, state?: SidecarState) {
@@ -265,6 +272,9 @@ export class Runtime implements RuntimeApi {
       callArgs = args.map((a, i) => checkScriptRunValue(a, `args[${i}]`));
     }
     const { key, code } = this.bundle();
+    let running = 0;
+    for (const x of this.executions.values()) if (x.info.effectiveUserEmail === user) running++;
+    if (running >= MAX_SIMULTANEOUS_PER_USER) throw new Error(TOO_MANY_SIMULTANEOUS);
     const authMode = this.authFor(kind);
     const info: ExecutionInfo = {
       id: this.nextExecId++,
@@ -456,6 +466,27 @@ export class Runtime implements RuntimeApi {
     return triggerErrors.length ? { ok: true, triggerErrors } : { ok: true };
   }
 
+  /** A person opens the spreadsheet: the simple onOpen (LIMITED, e = {source, user, authMode})
+   *  and every installable ON_OPEN trigger (FULL, as its creator) run (guides/triggers). */
+  async openDocument(user?: string): Promise<RunResult[]> {
+    const who = user ?? this.user;
+    const results: RunResult[] = [];
+    if (await this.hasFunction('onOpen')) {
+      const r = await this.run('onOpen', [], { kind: 'simple-trigger', user: who, event: { source: { $spreadsheet: true }, user: { $user: '' }, authMode: 'LIMITED' } }).catch(
+        (err: Error) => void this.triggerErrors.push({ functionName: 'onOpen', message: err.message }),
+      );
+      if (r) results.push(r);
+    }
+    for (const t of this.triggers.list().filter((x) => x.eventType === 'ON_OPEN')) {
+      const event = { source: { $spreadsheet: true }, user: { $user: t.user }, authMode: 'FULL', triggerUid: t.uid };
+      const r = await this.execute(t.handler, [], { kind: 'installable-trigger', user: t.user, event }, t.uid).catch(
+        (err: Error) => void this.triggerErrors.push({ functionName: t.handler, message: err.message }),
+      );
+      if (r) results.push(r);
+    }
+    return results;
+  }
+
   /** Runs the time-based triggers that are due (`after(ms)` once, `everyMinutes(n)` again later). */
   async runDueTimeTriggers(now = Date.now()): Promise<RunResult[]> {
     const results: RunResult[] = [];
@@ -482,8 +513,25 @@ export class Runtime implements RuntimeApi {
 
   /** Whether the bundle declares a top-level function `name` (without running an execution). */
   async hasFunction(name: string): Promise<boolean> {
-    const { code } = this.bundle();
-    return new RegExp(`(^|\\n)\\s*function\\s+${name.replace(/\$/g, '\\$')}\\s*\\(`).test(code);
+    return this.functionNames().includes(name);
+  }
+
+  /** The bundle's global functions (what menus, triggers and google.script.run can call). Found
+   *  without running any of its code: function declarations are bound before the first
+   *  statement runs, and the first statement here is a `throw`. */
+  functionNames(): string[] {
+    const { key, code } = this.bundle();
+    if (this.fnCache?.key !== key) {
+      const ctx = vm.createContext({});
+      try {
+        vm.runInContext(`throw 0;\n${code}`, ctx, { filename: 'Code.js' });
+      } catch {
+        /* expected */
+      }
+      const names = Object.getOwnPropertyNames(ctx).filter((n) => typeof (ctx as Record<string, unknown>)[n] === 'function');
+      this.fnCache = { key, names };
+    }
+    return [...this.fnCache.names];
   }
 
   async save(path?: string): Promise<void> {
@@ -501,7 +549,9 @@ export class Runtime implements RuntimeApi {
       triggers: this.triggers.list(),
       drive: this.drive.persist(target === this.workbookPath ? undefined : `${target}.drive`),
     };
-    writeFileSync(`${target}.state.json`, JSON.stringify(state, null, 1));
+    const tmp = `${target}.state.json.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(state, null, 1));
+    renameSync(tmp, `${target}.state.json`);
   }
 
   async holdLock(scope: 'document' | 'script' | 'user', user?: string): Promise<() => void> {
@@ -509,6 +559,11 @@ export class Runtime implements RuntimeApi {
     const key = lockKey(scope, this.documentId(), user ?? this.user);
     await this.locks.acquire(key, owner, 2 ** 31 - 1);
     return () => this.locks.release(key, owner);
+  }
+
+  /** The workbook model as dev/runtime/spreadsheet's class (when that layer is in use). */
+  get workbook(): WorkbookModel {
+    return this.model as unknown as WorkbookModel;
   }
 
   /** Number of live worker threads (tests). */

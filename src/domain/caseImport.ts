@@ -1,7 +1,9 @@
 // Importing an existing refund log (CSV or a pasted tab). Headers are matched by name, so both
 // our own export and the plain names of a hand-kept log work. Every row is validated before
 // anything is written: the caller writes all rows or none.
-import Papa from 'papaparse';
+// The browser build: papaparse's Node build requires 'stream', which the neutral bundle lacks
+// (module declaration in domain/statements/papaparse.d.ts).
+import Papa from 'papaparse/papaparse.min.js';
 import { amountProblem, CaseRecord, CASE_ID_PATTERN, CASE_STATUSES, caseIdNumber, formatCaseId, parseTags } from './caseRecord';
 import { Cell } from './caseCells';
 import { isCurrencyCode } from './currency';

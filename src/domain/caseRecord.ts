@@ -107,22 +107,34 @@ export const caseFormSchema = z
     notes: text('Notes').default(''),
     requestId: required('Request ID', 100),
     evidence: z.array(evidenceUpload).max(20, 'At most 20 files per submit').default([]),
-  })
-  .superRefine((v, ctx) => {
-    if (!isCurrencyCode(v.currency)) {
-      ctx.addIssue({ code: 'custom', path: ['currency'], message: v.currency ? `Unknown currency "${v.currency}" (use an ISO 4217 code such as CNY, USD, EUR)` : 'Currency is required' });
-    } else {
-      const problem = amountProblem(v.amount, v.currency);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem });
-    }
-    if (v.expectedCompletion && !isIsoDate(v.expectedCompletion)) {
-      ctx.addIssue({ code: 'custom', path: ['expectedCompletion'], message: 'Expected completion must be a date YYYY-MM-DD' });
-    }
-    v.tags.forEach((t, i) => {
-      if (/[,\s]/.test(t)) ctx.addIssue({ code: 'custom', path: ['tags', i], message: `Tag "${t}" may not contain spaces or commas` });
-    });
   });
 export type CaseForm = z.output<typeof caseFormSchema>;
+
+/**
+ * Checks that need several fields (amount decimals depend on the currency) or a calendar. Run
+ * on the raw input as well, so a form with a missing vendor still hears about its amount: zod
+ * skips refinements once a field fails.
+ */
+function crossFieldErrors(input: unknown): FieldError[] {
+  const v = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  const currency = typeof v.currency === 'string' ? v.currency.trim().toUpperCase() : '';
+  const amount = typeof v.amount === 'string' || typeof v.amount === 'number' ? String(v.amount).trim() : '';
+  if (!isCurrencyCode(currency)) {
+    errors.push({ field: 'currency', message: currency ? `Unknown currency "${currency}" (use an ISO 4217 code such as CNY, USD, EUR)` : 'Currency is required' });
+  } else {
+    const problem = amountProblem(amount, currency);
+    if (problem) errors.push({ field: 'amount', message: problem });
+  }
+  if (typeof v.expectedCompletion === 'string' && v.expectedCompletion.trim() && !isIsoDate(v.expectedCompletion.trim())) {
+    errors.push({ field: 'expectedCompletion', message: 'Expected completion must be a date YYYY-MM-DD' });
+  }
+  if (Array.isArray(v.tags)) {
+    const bad = v.tags.find((t) => typeof t === 'string' && /[,\s]/.test(t.trim()));
+    if (bad !== undefined) errors.push({ field: 'tags', message: `Tag "${bad}" may not contain spaces or commas` });
+  }
+  return errors;
+}
 
 /** Why an amount is not a valid refund amount for a currency, or null when it is. */
 export function amountProblem(amount: string, currency: string): string | null {
@@ -159,7 +171,11 @@ export function validateWith<S extends z.ZodType>(schema: S, input: unknown): Va
 }
 
 export function validateCaseForm(input: unknown): Validation<CaseForm> {
-  return validateWith(caseFormSchema, input);
+  const shape = validateWith(caseFormSchema, input);
+  const cross = crossFieldErrors(input);
+  const errors = shape.ok ? [] : shape.errors;
+  for (const e of cross) if (!errors.some((x) => x.field === e.field)) errors.push(e);
+  return errors.length || !shape.ok ? { ok: false, errors } : shape;
 }
 
 /** Fields updateCase accepts; status goes through the workflow, IDs and system columns never. */

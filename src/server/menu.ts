@@ -1,7 +1,69 @@
+// The add-on menu and the actions behind its items (docs/api.md). onOpen may run in AuthMode
+// NONE (add-on installed but not yet used in this document): it builds the menu and touches
+// nothing else.
+import { setupWorkbook as runSetup, SetupResult } from '../sheets/setup';
+import { showDialogView, showSidebarView } from './pages';
+import { checkLog, verifyAuditTrail } from './logIntegrity';
+
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  SpreadsheetApp.getUi().createAddonMenu().addToUi();
+  const ui = SpreadsheetApp.getUi();
+  ui.createAddonMenu()
+    .addItem('Log a refund…', 'showLogRefund')
+    .addItem('Find a case…', 'showFindCase')
+    .addItem('Import existing cases…', 'showImportCases')
+    .addItem('Check the log', 'runCheckLog')
+    .addItem('Verify audit trail', 'runVerifyAuditTrail')
+    .addItem('Set up workbook', 'setupWorkbook')
+    .addSeparator()
+    .addSubMenu(
+      ui.createMenu('Reconcile')
+        .addItem('Import statement…', 'showImportStatement')
+        .addItem('Run reconciliation…', 'showRunReconciliation')
+        .addItem('Review matches', 'showReviewMatches'),
+    )
+    .addToUi();
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+export function showLogRefund(): void {
+  showSidebarView('log', { title: 'Log a refund' });
+}
+
+export function showFindCase(): void {
+  showSidebarView('find', { title: 'Find a case' });
+}
+
+export function showImportCases(): void {
+  showDialogView('importCases', { title: 'Import existing cases', width: 760, height: 560 });
+}
+
+/** Refund Case Log ▸ Set up workbook. Returns what it created or changed (empty on a re-run). */
+export function setupWorkbook(): SetupResult {
+  const result = runSetup(SpreadsheetApp.getActiveSpreadsheet());
+  const what = [...result.created.map((t) => `created ${t}`), ...result.changed, ...(result.triggerCreated ? ['edit tracking turned on'] : [])];
+  SpreadsheetApp.getActiveSpreadsheet().toast(what.length ? what.slice(0, 5).join('; ') + (what.length > 5 ? ` … (+${what.length - 5})` : '') : 'Everything was already set up; nothing changed.', 'Set up workbook', 8);
+  return result;
+}
+
+const ALERT_LINES = 30;
+
+export function runCheckLog(): void {
+  const result = checkLog();
+  const ui = SpreadsheetApp.getUi();
+  if (!result.problems.length) {
+    ui.alert('Check the log', `All ${result.checked} cases follow the rules.`, ui.ButtonSet.OK);
+    return;
+  }
+  const lines = result.problems.slice(0, ALERT_LINES).map((p) => `Row ${p.row}${p.caseId ? ` (${p.caseId})` : ''}: ${p.message}`);
+  const more = result.problems.length > ALERT_LINES ? `\n… and ${result.problems.length - ALERT_LINES} more.` : '';
+  ui.alert('Check the log', `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${result.checked} cases:\n\n${lines.join('\n')}${more}`, ui.ButtonSet.OK);
+}
+
+export function runVerifyAuditTrail(): void {
+  const result = verifyAuditTrail();
+  const ui = SpreadsheetApp.getUi();
+  ui.alert('Verify audit trail', result.message, ui.ButtonSet.OK);
 }

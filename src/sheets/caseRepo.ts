@@ -70,12 +70,16 @@ export function readCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CaseTab
   const memo = new Map<number, string>();
   const rows: CaseRow[] = [];
   const byId = new Map<string, CaseRow>();
+  const idCol = cols['Case ID'];
   tab.rows.forEach((values, i) => {
-    const display = tab.display![i];
+    // Values and display values are two calls; if someone sorted in between, the display row
+    // belongs to another case and its dates must not be used.
+    const shown = tab.display![i];
+    const display = shown && String(shown[idCol]).trim() === String(values[idCol]).trim() ? shown : [];
     const cells: Cell[] = CASE_FIELDS.map(({ header }) => {
       const c = cols[header as CaseHeader];
       const v = values[c];
-      if (isDate(v)) return dayOf(v, display[c], zone, memo);
+      if (isDate(v)) return dayOf(v, display[c] ?? '', zone, memo);
       if (v === null || v === undefined) return '';
       return v as Cell;
     });
@@ -88,8 +92,8 @@ export function readCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CaseTab
 }
 
 /** Number format of each sheet column for a record (text, date, or the currency's decimals). */
-function rowFormats(table: Pick<CaseTable, 'width' | 'cols'>, r: CaseRecord, base?: readonly string[]): string[] {
-  const out = base ? [...base] : new Array<string>(table.width).fill('General');
+function rowFormats(table: Pick<CaseTable, 'width' | 'cols'>, r: Pick<CaseRecord, 'currency' | 'receivedCurrency'>): string[] {
+  const out = new Array<string>(table.width).fill('General');
   for (const h of CASE_HEADERS) {
     const c = table.cols[h];
     if (h === 'Refund Amount') out[c] = amountFormat(r.currency);
@@ -132,16 +136,26 @@ function locate(sheet: GoogleAppsScript.Spreadsheet.Sheet, idCol: number): Map<s
 export function writeCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: CaseTable, records: readonly CaseRecord[]): void {
   if (!records.length) return;
   const { sheet, cols, width } = table;
-  const where = locate(sheet, cols['Case ID']);
-  const byRow = new Map<number, CaseRecord>();
-  for (const r of records) {
-    const row = where.get(r.caseId);
-    if (!row) throw new Error(`${r.caseId} is no longer on the Cases tab (was its row deleted?). Nothing was saved.`);
-    byRow.set(row, r);
+  const idCol = cols['Case ID'];
+  let byRow = new Map<number, CaseRecord>();
+  let first = 0;
+  let current: unknown[][] = [];
+  // Locate, read the span, and check the span still holds those IDs (a sort may land between).
+  for (let attempt = 0; ; attempt++) {
+    const where = locate(sheet, idCol);
+    byRow = new Map<number, CaseRecord>();
+    for (const r of records) {
+      const row = where.get(r.caseId);
+      if (!row) throw new Error(`${r.caseId} is no longer on the Cases tab (was its row deleted?). Nothing was saved.`);
+      byRow.set(row, r);
+    }
+    first = Math.min(...byRow.keys());
+    const last = Math.max(...byRow.keys());
+    current = sheet.getRange(first, 1, last - first + 1, width).getValues();
+    const moved = [...byRow].some(([row, r]) => String(current[row - first][idCol]).trim() !== r.caseId);
+    if (!moved) break;
+    if (attempt >= 2) throw new Error('The Cases tab kept changing order while saving (a sort in progress?). Nothing was saved; try again.');
   }
-  const first = Math.min(...byRow.keys());
-  const last = Math.max(...byRow.keys());
-  const current = sheet.getRange(first, 1, last - first + 1, width).getValues();
   const values = current.map((row, i) => {
     const r = byRow.get(first + i);
     return r ? rowValues(table, r, row) : (row as WriteCell[]);
@@ -152,8 +166,7 @@ export function writeCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: 
     // An untouched row in the span keeps its own currency's format.
     const ccy = String(row[cols.Currency] ?? '').trim().toUpperCase();
     const rccy = String(row[cols['Received Currency']] ?? '').trim().toUpperCase();
-    const fake = { currency: ccy, receivedCurrency: rccy } as CaseRecord;
-    return rowFormats(table, fake);
+    return rowFormats(table, { currency: ccy, receivedCurrency: rccy });
   });
   // Left and right of Evidence: its rich-text folder link must survive.
   const ev = cols.Evidence;

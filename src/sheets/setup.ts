@@ -35,6 +35,8 @@ class Setup {
   constructor(readonly ss: Spreadsheet) {}
 
   changed(what: string): void {
+    // A tab created by this run is reported once, as created, not step by step.
+    if (this.result.created.some((t) => what.startsWith(`${t}:`))) return;
     if (!this.result.changed.includes(what)) this.result.changed.push(what);
   }
 
@@ -242,12 +244,12 @@ function setupVendors(s: Setup): void {
   ]);
 }
 
-function setupSimple(s: Setup, name: string, headers: readonly string[], formatOf?: (h: string) => string): Sheet {
+function setupSimple(s: Setup, name: string, headers: readonly string[], formatOf?: (h: string) => string): { sheet: Sheet; cols: Map<string, number> } {
   const sheet = s.sheet(name);
   const cols = s.headers(sheet, headers);
   s.frozen(sheet, 1);
   if (formatOf) s.formats(sheet, cols, formatOf);
-  return sheet;
+  return { sheet, cols };
 }
 
 function setupTrigger(s: Setup): void {
@@ -264,11 +266,11 @@ export function setupWorkbook(ss: Spreadsheet): SetupResult {
   setupCases(s, settings);
   setupVendors(s);
   const evidence = setupSimple(s, TAB.evidence, EVIDENCE_HEADERS, () => TEXT_FORMAT);
-  s.validations(evidence, new Map([['Type', 2]]), { Type: list(EVIDENCE_TYPES) });
+  s.validations(evidence.sheet, evidence.cols, { Type: list(EVIDENCE_TYPES) });
   setupSimple(s, TAB.journal, JOURNAL_HEADERS);
   setupSimple(s, TAB.scorecard, SCORECARD_HEADERS);
   const audit = setupSimple(s, TAB.audit, AUDIT_HEADERS, (h) => (h === 'Seq' ? '0' : TEXT_FORMAT));
-  s.sheetProtection(audit, `${PROTECTION_PREFIX}Audit Log (append-only; Verify audit trail detects edits)`);
+  s.sheetProtection(audit.sheet, `${PROTECTION_PREFIX}Audit Log (append-only; Verify audit trail detects edits)`);
   setupTrigger(s);
   return s.result;
 }

@@ -62,7 +62,7 @@ describe('local app with a test add-on', () => {
   let page: Page;
 
   beforeAll(async () => {
-    t = await startTestApp({ bundlePath: join(FIXTURE, 'Code.js'), htmlDir: FIXTURE, prepare: ['makeGrid'] });
+    t = await startTestApp({ bundlePath: join(FIXTURE, 'Code.js'), htmlDir: FIXTURE, prepare: ['makeGrid', 'makeFiltered'] });
     b = await launchBrowser();
     page = b.page;
     await openApp(page, t);
@@ -74,7 +74,7 @@ describe('local app with a test add-on', () => {
 
   test('shows the spreadsheet: title, tabs, formatted grid, frozen header, notes', async () => {
     await expect(page.locator('#title').textContent()).resolves.toBe(ADDON);
-    expect(await tabNames(page)).toEqual(['Sheet1', 'Grid']);
+    expect(await tabNames(page)).toEqual(['Sheet1', 'Grid', 'Filtered']);
     await switchTab(page, 'Grid');
     expect(await page.locator('#grid thead th').allTextContents()).toEqual(expect.arrayContaining(['A', 'B', 'C', 'D']));
     expect(await cellText(page, 'A1')).toBe('Case ID');
@@ -89,6 +89,19 @@ describe('local app with a test add-on', () => {
     await cellLocator(page, 'A2').hover();
     expect(await page.locator('#note-pop').textContent()).toBe('First case');
     expect(await page.locator('#note-pop').isVisible()).toBe(true);
+  });
+
+  test('rows hidden by a filter and hidden columns are not drawn; links are links', async () => {
+    await switchTab(page, 'Filtered');
+    const rowNumbers = await page.locator('#grid tbody th.rowh').allTextContents();
+    expect(rowNumbers.slice(0, 4)).toEqual(['1', '2', '4', '5']);
+    const letters = await page.locator('#grid thead th').allTextContents();
+    expect(letters.slice(1, 5)).toEqual(['A', 'B', 'D', 'E']);
+    const link = cellLocator(page, 'B2').locator('a');
+    expect(await link.textContent()).toBe('open A');
+    expect(await link.getAttribute('href')).toBe('https://example.com/a');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    await switchTab(page, 'Grid');
   });
 
   test('the add-on menu built by onOpen sits under Extensions, with its submenu', async () => {
@@ -137,6 +150,20 @@ describe('local app with a test add-on', () => {
     expect(shown).toEqual({ title: 'Sure?', text: 'Really do it?' });
     await page.waitForSelector('#toasts .toast:has-text("Answer: NO")');
     expect((await toastTexts(page)).join('\n')).toContain('Asked');
+  });
+
+  test('a prompt blocks its execution; the typed answer reaches the server', async () => {
+    let finished = false;
+    const run = t.app.runtime.run('askName', [], { kind: 'menu' }).then((r) => {
+      finished = true;
+      return r.value;
+    });
+    const box = page.locator('#layer-asks [role=alertdialog]');
+    await box.waitFor();
+    expect(finished).toBe(false);
+    expect(await box.locator('button').allTextContents()).toEqual(['Cancel', 'OK']);
+    await answerAlert(page, 'OK', 'Alpha Ltd');
+    await expect(run).resolves.toBe('OK:Alpha Ltd');
   });
 
   test('a menu function that throws shows its error', async () => {
@@ -228,6 +255,17 @@ describe('local app with a test add-on', () => {
       expect(typeError).toBe('TypeError');
     });
 
+    test('a failure with no failure handler is thrown uncaught in the page', async () => {
+      const seen = page.waitForEvent('pageerror', { predicate: (e) => e.message.includes('It broke on purpose'), timeout: 20000 });
+      await side.evaluate(() => {
+        (window as unknown as { google: { script: { run: { fail(): void } } } }).google.script.run.fail();
+      });
+      const err = await seen;
+      expect(err.message).toContain('It broke on purpose');
+      // Expected here; keep the final "no page errors" check about everything else.
+      b.errors.splice(0, b.errors.length, ...b.errors.filter((e) => !e.includes('It broke on purpose')));
+    });
+
     test('calls from one page run as separate, concurrent executions', async () => {
       const results = await side.evaluate(() =>
         Promise.all([1, 2, 3, 4, 5].map((n) => (window as unknown as { call: (f: string, a: unknown[]) => Promise<{ value: unknown }> }).call('echo', [n]))),
@@ -301,7 +339,7 @@ describe('local app with the real add-on (dist/Code.js)', () => {
     await afterRedraw(b.page, () => b.page.locator('#menubar .menu-item[data-fn="setupWorkbook"]').first().click());
     // Answer any confirmation it asks for.
     if (await b.page.locator('#layer-asks [role=alertdialog]').count()) await answerAlert(b.page, 'OK').catch(() => undefined);
-    await b.page.waitForFunction(() => [...document.querySelectorAll('#tabs [role=tab]')].some((x) => x.textContent === 'Cases'), undefined, { timeout: 60000 });
+    await b.page.waitForFunction(() => Array.from(document.querySelectorAll('#tabs [role=tab]')).some((x) => x.textContent === 'Cases'), undefined, { timeout: 60000 });
     expect(await tabNames(b.page)).toContain('Cases');
   });
 

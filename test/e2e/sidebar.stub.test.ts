@@ -111,6 +111,7 @@ beforeAll(async () => {
     viewport: { width: 300, height: 800 },
   });
   page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(5000);
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
@@ -131,20 +132,23 @@ async function open(view: string): Promise<void> {
   await page.unroute('http://sidebar.test/');
 }
 
+/** The visible part of the page (the sidebar keeps its other tab's panel hidden, not removed). */
+const view = () => page.locator('#app .panel:visible, #app > .view-import');
+
 const calls = (): Promise<Call[]> => page.evaluate(() => (window as unknown as { __calls: Call[] }).__calls);
 const logCalls = async () => (await calls()).filter(([n]) => n === 'logCase').map(([, a]) => a[0] as Record<string, unknown>);
 
 async function pickVendor(query: string): Promise<void> {
-  const input = page.getByRole('combobox', { name: 'Vendor' });
+  const input = view().getByRole('combobox', { name: 'Vendor' });
   await input.fill(query);
   await input.press('Enter');
 }
 
 async function fillValidCase(): Promise<void> {
   await pickVendor('Alpha');
-  await page.getByLabel('Order #').fill('004512');
-  await page.getByLabel('Refund amount').fill('12.34');
-  await page.getByLabel('Reason', { exact: true }).selectOption('Wrong item');
+  await view().getByLabel('Order #').fill('004512');
+  await view().getByLabel('Refund amount').fill('12.34');
+  await view().getByRole('combobox', { name: 'Reason', exact: true }).selectOption('Wrong item');
 }
 
 describe('Log a refund (scripted server)', () => {
@@ -154,18 +158,18 @@ describe('Log a refund (scripted server)', () => {
   });
 
   test('a vendor preselects its currency and expected completion', async () => {
-    await expect(page.getByLabel('Currency', { exact: true }).inputValue()).resolves.toBe('USD');
+    await expect(view().getByLabel('Currency', { exact: true }).inputValue()).resolves.toBe('USD');
     await pickVendor('alpha');
-    await expect(page.getByLabel('Currency', { exact: true }).inputValue()).resolves.toBe('CNY');
-    await expect(page.getByLabel('Expected completion').inputValue()).resolves.toBe('2026-12-10');
+    await expect(view().getByLabel('Currency', { exact: true }).inputValue()).resolves.toBe('CNY');
+    await expect(view().getByLabel('Expected completion').inputValue()).resolves.toBe('2026-12-10');
     await pickVendor('Bright'); // no default currency, SLA from Settings
-    await expect(page.getByLabel('Expected completion').inputValue()).resolves.toBe('2026-12-13');
+    await expect(view().getByLabel('Expected completion').inputValue()).resolves.toBe('2026-12-13');
   });
 
   test('the picker works from the keyboard and finds aliases', async () => {
-    const input = page.getByRole('combobox', { name: 'Vendor' });
+    const input = view().getByRole('combobox', { name: 'Vendor' });
     await input.fill('深圳');
-    await expect(page.getByRole('option').first().textContent()).resolves.toContain('Bright LED');
+    await expect(view().getByRole('option').first().textContent()).resolves.toContain('Bright LED');
     await input.press('ArrowDown'); // to "+ Add new vendor"
     await input.press('ArrowUp');
     await input.press('Enter');
@@ -175,9 +179,9 @@ describe('Log a refund (scripted server)', () => {
 
   test('12.345 CNY is refused next to the amount, and nothing is sent', async () => {
     await fillValidCase();
-    await page.getByLabel('Refund amount').fill('12.345');
-    await page.getByRole('button', { name: 'Log refund' }).click();
-    const amount = page.getByLabel('Refund amount');
+    await view().getByLabel('Refund amount').fill('12.345');
+    await view().getByRole('button', { name: 'Log refund' }).click();
+    const amount = view().getByLabel('Refund amount');
     await expect(amount.getAttribute('aria-invalid')).resolves.toBe('true');
     const errorId = (await amount.getAttribute('aria-describedby'))!.split(' ').pop()!;
     await expect(page.locator(`#${errorId}`).textContent()).resolves.toBe('CNY allows at most 2 decimals');
@@ -187,16 +191,16 @@ describe('Log a refund (scripted server)', () => {
   test('a file over the limit is named with a clear message before anything is sent', async () => {
     await fillValidCase();
     await page.locator('input[type=file]').setInputFiles([{ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(2 * 1024 * 1024, 1) }]);
-    await expect(page.locator('.field.invalid .field-error').textContent()).resolves.toMatch(/scan\.pdf \(2\.0 MB\) is larger than 1\.0 MB/);
-    await page.getByRole('button', { name: 'Log refund' }).click();
+    await expect(view().locator('.field.invalid .field-error').textContent()).resolves.toMatch(/scan\.pdf \(2\.0 MB\) is larger than 1\.0 MB/);
+    await view().getByRole('button', { name: 'Log refund' }).click();
     expect(await logCalls()).toEqual([]);
   });
 
   test('files travel as base64 with their chosen type', async () => {
     await fillValidCase();
     await page.locator('input[type=file]').setInputFiles([{ name: 'proof.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 proof') }]);
-    await page.getByLabel('Type of proof.pdf').selectOption('Proof of refund');
-    await page.getByRole('button', { name: 'Log refund' }).click();
+    await view().getByLabel('Type of proof.pdf').selectOption('Proof of refund');
+    await view().getByRole('button', { name: 'Log refund' }).click();
     await page.waitForSelector('.banner.success');
     const [sent] = await logCalls();
     expect(sent.evidence).toEqual([{ name: 'proof.pdf', mimeType: 'application/pdf', type: 'Proof of refund', contentBase64: Buffer.from('%PDF-1.4 proof').toString('base64') }]);
@@ -206,7 +210,7 @@ describe('Log a refund (scripted server)', () => {
   test('a double click while the call is in flight sends one request; the button is busy meanwhile', async () => {
     await page.evaluate(() => ((window as unknown as { __hold: boolean }).__hold = true));
     await fillValidCase();
-    const button = page.getByRole('button', { name: 'Log refund' });
+    const button = view().locator('button[type=submit]'); // its text reads "Logging…" while busy
     await button.dblclick();
     await page.keyboard.press('Enter');
     await expect(button.isDisabled()).resolves.toBe(true);
@@ -220,13 +224,13 @@ describe('Log a refund (scripted server)', () => {
   test('a retry after a failure reuses the request ID; the next case gets a new one', async () => {
     await fillValidCase();
     await page.evaluate(() => ((window as unknown as { __failNext: Record<string, string> }).__failNext.logCase = 'The log is busy (another change is being saved). Try again in a moment.'));
-    await page.getByRole('button', { name: 'Log refund' }).click();
+    await view().getByRole('button', { name: 'Log refund' }).click();
     await expect(page.locator('.banner.error').textContent()).resolves.toContain('The log is busy');
-    await expect(page.getByLabel('Refund amount').inputValue()).resolves.toBe('12.34'); // nothing lost
-    await page.getByRole('button', { name: 'Log refund' }).click();
+    await expect(view().getByLabel('Refund amount').inputValue()).resolves.toBe('12.34'); // nothing lost
+    await view().getByRole('button', { name: 'Log refund' }).click();
     await expect(page.locator('.banner.success .banner-title').textContent()).resolves.toBe('Logged RC-000001');
     await fillValidCase();
-    await page.getByRole('button', { name: 'Log refund' }).click();
+    await view().getByRole('button', { name: 'Log refund' }).click();
     await expect(page.locator('.banner.success .banner-title').textContent()).resolves.toBe('Logged RC-000002');
     const ids = (await logCalls()).map((c) => c.requestId);
     expect(ids[0]).toBe(ids[1]);
@@ -236,18 +240,19 @@ describe('Log a refund (scripted server)', () => {
   test('server field errors land next to their fields', async () => {
     await fillValidCase();
     await page.evaluate(() => ((window as unknown as { __failNext: Record<string, string> }).__failNext.logCase = 'Invalid case: [{"field":"orderNo","message":"Order # is required"}]'));
-    await page.getByRole('button', { name: 'Log refund' }).click();
-    await expect(page.getByLabel('Order #').getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.locator('.field.invalid .field-error').textContent()).resolves.toBe('Order # is required');
+    await view().getByRole('button', { name: 'Log refund' }).click();
+    await view().locator('input[aria-invalid=true]').waitFor();
+    await expect(view().getByLabel('Order #').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(view().locator('.field.invalid .field-error').textContent()).resolves.toBe('Order # is required');
   });
 
   test('hostile vendor text shows literally and runs nothing', async () => {
     await pickVendor('img');
-    await expect(page.getByRole('combobox', { name: 'Vendor' }).inputValue()).resolves.toBe(HOSTILE);
-    await page.getByLabel('Order #').fill('1');
-    await page.getByLabel('Refund amount').fill('5');
-    await page.getByLabel('Reason', { exact: true }).selectOption('Other');
-    await page.getByRole('button', { name: 'Log refund' }).click();
+    await expect(view().getByRole('combobox', { name: 'Vendor' }).inputValue()).resolves.toBe(HOSTILE);
+    await view().getByLabel('Order #').fill('1');
+    await view().getByLabel('Refund amount').fill('5');
+    await view().getByRole('combobox', { name: 'Reason', exact: true }).selectOption('Other');
+    await view().getByRole('button', { name: 'Log refund' }).click();
     await expect(page.locator('.banner.success').textContent()).resolves.toContain(HOSTILE);
     expect(await page.locator('#app img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -256,10 +261,11 @@ describe('Log a refund (scripted server)', () => {
 
   test('vendor filter shows open count and amounts, and clears', async () => {
     await pickVendor('Alpha');
-    await page.getByRole('button', { name: "Show only this vendor's cases" }).click();
-    await expect(page.locator('.filter-status').textContent()).resolves.toContain('2 open · CNY 120.00 · USD 3.50');
-    await page.getByRole('button', { name: 'Clear filter' }).click();
-    await page.waitForSelector('.filter-status', { state: 'hidden' });
+    await view().getByRole('button', { name: "Show only this vendor's cases" }).click();
+    await view().locator('.filter-title').waitFor();
+    await expect(view().locator('.filter-status').textContent()).resolves.toContain('2 open · CNY 120.00 · USD 3.50');
+    await view().getByRole('button', { name: 'Clear filter' }).click();
+    await view().locator('.filter-status').waitFor({ state: 'hidden' });
     expect((await calls()).map(([n]) => n)).toEqual(expect.arrayContaining(['filterByVendor', 'clearCaseFilter']));
   });
 });
@@ -267,24 +273,24 @@ describe('Log a refund (scripted server)', () => {
 describe('Find, case detail and import (scripted server)', () => {
   test('find → case: hostile text is text, links open in a new tab, a refusal is shown', async () => {
     await open('find');
-    await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByRole('button', { name: /Open RC-000007/ }).click();
+    await view().getByRole('button', { name: 'Search' }).click();
+    await view().getByRole('button', { name: /Open RC-000007/ }).click();
     await page.waitForSelector('.case-head');
     expect(await page.locator('#app img').count()).toBe(0);
     await expect(page.locator('.evidence-list a').getAttribute('target')).resolves.toBe('_blank');
     await expect(page.locator('.evidence-list a').textContent()).resolves.toBe(HOSTILE);
-    await page.getByLabel('Next status').selectOption('Agreed');
-    await page.getByRole('button', { name: 'Change status' }).click();
-    await expect(page.locator('.field.invalid .field-error').textContent()).resolves.toContain('Agreed needs evidence of type Vendor correspondence');
-    await page.getByRole('button', { name: /Back to results/ }).click();
-    await expect(page.getByRole('button', { name: /Open RC-000007/ }).isVisible()).resolves.toBe(true);
+    await view().getByLabel('Next status').selectOption('Agreed');
+    await view().getByRole('button', { name: 'Change status' }).click();
+    await expect(view().locator('.field.invalid .field-error').textContent()).resolves.toContain('Agreed needs evidence of type Vendor correspondence');
+    await view().getByRole('button', { name: /Back to results/ }).click();
+    await expect(view().getByRole('button', { name: /Open RC-000007/ }).isVisible()).resolves.toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
   test('import: a refusal becomes a table of rows', async () => {
     await open('importCases');
-    await page.getByLabel('CSV (first row: headers)').fill('Order #,Vendor ID\n1,V9');
-    await page.getByRole('button', { name: 'Import' }).click();
+    await view().getByLabel('CSV (first row: headers)').fill('Order #,Vendor ID\n1,V9');
+    await view().getByRole('button', { name: 'Import' }).click();
     const rows = page.locator('.problems tbody tr');
     await rows.first().waitFor();
     expect(await rows.allInnerTexts()).toEqual([`3\tRefund Amount "12.345": CNY allows at most 2 decimals`, `7\tUnknown vendor "${HOSTILE}"`]);

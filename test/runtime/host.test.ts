@@ -118,3 +118,21 @@ describe('execution host', () => {
     expect((await rt.run('bump')).value).toBe(1); // the runtime still works
   });
 });
+
+describe('functionNames', () => {
+  test('lists top-level functions without running the bundle', async () => {
+    const { rt } = await openRuntime(`
+      PropertiesService.getScriptProperties().setProperty('ran', 'yes');
+      function a() {}
+      var b = 1;
+      (function () { function hidden() {} })();
+    `);
+    try {
+      expect(rt.functionNames()).toEqual(['a']);
+      expect(rt.properties.script.get('ran')).toBeUndefined();
+      expect(await rt.hasFunction('hidden')).toBe(false);
+    } finally {
+      await rt.close();
+    }
+  });
+});

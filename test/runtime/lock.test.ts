@@ -108,3 +108,20 @@ describe('a timed-out execution frees its lock', () => {
     }
   });
 });
+
+describe('simultaneous executions', () => {
+  test('at most 30 per user run at once (quotas page)', async () => {
+    const { rt } = await openRuntime(`function wait() { LockService.getScriptLock().waitLock(20000); }\nfunction quick() { return 1; }`);
+    const release = await rt.holdLock('script');
+    try {
+      const runs = Array.from({ length: 30 }, () => rt.run('wait'));
+      await expect(rt.run('wait')).rejects.toThrow('There are too many scripts running simultaneously for this Google user account.');
+      expect((await rt.run('quick', [], { user: 'someone@example.com' })).value).toBe(1);
+      release();
+      await Promise.all(runs);
+    } finally {
+      release();
+      await rt.close();
+    }
+  });
+});

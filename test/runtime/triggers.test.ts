@@ -126,3 +126,32 @@ describe('sidecar state', () => {
     }
   });
 });
+
+describe('openDocument', () => {
+  test('runs the simple onOpen LIMITED and installable ON_OPEN triggers FULL', async () => {
+    const { rt } = await openRuntime(`
+      function onOpen(e) { PropertiesService.getDocumentProperties().setProperty('open', e.authMode + '|' + Session.getActiveUser().getEmail()); }
+      function installedOpen(e) { PropertiesService.getDocumentProperties().setProperty('open2', e.authMode + '|' + Session.getActiveUser().getEmail()); }
+      function install() { ScriptApp.newTrigger('installedOpen').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onOpen().create(); }
+      function failing() {}
+    `);
+    try {
+      await rt.run('install');
+      const runs = await rt.openDocument('reader@example.com');
+      expect(runs.length).toBe(2);
+      expect(rt.properties.document.get('open')).toBe('LIMITED|');
+      expect(rt.properties.document.get('open2')).toBe('FULL|clerk@example.com');
+    } finally {
+      await rt.close();
+    }
+  });
+
+  test('a failing onEdit does not fail the edit', async () => {
+    const { rt } = await openRuntime(`function onEdit(e) { throw new Error('trigger broke'); }`);
+    try {
+      expect(await rt.userEdit('S', 'A1', 'x')).toEqual({ ok: true, triggerErrors: [{ functionName: 'onEdit', message: 'trigger broke' }] });
+    } finally {
+      await rt.close();
+    }
+  });
+});

@@ -59,6 +59,10 @@
       document.title = s.title + ' — local';
       $('title').textContent = s.title;
       state.sheets = s.sheets;
+      state.tabColors = {};
+      (s.tabs || []).forEach(function (x) {
+        if (x.color) state.tabColors[x.name] = x.color;
+      });
       state.menus = s.menus;
       renderMenus();
       $('busy').hidden = !s.running;
@@ -207,6 +211,7 @@
     tabs.innerHTML = '';
     state.sheets.forEach(function (name) {
       var b = el('button', { role: 'tab', 'aria-selected': String(name === state.sheet) }, name);
+      if (state.tabColors && state.tabColors[name]) b.style.boxShadow = 'inset 0 -4px 0 ' + state.tabColors[name];
       b.addEventListener('click', function () {
         if (state.sheet === name) return;
         state.sheet = name;
@@ -341,10 +346,17 @@
     var r = state.sel.r;
     var c = state.sel.c;
     var v = state.view;
-    if (e.key === 'ArrowDown') r = Math.min(v.rows, r + 1);
-    else if (e.key === 'ArrowUp') r = Math.max(1, r - 1);
-    else if (e.key === 'ArrowRight' || e.key === 'Tab') c = Math.min(v.cols, c + 1);
-    else if (e.key === 'ArrowLeft') c = Math.max(1, c - 1);
+    var hiddenR = v.hiddenRows || [];
+    var hiddenC = v.hiddenCols || [];
+    function step(x, d, max, hidden) {
+      var y = x + d;
+      while (y >= 1 && y <= max && hidden.indexOf(y) >= 0) y += d;
+      return y >= 1 && y <= max ? y : x;
+    }
+    if (e.key === 'ArrowDown') r = step(r, 1, v.rows, hiddenR);
+    else if (e.key === 'ArrowUp') r = step(r, -1, v.rows, hiddenR);
+    else if (e.key === 'ArrowRight' || e.key === 'Tab') c = step(c, 1, v.cols, hiddenC);
+    else if (e.key === 'ArrowLeft') c = step(c, -1, v.cols, hiddenC);
     else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
       var cell = cellData(r, c);
@@ -660,6 +672,9 @@
   }
 
   var events = new EventSource('/api/events');
+  events.onopen = function () {
+    scheduleRefresh(); // after a reconnect, catch up with what changed meanwhile
+  };
   events.onmessage = function (m) {
     onEvent(JSON.parse(m.data));
   };

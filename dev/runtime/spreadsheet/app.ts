@@ -73,7 +73,7 @@ export class Spreadsheet {
   private sheetObjs = new Map<SheetModel, Sheet>();
   constructor(readonly host: ServiceHost, readonly model: WorkbookModel) {}
 
-  wrap(s: SheetModel): Sheet {
+  _wrap(s: SheetModel): Sheet {
     let o = this.sheetObjs.get(s);
     if (!o) {
       o = new Sheet(this, s);
@@ -81,7 +81,7 @@ export class Spreadsheet {
     }
     return o;
   }
-  get user(): string {
+  get _user(): string {
     return userOf(this.host);
   }
 
@@ -119,7 +119,7 @@ export class Spreadsheet {
     return [];
   }
   getSheets(): Sheet[] {
-    return this.model.sheets.map((s) => this.wrap(s));
+    return this.model.sheets.map((s) => this._wrap(s));
   }
   getNumSheets(): number {
     return this.model.sheets.length;
@@ -128,11 +128,11 @@ export class Spreadsheet {
   getSheetByName(name: string): Sheet | null {
     if (typeof name !== 'string') throw signatureError('SpreadsheetApp.Spreadsheet.getSheetByName', [name]);
     const s = this.model.sheetByName(name);
-    return s ? this.wrap(s) : null;
+    return s ? this._wrap(s) : null;
   }
   getSheetById(id: number): Sheet | null {
     const s = this.model.sheetById(Number(id));
-    return s ? this.wrap(s) : null;
+    return s ? this._wrap(s) : null;
   }
   /** insertSheet(), insertSheet(name), insertSheet(index), insertSheet(name, index). Names are
    *  unique regardless of case (Sheets UI refuses "sheet1" beside "Sheet1"; research note §3.5). */
@@ -156,14 +156,14 @@ export class Spreadsheet {
     const s = this.model.addSheet(name, index);
     // insertSheet makes the new sheet active (reference/spreadsheet/spreadsheet#insertSheet)
     this.model.activeSheetId = s.id;
-    return this.wrap(s);
+    return this._wrap(s);
   }
   deleteSheet(sheet: Sheet): void {
     if (!(sheet instanceof Sheet)) throw signatureError('SpreadsheetApp.Spreadsheet.deleteSheet', [sheet]);
     const visible = this.model.sheets.filter((s) => !s.hidden);
     if (this.model.sheets.length === 1 || (visible.length === 1 && visible[0] === sheet.model))
       throw new Error("You can't remove all the visible sheets in a document.");
-    if (this.model.sheetProtectionBlocks(sheet.model, this.user)) throw new Error(MSG.protectedCell);
+    if (this.model.sheetProtectionBlocks(sheet.model, this._user)) throw new Error(MSG.protectedCell);
     const i = this.model.sheets.indexOf(sheet.model);
     if (i < 0) throw new Error('Sheet not found');
     this.model.sheets.splice(i, 1);
@@ -172,7 +172,7 @@ export class Spreadsheet {
     this.model.touch();
   }
   getActiveSheet(): Sheet {
-    return this.wrap(this.model.activeSheet());
+    return this._wrap(this.model.activeSheet());
   }
   setActiveSheet(sheet: Sheet): Sheet {
     if (!(sheet instanceof Sheet)) throw signatureError('SpreadsheetApp.Spreadsheet.setActiveSheet', [sheet]);
@@ -192,7 +192,7 @@ export class Spreadsheet {
     if (typeof a1 !== 'string') throw signatureError('SpreadsheetApp.Spreadsheet.getRange', [a1]);
     const res = this.model.resolveRef(a1, this.model.activeSheet());
     if (!res) throw new Error('Range not found');
-    return this.wrap(res.sheet).rangeFromRect(res.rect);
+    return this._wrap(res.sheet)._rangeFromRect(res.rect);
   }
   getActiveRange(): Range {
     return this.getActiveSheet().getRange('A1');
@@ -236,59 +236,59 @@ export function checkSheetName(model: WorkbookModel, name: string, self?: SheetM
 export class Sheet {
   readonly __class = 'Sheet';
   constructor(readonly ss: Spreadsheet, readonly model: SheetModel) {}
-  get wb(): WorkbookModel {
+  get _wb(): WorkbookModel {
     return this.ss.model;
   }
-  private alive(): SheetModel {
-    if (!this.wb.sheets.includes(this.model)) throw new Error('The sheet has been deleted.'); // not exact wording
+  private _alive(): SheetModel {
+    if (!this._wb.sheets.includes(this.model)) throw new Error('The sheet has been deleted.'); // not exact wording
     return this.model;
   }
-  rangeFromRect(rect: Rect): Range {
-    const s = this.alive();
+  _rangeFromRect(rect: Rect): Range {
+    const s = this._alive();
     if (rect.row + rect.numRows - 1 > s.maxRows || rect.col + rect.numCols - 1 > s.maxCols)
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     return new Range(this, rect);
   }
 
   getName(): string {
-    return this.alive().name;
+    return this._alive().name;
   }
   setName(name: string): Sheet {
     if (typeof name !== 'string') throw signatureError('SpreadsheetApp.Sheet.setName', [name]);
-    checkSheetName(this.wb, name, this.model);
+    checkSheetName(this._wb, name, this.model);
     this.model.name = name;
-    this.wb.touch();
+    this._wb.touch();
     return this;
   }
   getIndex(): number {
-    return this.wb.sheets.indexOf(this.alive()) + 1;
+    return this._wb.sheets.indexOf(this._alive()) + 1;
   }
   getSheetId(): number {
-    return this.alive().id;
+    return this._alive().id;
   }
   getParent(): Spreadsheet {
     return this.ss;
   }
   getLastRow(): number {
-    return this.alive().lastRow();
+    return this._alive().lastRow();
   }
   getLastColumn(): number {
-    return this.alive().lastColumn();
+    return this._alive().lastColumn();
   }
   getMaxRows(): number {
-    return this.alive().maxRows;
+    return this._alive().maxRows;
   }
   getMaxColumns(): number {
-    return this.alive().maxCols;
+    return this._alive().maxCols;
   }
   /** getRange(a1) | getRange(row, col) | getRange(row, col, numRows) | getRange(row, col, numRows, numCols). */
   getRange(...args: unknown[]): Range {
-    const s = this.alive();
+    const s = this._alive();
     if (args.length === 1 && typeof args[0] === 'string') {
-      const res = this.wb.resolveRef(args[0].includes('!') ? args[0] : args[0], this.ss.model.sheets.includes(s) ? s : s);
+      // `Other!A1` given to Sheet.getRange names the other sheet (as in Sheets).
+      const res = this._wb.resolveRef(args[0], s);
       if (!res) throw new Error('Range not found');
-      if (res.sheet !== s && args[0].includes('!')) return this.ss.wrap(res.sheet).rangeFromRect(res.rect);
-      return this.rangeFromRect(res.rect);
+      return this.ss._wrap(res.sheet)._rangeFromRect(res.rect);
     }
     if (args.length < 2 || args.length > 4 || !args.every(isInt)) throw signatureError('SpreadsheetApp.Sheet.getRange', args);
     const [row, col, numRows = 1, numCols = 1] = args as number[];
@@ -296,11 +296,11 @@ export class Sheet {
     if (col < 1) throw new Error('The starting column of the range is too small.');
     if (numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
     if (numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
-    return this.rangeFromRect({ row: Math.floor(row), col: Math.floor(col), numRows: Math.floor(numRows), numCols: Math.floor(numCols) });
+    return this._rangeFromRect({ row: Math.floor(row), col: Math.floor(col), numRows: Math.floor(numRows), numCols: Math.floor(numCols) });
   }
   /** A1 to the last row/column with content; A1 on an empty sheet (reference/spreadsheet/sheet#getDataRange). */
   getDataRange(): Range {
-    const s = this.alive();
+    const s = this._alive();
     return new Range(this, { row: 1, col: 1, numRows: Math.max(1, s.lastRow()), numCols: Math.max(1, s.lastColumn()) });
   }
   getActiveRange(): Range {
@@ -310,39 +310,39 @@ export class Sheet {
    *  (reference/spreadsheet/sheet#appendRow). */
   appendRow(rowContents: unknown[]): Sheet {
     if (!Array.isArray(rowContents)) throw signatureError('SpreadsheetApp.Sheet.appendRow', [rowContents]);
-    const s = this.alive();
+    const s = this._alive();
     const r = s.lastRow() + 1;
     const n = rowContents.length;
     if (n === 0) return this;
     const rect = { row: r, col: 1, numRows: 1, numCols: n };
-    this.checkProtection(rect);
-    if (r > s.maxRows) this.grow(r - s.maxRows, 0);
-    if (n > s.maxCols) this.grow(0, n - s.maxCols);
-    rowContents.forEach((v, i) => this.wb.writeInput(s, r, i + 1, v));
-    this.wb.touch();
+    this._checkProtection(rect);
+    if (r > s.maxRows) this._grow(r - s.maxRows, 0);
+    if (n > s.maxCols) this._grow(0, n - s.maxCols);
+    rowContents.forEach((v, i) => this._wb.writeInput(s, r, i + 1, v));
+    this._wb.touch();
     return this;
   }
-  grow(rows: number, cols: number): void {
+  _grow(rows: number, cols: number): void {
     const s = this.model;
     if (s.maxCols + cols > LIMITS.columns) throw new Error(`This action would increase the number of columns in the sheet above the limit of ${LIMITS.columns}.`);
-    if (this.wb.totalCells() + rows * s.maxCols + cols * (s.maxRows + rows) > LIMITS.cells) throw new Error(MSG.tooManyCells(0));
+    if (this._wb.totalCells() + rows * s.maxCols + cols * (s.maxRows + rows) > LIMITS.cells) throw new Error(MSG.tooManyCells(0));
     s.maxRows += rows;
     s.maxCols += cols;
   }
-  checkProtection(rect: Rect): void {
-    if (this.wb.blockingProtection(this.model, rect, this.ss.user)) throw new Error(MSG.protectedCell);
+  _checkProtection(rect: Rect): void {
+    if (this._wb.blockingProtection(this.model, rect, this.ss._user)) throw new Error(MSG.protectedCell);
   }
-  private checkStructure(): void {
-    if (this.wb.sheetProtectionBlocks(this.model, this.ss.user)) throw new Error(MSG.protectedCell);
+  private _checkStructure(): void {
+    if (this._wb.sheetProtectionBlocks(this.model, this.ss._user)) throw new Error(MSG.protectedCell);
   }
 
   // ---- rows and columns
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
-    this.insertRowsAt(afterPosition + 1, howMany, afterPosition);
+    this._insertRowsAt(afterPosition + 1, howMany, afterPosition);
     return this;
   }
   insertRowsBefore(beforePosition: number, howMany: number): Sheet {
-    this.insertRowsAt(beforePosition, howMany, beforePosition);
+    this._insertRowsAt(beforePosition, howMany, beforePosition);
     return this;
   }
   insertRowAfter(afterPosition: number): Sheet {
@@ -352,41 +352,41 @@ export class Sheet {
     return this.insertRowsBefore(beforePosition, 1);
   }
   insertRows(rowIndex: number, numRows = 1): void {
-    this.insertRowsAt(rowIndex, numRows, rowIndex);
+    this._insertRowsAt(rowIndex, numRows, rowIndex);
   }
   /** New rows take the formatting of the row they are inserted next to (Sheets behaviour). */
-  private insertRowsAt(at: number, n: number, styleFrom: number): void {
-    const s = this.alive();
+  private _insertRowsAt(at: number, n: number, styleFrom: number): void {
+    const s = this._alive();
     if (!isInt(at) || !isInt(n)) throw signatureError('SpreadsheetApp.Sheet.insertRows', [at, n]);
     if (at < 1 || at > s.maxRows + 1) throw new Error('Those rows are out of bounds.');
     if (n < 1) throw new Error('The number of rows to insert must be at least 1.');
-    this.checkStructure();
-    this.grow(n, 0);
+    this._checkStructure();
+    this._grow(n, 0);
     const tmpl = s.rows[styleFrom - 1]?.s;
     const blank = () => (tmpl ? { v: [], s: tmpl.map((st) => (st ? { ...st } : undefined)) } : (undefined as unknown as { v: [] }));
     while (s.rows.length < at - 1) s.rows.push(undefined as never);
     s.rows.splice(at - 1, 0, ...Array.from({ length: n }, blank));
-    this.shiftRows(at, n);
-    this.wb.touch();
+    this._shiftRows(at, n);
+    this._wb.touch();
   }
   deleteRow(rowPosition: number): Sheet {
     return this.deleteRows(rowPosition, 1);
   }
   deleteRows(rowPosition: number, howMany: number): Sheet {
-    const s = this.alive();
+    const s = this._alive();
     if (!isInt(rowPosition) || !isInt(howMany)) throw signatureError('SpreadsheetApp.Sheet.deleteRows', [rowPosition, howMany]);
     if (rowPosition < 1 || rowPosition + howMany - 1 > s.maxRows) throw new Error('Those rows are out of bounds.');
     if (howMany >= s.maxRows) throw new Error("You can't delete all the rows on the sheet.");
-    this.checkStructure();
-    this.checkProtection({ row: rowPosition, col: 1, numRows: howMany, numCols: s.maxCols });
+    this._checkStructure();
+    this._checkProtection({ row: rowPosition, col: 1, numRows: howMany, numCols: s.maxCols });
     s.rows.splice(rowPosition - 1, howMany);
     s.maxRows -= howMany;
-    this.shiftRows(rowPosition, -howMany);
-    this.wb.touch();
+    this._shiftRows(rowPosition, -howMany);
+    this._wb.touch();
     return this;
   }
   /** Moves protections, filters and rules below an insertion/deletion point. */
-  private shiftRows(at: number, delta: number): void {
+  private _shiftRows(at: number, delta: number): void {
     const s = this.model;
     const shift = (rect: Rect) => {
       if (delta > 0) {
@@ -403,16 +403,16 @@ export class Sheet {
         rect.numRows = Math.max(1, rect.numRows - overlap);
       }
     };
-    for (const p of this.wb.protections) if (p.sheetId === s.id && p.rect) shift(p.rect);
+    for (const p of this._wb.protections) if (p.sheetId === s.id && p.rect) shift(p.rect);
     if (s.filter) shift(s.filter.rect);
     for (const r of s.cfRules) r.ranges.forEach(shift);
   }
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
-    this.insertColumnsAt(afterPosition + 1, howMany);
+    this._insertColumnsAt(afterPosition + 1, howMany);
     return this;
   }
   insertColumnsBefore(beforePosition: number, howMany: number): Sheet {
-    this.insertColumnsAt(beforePosition, howMany);
+    this._insertColumnsAt(beforePosition, howMany);
     return this;
   }
   insertColumnAfter(afterPosition: number): Sheet {
@@ -422,14 +422,14 @@ export class Sheet {
     return this.insertColumnsBefore(beforePosition, 1);
   }
   insertColumns(columnIndex: number, numColumns = 1): void {
-    this.insertColumnsAt(columnIndex, numColumns);
+    this._insertColumnsAt(columnIndex, numColumns);
   }
-  private insertColumnsAt(at: number, n: number): void {
-    const s = this.alive();
+  private _insertColumnsAt(at: number, n: number): void {
+    const s = this._alive();
     if (at < 1 || at > s.maxCols + 1) throw new Error('Those columns are out of bounds.');
     if (n < 1) throw new Error('The number of columns to insert must be at least 1.');
-    this.checkStructure();
-    this.grow(0, n);
+    this._checkStructure();
+    this._grow(0, n);
     for (const row of s.rows) {
       if (!row) continue;
       for (const key of ['v', 'f', 's', 'n', 'r'] as const) {
@@ -441,61 +441,61 @@ export class Sheet {
       if (rect.col >= at) rect.col += n;
       else if (rect.col + rect.numCols - 1 >= at) rect.numCols += n;
     };
-    for (const p of this.wb.protections) if (p.sheetId === s.id && p.rect) shift(p.rect);
+    for (const p of this._wb.protections) if (p.sheetId === s.id && p.rect) shift(p.rect);
     if (s.filter) {
       shift(s.filter.rect);
       const moved: typeof s.filter.criteria = {};
       for (const [c, v] of Object.entries(s.filter.criteria)) moved[Number(c) >= at ? Number(c) + n : Number(c)] = v;
       s.filter.criteria = moved;
     }
-    this.wb.touch();
+    this._wb.touch();
   }
   deleteColumn(columnPosition: number): Sheet {
     return this.deleteColumns(columnPosition, 1);
   }
   deleteColumns(columnPosition: number, howMany = 1): Sheet {
-    const s = this.alive();
+    const s = this._alive();
     if (columnPosition < 1 || columnPosition + howMany - 1 > s.maxCols) throw new Error('Those columns are out of bounds.');
     if (howMany >= s.maxCols) throw new Error("You can't delete all the columns on the sheet.");
-    this.checkStructure();
+    this._checkStructure();
     for (const row of s.rows) {
       if (!row) continue;
       for (const key of ['v', 'f', 's', 'n', 'r'] as const) (row[key] as unknown[] | undefined)?.splice(columnPosition - 1, howMany);
     }
     s.maxCols -= howMany;
-    this.wb.touch();
+    this._wb.touch();
     return this;
   }
 
   // ---- view
   setFrozenRows(rows: number): void {
     if (!isInt(rows) || rows < 0) throw signatureError('SpreadsheetApp.Sheet.setFrozenRows', [rows]);
-    if (rows >= this.alive().maxRows) throw new Error("You can't freeze all visible rows on the sheet.");
+    if (rows >= this._alive().maxRows) throw new Error("You can't freeze all visible rows on the sheet.");
     this.model.frozenRows = rows;
-    this.wb.touch();
+    this._wb.touch();
   }
   getFrozenRows(): number {
-    return this.alive().frozenRows;
+    return this._alive().frozenRows;
   }
   setFrozenColumns(columns: number): void {
     if (!isInt(columns) || columns < 0) throw signatureError('SpreadsheetApp.Sheet.setFrozenColumns', [columns]);
-    if (columns >= this.alive().maxCols) throw new Error("You can't freeze all visible columns on the sheet.");
+    if (columns >= this._alive().maxCols) throw new Error("You can't freeze all visible columns on the sheet.");
     this.model.frozenCols = columns;
-    this.wb.touch();
+    this._wb.touch();
   }
   getFrozenColumns(): number {
-    return this.alive().frozenCols;
+    return this._alive().frozenCols;
   }
   /** Default column width is 100 px (reference/spreadsheet/sheet#getColumnWidth). */
   setColumnWidth(columnPosition: number, width: number): Sheet {
     if (!isInt(columnPosition) || !isInt(width)) throw signatureError('SpreadsheetApp.Sheet.setColumnWidth', [columnPosition, width]);
     this.model.colWidths[columnPosition] = width;
-    this.wb.touch();
+    this._wb.touch();
     return this;
   }
   setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet {
     for (let c = startColumn; c < startColumn + numColumns; c++) this.model.colWidths[c] = width;
-    this.wb.touch();
+    this._wb.touch();
     return this;
   }
   getColumnWidth(columnPosition: number): number {
@@ -517,52 +517,52 @@ export class Sheet {
   /** hideColumns(index) | hideColumns(index, n); showColumns likewise. */
   hideColumns(columnIndex: number, numColumns = 1): void {
     for (let c = columnIndex; c < columnIndex + numColumns; c++) this.model.hiddenCols.add(c);
-    this.wb.touch();
+    this._wb.touch();
   }
   showColumns(columnIndex: number, numColumns = 1): void {
     for (let c = columnIndex; c < columnIndex + numColumns; c++) this.model.hiddenCols.delete(c);
-    this.wb.touch();
+    this._wb.touch();
   }
   isColumnHiddenByUser(columnPosition: number): boolean {
     return this.model.hiddenCols.has(columnPosition);
   }
   hideRows(rowIndex: number, numRows = 1): void {
     for (let r = rowIndex; r < rowIndex + numRows; r++) this.model.hiddenRows.add(r);
-    this.wb.touch();
+    this._wb.touch();
   }
   showRows(rowIndex: number, numRows = 1): void {
     for (let r = rowIndex; r < rowIndex + numRows; r++) this.model.hiddenRows.delete(r);
-    this.wb.touch();
+    this._wb.touch();
   }
   isRowHiddenByUser(rowPosition: number): boolean {
     return this.model.hiddenRows.has(rowPosition);
   }
   isRowHiddenByFilter(rowPosition: number): boolean {
-    return isRowHiddenByFilter(this.wb, this.alive(), rowPosition);
+    return isRowHiddenByFilter(this._wb, this._alive(), rowPosition);
   }
   activate(): Sheet {
-    this.wb.activeSheetId = this.alive().id;
+    this._wb.activeSheetId = this._alive().id;
     return this;
   }
   setTabColor(color: string | null): Sheet {
     this.model.tabColor = color === null ? null : normColor(color);
-    this.wb.touch();
+    this._wb.touch();
     return this;
   }
   getTabColor(): string | null {
     return this.model.tabColor;
   }
   hideSheet(): Sheet {
-    const visible = this.wb.sheets.filter((s) => !s.hidden);
+    const visible = this._wb.sheets.filter((s) => !s.hidden);
     if (visible.length === 1 && visible[0] === this.model) throw new Error("You can't hide all the sheets in a document.");
     this.model.hidden = true;
-    if (this.wb.activeSheetId === this.model.id) this.wb.activeSheetId = this.wb.sheets.find((s) => !s.hidden)!.id;
-    this.wb.touch();
+    if (this._wb.activeSheetId === this.model.id) this._wb.activeSheetId = this._wb.sheets.find((s) => !s.hidden)!.id;
+    this._wb.touch();
     return this;
   }
   showSheet(): Sheet {
     this.model.hidden = false;
-    this.wb.touch();
+    this._wb.touch();
     return this;
   }
   isSheetHidden(): boolean {
@@ -571,28 +571,28 @@ export class Sheet {
 
   // ---- content
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): Sheet {
-    this.getWholeRange().clear(options);
+    this._getWholeRange().clear(options);
     return this;
   }
   clearContents(): Sheet {
-    this.getWholeRange().clearContent();
+    this._getWholeRange().clearContent();
     return this;
   }
   clearFormats(): Sheet {
-    this.getWholeRange().clearFormat();
+    this._getWholeRange().clearFormat();
     return this;
   }
   clearNotes(): Sheet {
-    this.getWholeRange().clearNote();
+    this._getWholeRange().clearNote();
     return this;
   }
-  private getWholeRange(): Range {
-    const s = this.alive();
+  private _getWholeRange(): Range {
+    const s = this._alive();
     return new Range(this, { row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols });
   }
   /** Sorts all rows below the frozen rows by one column (reference/spreadsheet/sheet#sort). */
   sort(columnPosition: number, ascending = true): Sheet {
-    const s = this.alive();
+    const s = this._alive();
     const start = s.frozenRows + 1;
     const last = s.lastRow();
     if (last < start) return this;
@@ -600,13 +600,13 @@ export class Sheet {
     return this;
   }
   getFilter(): Filter | null {
-    return this.alive().filter ? new Filter(this) : null;
+    return this._alive().filter ? new Filter(this) : null;
   }
   protect(): Protection {
-    const p = this.wb.protections.find((x) => x.sheetId === this.model.id && x.type === 'SHEET');
+    const p = this._wb.protections.find((x) => x.sheetId === this.model.id && x.type === 'SHEET');
     if (p) return new Protection(this.ss, p);
     const np = {
-      id: this.wb.nextProtectionId++,
+      id: this._wb.nextProtectionId++,
       type: 'SHEET' as const,
       sheetId: this.model.id,
       description: '',
@@ -615,32 +615,32 @@ export class Sheet {
       domainEdit: true,
       unprotected: [],
     };
-    this.wb.protections.push(np);
-    this.wb.touch();
+    this._wb.protections.push(np);
+    this._wb.touch();
     return new Protection(this.ss, np);
   }
   getProtections(type: string): Protection[] {
-    return this.ss.getProtections(type).filter((p) => p.sheetId === this.model.id);
+    return this.ss.getProtections(type).filter((p) => p._sheetId === this.model.id);
   }
   createTextFinder(findText: string): TextFinder {
     if (typeof findText !== 'string') throw signatureError('SpreadsheetApp.Sheet.createTextFinder', [findText]);
-    return new TextFinder(this, this.getDataRangeRect(), findText);
+    return new TextFinder(this, this._getDataRangeRect(), findText);
   }
-  getDataRangeRect(): Rect {
+  _getDataRangeRect(): Rect {
     const s = this.model;
     return { row: 1, col: 1, numRows: Math.max(1, s.lastRow()), numCols: Math.max(1, s.lastColumn()) };
   }
   getConditionalFormatRules(): ConditionalFormatRule[] {
-    return this.alive().cfRules.map((r) => ConditionalFormatRule.fromModel(this, r));
+    return this._alive().cfRules.map((r) => ConditionalFormatRule.fromModel(this, r));
   }
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
     if (!Array.isArray(rules) || !rules.every((r) => r instanceof ConditionalFormatRule)) throw signatureError('SpreadsheetApp.Sheet.setConditionalFormatRules', [rules]);
-    this.alive().cfRules = rules.map((r) => r.toModel(this.model));
-    this.wb.touch();
+    this._alive().cfRules = rules.map((r) => r._toModel(this.model));
+    this._wb.touch();
   }
   clearConditionalFormatRules(): void {
     this.model.cfRules = [];
-    this.wb.touch();
+    this._wb.touch();
   }
   getType(): string {
     return 'GRID';
@@ -660,17 +660,17 @@ export function normColor(c: string): string {
 export class Range {
   readonly __class = 'Range';
   constructor(readonly sheet: Sheet, readonly rect: Rect) {}
-  private get wb(): WorkbookModel {
-    return this.sheet.wb;
+  private get _wb(): WorkbookModel {
+    return this.sheet._wb;
   }
-  private get sm(): SheetModel {
+  private get _sm(): SheetModel {
     return this.sheet.model;
   }
-  private forEachCell(fn: (r: number, c: number, i: number, j: number) => void): void {
+  private _forEachCell(fn: (r: number, c: number, i: number, j: number) => void): void {
     const { row, col, numRows, numCols } = this.rect;
     for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) fn(row + i, col + j, i, j);
   }
-  private grid<T>(fn: (r: number, c: number) => T): T[][] {
+  private _grid<T>(fn: (r: number, c: number) => T): T[][] {
     const { row, col, numRows, numCols } = this.rect;
     const out: T[][] = new Array(numRows);
     for (let i = 0; i < numRows; i++) {
@@ -680,10 +680,10 @@ export class Range {
     }
     return out;
   }
-  private checkWrite(): void {
-    this.sheet.checkProtection(this.rect);
+  private _checkWrite(): void {
+    this.sheet._checkProtection(this.rect);
   }
-  private checkDims(method: string, data: unknown): unknown[][] {
+  private _checkDims(method: string, data: unknown): unknown[][] {
     if (!Array.isArray(data) || !data.every((r) => Array.isArray(r))) throw signatureError(`SpreadsheetApp.Range.${method}`, [data]);
     const rows = data as unknown[][];
     if (rows.length !== this.rect.numRows)
@@ -693,7 +693,7 @@ export class Range {
         throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${this.rect.numCols}.`);
     return rows;
   }
-  private first(): { r: number; c: number } {
+  private _first(): { r: number; c: number } {
     return { r: this.rect.row, c: this.rect.col };
   }
 
@@ -726,7 +726,7 @@ export class Range {
     return this.sheet;
   }
   getGridId(): number {
-    return this.sm.id;
+    return this._sm.id;
   }
   getHeight(): number {
     return this.rect.numRows;
@@ -746,7 +746,7 @@ export class Range {
     const col = this.rect.col + columnOffset;
     if (row < 1) throw new Error('The starting row of the range is too small.');
     if (col < 1) throw new Error('The starting column of the range is too small.');
-    return this.sheet.rangeFromRect({ row, col, numRows: nr, numCols: nc });
+    return this.sheet._rangeFromRect({ row, col, numRows: nr, numCols: nc });
   }
   getCell(row: number, column: number): Range {
     if (row < 1 || column < 1 || row > this.rect.numRows || column > this.rect.numCols) throw new Error('Cell reference out of range');
@@ -761,72 +761,72 @@ export class Range {
   }
   isBlank(): boolean {
     let blank = true;
-    this.forEachCell((r, c) => {
-      if (this.sm.hasContent(r, c)) blank = false;
+    this._forEachCell((r, c) => {
+      if (this._sm.hasContent(r, c)) blank = false;
     });
     return blank;
   }
 
   // ---- values
   getValues(): unknown[][] {
-    return this.grid((r, c) => this.wb.outValue(this.sm, r, c));
+    return this._grid((r, c) => this._wb.outValue(this._sm, r, c));
   }
   getValue(): unknown {
-    const { r, c } = this.first();
-    return this.wb.outValue(this.sm, r, c);
+    const { r, c } = this._first();
+    return this._wb.outValue(this._sm, r, c);
   }
   getDisplayValues(): string[][] {
-    return this.grid((r, c) => this.wb.displayValue(this.sm, r, c));
+    return this._grid((r, c) => this._wb.displayValue(this._sm, r, c));
   }
   getDisplayValue(): string {
-    const { r, c } = this.first();
-    return this.wb.displayValue(this.sm, r, c);
+    const { r, c } = this._first();
+    return this._wb.displayValue(this._sm, r, c);
   }
   /** Each cell parsed like typed input (USER_ENTERED): reference/spreadsheet/range#setValues. */
   setValues(values: unknown[][]): Range {
-    const rows = this.checkDims('setValues', values);
-    this.checkWrite();
+    const rows = this._checkDims('setValues', values);
+    this._checkWrite();
     for (const line of rows)
       for (const v of line) if (typeof v === 'string' && v.length > LIMITS.cellChars) throw new Error(MSG.tooManyChars);
-    this.forEachCell((r, c, i, j) => this.wb.writeInput(this.sm, r, c, rows[i][j]));
-    this.wb.touch();
+    this._forEachCell((r, c, i, j) => this._wb.writeInput(this._sm, r, c, rows[i][j]));
+    this._wb.touch();
     return this;
   }
   /** Sets every cell of the range to the value (reference/spreadsheet/range#setValue). */
   setValue(value: unknown): Range {
     if (Array.isArray(value)) throw signatureError('SpreadsheetApp.Range.setValue', [value]);
-    this.checkWrite();
+    this._checkWrite();
     if (typeof value === 'string' && value.length > LIMITS.cellChars) throw new Error(MSG.tooManyChars);
-    this.forEachCell((r, c) => this.wb.writeInput(this.sm, r, c, value));
-    this.wb.touch();
+    this._forEachCell((r, c) => this._wb.writeInput(this._sm, r, c, value));
+    this._wb.touch();
     return this;
   }
   getFormulas(): string[][] {
-    return this.grid((r, c) => this.wb.formula(this.sm, r, c));
+    return this._grid((r, c) => this._wb.formula(this._sm, r, c));
   }
   getFormula(): string {
-    const { r, c } = this.first();
-    return this.wb.formula(this.sm, r, c);
+    const { r, c } = this._first();
+    return this._wb.formula(this._sm, r, c);
   }
   /** setFormula writes the formula even into a plain-text cell (it is not typed input). */
   setFormula(formula: string): Range {
     if (typeof formula !== 'string') throw signatureError('SpreadsheetApp.Range.setFormula', [formula]);
-    this.checkWrite();
-    this.forEachCell((r, c) => this.writeFormula(r, c, formula));
-    this.wb.touch();
+    this._checkWrite();
+    this._forEachCell((r, c) => this._writeFormula(r, c, formula));
+    this._wb.touch();
     return this;
   }
   setFormulas(formulas: string[][]): Range {
-    const rows = this.checkDims('setFormulas', formulas);
-    this.checkWrite();
-    this.forEachCell((r, c, i, j) => this.writeFormula(r, c, String(rows[i][j] ?? '')));
-    this.wb.touch();
+    const rows = this._checkDims('setFormulas', formulas);
+    this._checkWrite();
+    this._forEachCell((r, c, i, j) => this._writeFormula(r, c, String(rows[i][j] ?? '')));
+    this._wb.touch();
     return this;
   }
-  private writeFormula(r: number, c: number, f: string): void {
-    if (f === '') return this.wb.writeInput(this.sm, r, c, null);
-    if (!f.startsWith('=')) return this.wb.writeInput(this.sm, r, c, f);
-    const row = this.sm.ensureRow(r);
+  private _writeFormula(r: number, c: number, f: string): void {
+    if (f === '') return this._wb.writeInput(this._sm, r, c, null);
+    if (!f.startsWith('=')) return this._wb.writeInput(this._sm, r, c, f);
+    const row = this._sm.ensureRow(r);
     (row.f ??= [])[c - 1] = f;
     row.v[c - 1] = null;
     if (row.r) row.r[c - 1] = undefined;
@@ -837,9 +837,9 @@ export class Range {
     const o = options ?? {};
     const contents = !o.formatOnly && !o.validationsOnly && !o.commentsOnly;
     const formats = !o.contentsOnly && !o.validationsOnly && !o.commentsOnly;
-    if (contents) this.checkWrite();
-    this.forEachCell((r, c) => {
-      const row = this.sm.rows[r - 1];
+    if (contents) this._checkWrite();
+    this._forEachCell((r, c) => {
+      const row = this._sm.rows[r - 1];
       if (!row) return;
       if (contents) {
         row.v[c - 1] = null;
@@ -850,10 +850,10 @@ export class Range {
         const dv = row.s[c - 1]?.dv;
         row.s[c - 1] = dv && o.formatOnly ? { dv } : undefined;
       }
-      if (o.validationsOnly && row.s?.[c - 1]) this.wb.patchStyle(this.sm, r, c, { dv: undefined });
+      if (o.validationsOnly && row.s?.[c - 1]) this._wb.patchStyle(this._sm, r, c, { dv: undefined });
       if ((o.commentsOnly || (!o.contentsOnly && !o.formatOnly && !o.validationsOnly)) && row.n) row.n[c - 1] = undefined;
     });
-    this.wb.touch();
+    this._wb.touch();
     return this;
   }
   clearContent(): Range {
@@ -863,207 +863,207 @@ export class Range {
     return this.clear({ formatOnly: true });
   }
   clearNote(): Range {
-    this.forEachCell((r, c) => {
-      const row = this.sm.rows[r - 1];
+    this._forEachCell((r, c) => {
+      const row = this._sm.rows[r - 1];
       if (row?.n) row.n[c - 1] = undefined;
     });
     return this;
   }
   clearDataValidations(): Range {
-    this.wb.patchStyleRect(this.sm, this.rect, { dv: undefined });
-    this.wb.touch();
+    this._wb.patchStyleRect(this._sm, this.rect, { dv: undefined });
+    this._wb.touch();
     return this;
   }
 
   // ---- formats (formatting a protected range is an edit too)
-  private styleAll(patch: Partial<Style>): Range {
-    this.checkWrite();
-    this.wb.patchStyleRect(this.sm, this.rect, patch);
-    this.wb.touch();
+  private _styleAll(patch: Partial<Style>): Range {
+    this._checkWrite();
+    this._wb.patchStyleRect(this._sm, this.rect, patch);
+    this._wb.touch();
     return this;
   }
-  private styleEach<T>(method: string, data: unknown, fn: (v: T) => Partial<Style>): Range {
-    const rows = this.checkDims(method, data);
-    this.checkWrite();
-    this.forEachCell((r, c, i, j) => this.wb.patchStyle(this.sm, r, c, fn(rows[i][j] as T)));
-    this.wb.touch();
+  private _styleEach<T>(method: string, data: unknown, fn: (v: T) => Partial<Style>): Range {
+    const rows = this._checkDims(method, data);
+    this._checkWrite();
+    this._forEachCell((r, c, i, j) => this._wb.patchStyle(this._sm, r, c, fn(rows[i][j] as T)));
+    this._wb.touch();
     return this;
   }
-  private styleGrid<T>(fn: (s: Style | undefined) => T): T[][] {
-    return this.grid((r, c) => fn(this.sm.style(r, c)));
+  private _styleGrid<T>(fn: (s: Style | undefined) => T): T[][] {
+    return this._grid((r, c) => fn(this._sm.style(r, c)));
   }
-  private styleFirst<T>(fn: (s: Style | undefined) => T): T {
-    const { r, c } = this.first();
-    return fn(this.sm.style(r, c));
+  private _styleFirst<T>(fn: (s: Style | undefined) => T): T {
+    const { r, c } = this._first();
+    return fn(this._sm.style(r, c));
   }
   /** `@` plain text, `yyyy-mm-dd`, `#,##0.00`, `0.000`, `General` (resets)… */
   setNumberFormat(numberFormat: string): Range {
     if (typeof numberFormat !== 'string') throw signatureError('SpreadsheetApp.Range.setNumberFormat', [numberFormat]);
-    return this.styleAll({ nf: normFormat(numberFormat) });
+    return this._styleAll({ nf: normFormat(numberFormat) });
   }
   setNumberFormats(numberFormats: string[][]): Range {
-    return this.styleEach<string>('setNumberFormats', numberFormats, (f) => ({ nf: normFormat(String(f)) }));
+    return this._styleEach<string>('setNumberFormats', numberFormats, (f) => ({ nf: normFormat(String(f)) }));
   }
   /** A cell never formatted reports `0.###############` (gas-fakes notes/oddities.md, live-checked there). */
   getNumberFormat(): string {
-    return this.styleFirst((s) => s?.nf ?? '0.###############');
+    return this._styleFirst((s) => s?.nf ?? '0.###############');
   }
   getNumberFormats(): string[][] {
-    return this.styleGrid((s) => s?.nf ?? '0.###############');
+    return this._styleGrid((s) => s?.nf ?? '0.###############');
   }
   setBackground(color: string | null): Range {
-    return this.styleAll({ bg: color === null ? undefined : normColor(color) });
+    return this._styleAll({ bg: color === null ? undefined : normColor(color) });
   }
   setBackgrounds(colors: (string | null)[][]): Range {
-    return this.styleEach<string | null>('setBackgrounds', colors, (c) => ({ bg: c === null || c === '' ? undefined : normColor(c) }));
+    return this._styleEach<string | null>('setBackgrounds', colors, (c) => ({ bg: c === null || c === '' ? undefined : normColor(c) }));
   }
   setBackgroundRGB(red: number, green: number, blue: number): Range {
     const h = (n: number) => n.toString(16).padStart(2, '0');
     return this.setBackground(`#${h(red)}${h(green)}${h(blue)}`);
   }
   getBackground(): string {
-    return this.styleFirst((s) => s?.bg ?? '#ffffff');
+    return this._styleFirst((s) => s?.bg ?? '#ffffff');
   }
   getBackgrounds(): string[][] {
-    return this.styleGrid((s) => s?.bg ?? '#ffffff');
+    return this._styleGrid((s) => s?.bg ?? '#ffffff');
   }
   setFontWeight(fontWeight: string | null): Range {
-    return this.styleAll({ bold: fontWeight === 'bold' ? true : undefined });
+    return this._styleAll({ bold: fontWeight === 'bold' ? true : undefined });
   }
   setFontWeights(weights: (string | null)[][]): Range {
-    return this.styleEach<string | null>('setFontWeights', weights, (w) => ({ bold: w === 'bold' ? true : undefined }));
+    return this._styleEach<string | null>('setFontWeights', weights, (w) => ({ bold: w === 'bold' ? true : undefined }));
   }
   getFontWeight(): string {
-    return this.styleFirst((s) => (s?.bold ? 'bold' : DEFAULT_FONT.weight));
+    return this._styleFirst((s) => (s?.bold ? 'bold' : DEFAULT_FONT.weight));
   }
   getFontWeights(): string[][] {
-    return this.styleGrid((s) => (s?.bold ? 'bold' : DEFAULT_FONT.weight));
+    return this._styleGrid((s) => (s?.bold ? 'bold' : DEFAULT_FONT.weight));
   }
   setFontStyle(fontStyle: string | null): Range {
-    return this.styleAll({ italic: fontStyle === 'italic' ? true : undefined });
+    return this._styleAll({ italic: fontStyle === 'italic' ? true : undefined });
   }
   getFontStyle(): string {
-    return this.styleFirst((s) => (s?.italic ? 'italic' : 'normal'));
+    return this._styleFirst((s) => (s?.italic ? 'italic' : 'normal'));
   }
   setFontColor(color: string | null): Range {
-    return this.styleAll({ color: color === null ? undefined : normColor(color) });
+    return this._styleAll({ color: color === null ? undefined : normColor(color) });
   }
   setFontColors(colors: (string | null)[][]): Range {
-    return this.styleEach<string | null>('setFontColors', colors, (c) => ({ color: c === null ? undefined : normColor(c) }));
+    return this._styleEach<string | null>('setFontColors', colors, (c) => ({ color: c === null ? undefined : normColor(c) }));
   }
   getFontColor(): string {
-    return this.styleFirst((s) => s?.color ?? DEFAULT_FONT.color);
+    return this._styleFirst((s) => s?.color ?? DEFAULT_FONT.color);
   }
   getFontColors(): string[][] {
-    return this.styleGrid((s) => s?.color ?? DEFAULT_FONT.color);
+    return this._styleGrid((s) => s?.color ?? DEFAULT_FONT.color);
   }
   setFontFamily(fontFamily: string | null): Range {
-    return this.styleAll({ family: fontFamily ?? undefined });
+    return this._styleAll({ family: fontFamily ?? undefined });
   }
   getFontFamily(): string {
-    return this.styleFirst((s) => s?.family ?? DEFAULT_FONT.family);
+    return this._styleFirst((s) => s?.family ?? DEFAULT_FONT.family);
   }
   setFontSize(size: number): Range {
-    return this.styleAll({ size });
+    return this._styleAll({ size });
   }
   getFontSize(): number {
-    return this.styleFirst((s) => s?.size ?? DEFAULT_FONT.size);
+    return this._styleFirst((s) => s?.size ?? DEFAULT_FONT.size);
   }
   setHorizontalAlignment(alignment: string | null): Range {
-    return this.styleAll({ hAlign: alignment ?? undefined });
+    return this._styleAll({ hAlign: alignment ?? undefined });
   }
   getHorizontalAlignment(): string {
-    return this.styleFirst((s) => s?.hAlign ?? 'general');
+    return this._styleFirst((s) => s?.hAlign ?? 'general');
   }
   setVerticalAlignment(alignment: string | null): Range {
-    return this.styleAll({ vAlign: alignment ?? undefined });
+    return this._styleAll({ vAlign: alignment ?? undefined });
   }
   setWrap(isWrapEnabled: boolean): Range {
-    return this.styleAll({ wrap: isWrapEnabled ? 'WRAP' : 'OVERFLOW' });
+    return this._styleAll({ wrap: isWrapEnabled ? 'WRAP' : 'OVERFLOW' });
   }
   setWrapStrategy(strategy: string): Range {
-    return this.styleAll({ wrap: strategy });
+    return this._styleAll({ wrap: strategy });
   }
   getWrap(): boolean {
-    return this.styleFirst((s) => s?.wrap === 'WRAP');
+    return this._styleFirst((s) => s?.wrap === 'WRAP');
   }
   /** Borders are recorded (one flag per cell), not drawn per side. */
   setBorder(...args: unknown[]): Range {
-    return this.styleAll({ border: args.some((a) => a === true) ? 'solid' : undefined });
+    return this._styleAll({ border: args.some((a) => a === true) ? 'solid' : undefined });
   }
   /** Merges are recorded; values stay where they are (a simplification). */
   merge(): Range {
-    this.sm.merges.push({ ...this.rect });
-    this.wb.touch();
+    this._sm.merges.push({ ...this.rect });
+    this._wb.touch();
     return this;
   }
   breakApart(): Range {
-    this.sm.merges = this.sm.merges.filter((m) => rectA1(m) !== rectA1(this.rect));
+    this._sm.merges = this._sm.merges.filter((m) => rectA1(m) !== rectA1(this.rect));
     return this;
   }
 
   // ---- notes
   setNote(note: string | null): Range {
-    this.forEachCell((r, c) => {
-      const row = this.sm.ensureRow(r);
+    this._forEachCell((r, c) => {
+      const row = this._sm.ensureRow(r);
       (row.n ??= [])[c - 1] = note === null || note === '' ? undefined : String(note);
     });
-    this.wb.touch();
+    this._wb.touch();
     return this;
   }
   setNotes(notes: (string | null)[][]): Range {
-    const rows = this.checkDims('setNotes', notes);
-    this.forEachCell((r, c, i, j) => {
-      const row = this.sm.ensureRow(r);
+    const rows = this._checkDims('setNotes', notes);
+    this._forEachCell((r, c, i, j) => {
+      const row = this._sm.ensureRow(r);
       const n = rows[i][j];
       (row.n ??= [])[c - 1] = n === null || n === '' ? undefined : String(n);
     });
-    this.wb.touch();
+    this._wb.touch();
     return this;
   }
   getNote(): string {
-    const { r, c } = this.first();
-    return this.sm.rows[r - 1]?.n?.[c - 1] ?? '';
+    const { r, c } = this._first();
+    return this._sm.rows[r - 1]?.n?.[c - 1] ?? '';
   }
   getNotes(): string[][] {
-    return this.grid((r, c) => this.sm.rows[r - 1]?.n?.[c - 1] ?? '');
+    return this._grid((r, c) => this._sm.rows[r - 1]?.n?.[c - 1] ?? '');
   }
 
   // ---- rich text
   setRichTextValue(value: RichTextValue): Range {
     if (!(value instanceof RichTextValue)) throw signatureError('SpreadsheetApp.Range.setRichTextValue', [value]);
-    this.checkWrite();
-    this.forEachCell((r, c) => this.writeRich(r, c, value));
-    this.wb.touch();
+    this._checkWrite();
+    this._forEachCell((r, c) => this._writeRich(r, c, value));
+    this._wb.touch();
     return this;
   }
   setRichTextValues(values: RichTextValue[][]): Range {
-    const rows = this.checkDims('setRichTextValues', values);
-    this.checkWrite();
-    this.forEachCell((r, c, i, j) => this.writeRich(r, c, rows[i][j] as RichTextValue));
-    this.wb.touch();
+    const rows = this._checkDims('setRichTextValues', values);
+    this._checkWrite();
+    this._forEachCell((r, c, i, j) => this._writeRich(r, c, rows[i][j] as RichTextValue));
+    this._wb.touch();
     return this;
   }
   /** Rich text is always text: no parsing (reference/spreadsheet/rich-text-value). */
-  private writeRich(r: number, c: number, v: RichTextValue): void {
-    const row = this.sm.ensureRow(r);
+  private _writeRich(r: number, c: number, v: RichTextValue): void {
+    const row = this._sm.ensureRow(r);
     if (row.f) row.f[c - 1] = undefined;
     row.v[c - 1] = v.text === '' ? null : v.text;
     (row.r ??= [])[c - 1] = v.runs.some((x) => x.url || x.bold) ? { text: v.text, runs: v.runs.map((x) => ({ ...x })) } : undefined;
   }
   /** Null for a formula or non-text cell? Sheets returns a value for text cells; numbers give their display text. */
   getRichTextValue(): RichTextValue | null {
-    const { r, c } = this.first();
-    return this.richAt(r, c);
+    const { r, c } = this._first();
+    return this._richAt(r, c);
   }
   getRichTextValues(): (RichTextValue | null)[][] {
-    return this.grid((r, c) => this.richAt(r, c));
+    return this._grid((r, c) => this._richAt(r, c));
   }
-  private richAt(r: number, c: number): RichTextValue | null {
-    const rich = this.sm.rows[r - 1]?.r?.[c - 1];
+  private _richAt(r: number, c: number): RichTextValue | null {
+    const rich = this._sm.rows[r - 1]?.r?.[c - 1];
     if (rich) return new RichTextValue(rich.text, rich.runs);
-    const f = this.wb.formula(this.sm, r, c);
-    const text = this.wb.displayValue(this.sm, r, c);
+    const f = this._wb.formula(this._sm, r, c);
+    const text = this._wb.displayValue(this._sm, r, c);
     const m = f ? /^=\s*HYPERLINK\(\s*"([^"]*)"/i.exec(f) : null;
     return new RichTextValue(text, m ? [{ start: 0, end: text.length, url: m[1] }] : []);
   }
@@ -1071,24 +1071,24 @@ export class Range {
   // ---- data validation (kept; enforced only on user edits — validation.ts)
   setDataValidation(rule: DataValidation | null): Range {
     if (rule !== null && !(rule instanceof DataValidation)) throw signatureError('SpreadsheetApp.Range.setDataValidation', [rule]);
-    return this.styleAll({ dv: rule ? rule.model : undefined });
+    return this._styleAll({ dv: rule ? rule.model : undefined });
   }
   setDataValidations(rules: (DataValidation | null)[][]): Range {
-    return this.styleEach<DataValidation | null>('setDataValidations', rules, (r) => ({ dv: r ? r.model : undefined }));
+    return this._styleEach<DataValidation | null>('setDataValidations', rules, (r) => ({ dv: r ? r.model : undefined }));
   }
   getDataValidation(): DataValidation | null {
-    return this.styleFirst((s) => (s?.dv ? new DataValidation(this.wb, s.dv) : null));
+    return this._styleFirst((s) => (s?.dv ? new DataValidation(this._wb, s.dv) : null));
   }
   getDataValidations(): (DataValidation | null)[][] {
-    return this.styleGrid((s) => (s?.dv ? new DataValidation(this.wb, s.dv) : null));
+    return this._styleGrid((s) => (s?.dv ? new DataValidation(this._wb, s.dv) : null));
   }
 
   // ---- protection, filter, sort, find
   protect(): Protection {
     const np = {
-      id: this.wb.nextProtectionId++,
+      id: this._wb.nextProtectionId++,
       type: 'RANGE' as const,
-      sheetId: this.sm.id,
+      sheetId: this._sm.id,
       rect: { ...this.rect },
       description: '',
       editors: null,
@@ -1096,15 +1096,15 @@ export class Range {
       domainEdit: true,
       unprotected: [],
     };
-    this.wb.protections.push(np);
-    this.wb.touch();
+    this._wb.protections.push(np);
+    this._wb.touch();
     return new Protection(this.sheet.ss, np);
   }
   /** One filter per sheet (reference/spreadsheet/range#createFilter: throws if the sheet has one). */
   createFilter(): Filter {
-    if (this.sm.filter) throw new Error('You can\'t create a filter in a sheet that already has a filter.');
-    this.sm.filter = { rect: { ...this.rect }, criteria: {} };
-    this.wb.touch();
+    if (this._sm.filter) throw new Error('You can\'t create a filter in a sheet that already has a filter.');
+    this._sm.filter = { rect: { ...this.rect }, criteria: {} };
+    this._wb.touch();
     return new Filter(this.sheet);
   }
   getFilter(): Filter | null {
@@ -1118,7 +1118,7 @@ export class Range {
     for (const s of specs)
       if (!(s.column >= this.rect.col && s.column < this.rect.col + this.rect.numCols))
         throw new Error(`Sort column ${s.column} is outside the range ${this.getA1Notation()}`);
-    this.checkWrite();
+    this._checkWrite();
     const { row, numRows } = this.rect;
     const c0 = this.rect.col - 1;
     const c1 = c0 + this.rect.numCols;
@@ -1126,7 +1126,7 @@ export class Range {
     const lines: Line[] = [];
     for (let i = 0; i < numRows; i++) {
       const rr = row + i;
-      const src = this.sm.rows[rr - 1];
+      const src = this._sm.rows[rr - 1];
       const pick = (a?: unknown[]) => (a ? a.slice(c0, c1) : []);
       lines.push({
         v: pick(src?.v),
@@ -1134,7 +1134,7 @@ export class Range {
         s: pick(src?.s),
         n: pick(src?.n),
         r: pick(src?.r),
-        key: specs.map((s) => this.wb.rawValue(this.sm, rr, s.column)),
+        key: specs.map((s) => this._wb.rawValue(this._sm, rr, s.column)),
       });
     }
     const li = new Intl.Collator('en', { sensitivity: 'base', numeric: false });
@@ -1155,7 +1155,7 @@ export class Range {
       return 0;
     });
     lines.forEach((ln, i) => {
-      const row2 = this.sm.ensureRow(row + i);
+      const row2 = this._sm.ensureRow(row + i);
       const put = (key: 'v' | 'f' | 's' | 'n' | 'r', vals: unknown[]) => {
         if (!vals.length && !row2[key]) return;
         const arr = ((row2[key] as unknown[]) ??= []) as unknown[];
@@ -1168,7 +1168,7 @@ export class Range {
       put('n', ln.n);
       put('r', ln.r);
     });
-    this.wb.touch();
+    this._wb.touch();
     return this;
   }
   createTextFinder(findText: string): TextFinder {
@@ -1177,18 +1177,18 @@ export class Range {
   /** Copies values and formats to another range (same sheet or another). */
   copyTo(destination: Range, options?: { contentsOnly?: boolean; formatOnly?: boolean }): void {
     if (!(destination instanceof Range)) throw signatureError('SpreadsheetApp.Range.copyTo', [destination]);
-    destination.checkWrite();
-    const vals = this.grid((r, c) => ({ v: this.sm.rows[r - 1]?.v[c - 1] ?? null, f: this.sm.rows[r - 1]?.f?.[c - 1], s: this.sm.style(r, c) }));
+    destination._checkWrite();
+    const vals = this._grid((r, c) => ({ v: this._sm.rows[r - 1]?.v[c - 1] ?? null, f: this._sm.rows[r - 1]?.f?.[c - 1], s: this._sm.style(r, c) }));
     vals.forEach((line, i) =>
       line.forEach((cell, j) => {
         const r = destination.rect.row + i;
         const c = destination.rect.col + j;
-        if (r > destination.sm.maxRows || c > destination.sm.maxCols) return;
-        if (!options?.formatOnly) destination.wb.setRaw(destination.sm, r, c, cell.v as Scalar | null, cell.f);
-        if (!options?.contentsOnly) destination.sm.setStyle(r, c, cell.s);
+        if (r > destination._sm.maxRows || c > destination._sm.maxCols) return;
+        if (!options?.formatOnly) destination._wb.setRaw(destination._sm, r, c, cell.v as Scalar | null, cell.f);
+        if (!options?.contentsOnly) destination._sm.setStyle(r, c, cell.s);
       }),
     );
-    this.wb.touch();
+    this._wb.touch();
   }
   getMergedRanges(): Range[] {
     return [];
@@ -1210,10 +1210,10 @@ export class Range {
     return typeof v === 'boolean' ? v : null;
   }
   insertCheckboxes(): Range {
-    const dv = new DataValidationBuilder(this.wb).requireCheckbox().build();
-    this.styleAll({ dv: dv.model });
-    this.forEachCell((r, c) => {
-      if (!this.sm.hasContent(r, c)) this.wb.setRaw(this.sm, r, c, false);
+    const dv = new DataValidationBuilder(this._wb).requireCheckbox().build();
+    this._styleAll({ dv: dv.model });
+    this._forEachCell((r, c) => {
+      if (!this._sm.hasContent(r, c)) this._wb.setRaw(this._sm, r, c, false);
     });
     return this;
   }

@@ -46,7 +46,7 @@ function isRange(x: unknown): x is Range {
 
 export class DataValidation {
   readonly __class = 'DataValidation';
-  constructor(private wb: WorkbookModel, readonly model: DataValidationModel) {}
+  constructor(private _wb: WorkbookModel, readonly model: DataValidationModel) {}
   getCriteriaType(): string {
     return this.model.criteria;
   }
@@ -54,11 +54,11 @@ export class DataValidation {
   getCriteriaValues(): unknown[] {
     if (this.model.criteria === 'VALUE_IN_RANGE') {
       const ref = this.model.args[0] as { sheet: string; a1: string };
-      return [this.rangeOf(ref), this.model.args[1]];
+      return [this._rangeOf(ref), this.model.args[1]];
     }
     return this.model.args.map((a) => (Array.isArray(a) ? [...a] : a));
   }
-  private rangeOf(ref: { sheet: string; a1: string }): unknown {
+  private _rangeOf(ref: { sheet: string; a1: string }): unknown {
     return { sheet: ref.sheet, a1: ref.a1 };
   }
   getAllowInvalid(): boolean {
@@ -68,7 +68,7 @@ export class DataValidation {
     return this.model.helpText;
   }
   copy(): DataValidationBuilder {
-    const b = new DataValidationBuilder(this.wb);
+    const b = new DataValidationBuilder(this._wb);
     b.m = { ...this.model, args: [...this.model.args] };
     return b;
   }
@@ -77,17 +77,17 @@ export class DataValidation {
 export class DataValidationBuilder {
   readonly __class = 'DataValidationBuilder';
   m: DataValidationModel = { criteria: '', args: [], allowInvalid: true, helpText: '' };
-  constructor(private wb: WorkbookModel) {}
-  private set(criteria: string, args: unknown[]): DataValidationBuilder {
+  constructor(private _wb: WorkbookModel) {}
+  private _set(criteria: string, args: unknown[]): DataValidationBuilder {
     this.m = { ...this.m, criteria, args };
     return this;
   }
   build(): DataValidation {
     if (!this.m.criteria) throw new Error('You must set a criteria type before building a data validation rule.');
-    return new DataValidation(this.wb, { ...this.m, args: [...this.m.args] });
+    return new DataValidation(this._wb, { ...this.m, args: [...this.m.args] });
   }
   copy(): DataValidationBuilder {
-    const b = new DataValidationBuilder(this.wb);
+    const b = new DataValidationBuilder(this._wb);
     b.m = { ...this.m, args: [...this.m.args] };
     return b;
   }
@@ -115,59 +115,59 @@ export class DataValidationBuilder {
   requireValueInList(values: unknown[], showDropdown = true): DataValidationBuilder {
     if (!Array.isArray(values)) throw signatureError('SpreadsheetApp.DataValidationBuilder.requireValueInList', [values]);
     if (values.length > 500) throw new Error('The data validation list must contain 500 items or less.');
-    return this.set('VALUE_IN_LIST', [values.map(String), !!showDropdown]);
+    return this._set('VALUE_IN_LIST', [values.map(String), !!showDropdown]);
   }
   requireValueInRange(range: Range, showDropdown = true): DataValidationBuilder {
     if (!isRange(range)) throw signatureError('SpreadsheetApp.DataValidationBuilder.requireValueInRange', [range]);
-    return this.set('VALUE_IN_RANGE', [{ sheet: range.getSheet().getName(), a1: range.getA1Notation() }, !!showDropdown]);
+    return this._set('VALUE_IN_RANGE', [{ sheet: range.getSheet().getName(), a1: range.getA1Notation() }, !!showDropdown]);
   }
   requireCheckbox(checked?: unknown, unchecked?: unknown): DataValidationBuilder {
-    return this.set('CHECKBOX', checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked]);
+    return this._set('CHECKBOX', checked === undefined ? [] : unchecked === undefined ? [checked] : [checked, unchecked]);
   }
-  private num(name: string, args: unknown[]): DataValidationBuilder {
+  private _num(name: string, args: unknown[]): DataValidationBuilder {
     if (!args.every((a) => typeof a === 'number')) throw signatureError(`SpreadsheetApp.DataValidationBuilder.require${name}`, args);
     return this;
   }
-  requireNumberBetween(start: number, end: number) { return this.num('NumberBetween', [start, end]).set('NUMBER_BETWEEN', [start, end]); }
-  requireNumberNotBetween(start: number, end: number) { return this.num('NumberNotBetween', [start, end]).set('NUMBER_NOT_BETWEEN', [start, end]); }
-  requireNumberEqualTo(n: number) { return this.num('NumberEqualTo', [n]).set('NUMBER_EQUAL_TO', [n]); }
-  requireNumberNotEqualTo(n: number) { return this.num('NumberNotEqualTo', [n]).set('NUMBER_NOT_EQUAL_TO', [n]); }
-  requireNumberGreaterThan(n: number) { return this.num('NumberGreaterThan', [n]).set('NUMBER_GREATER_THAN', [n]); }
-  requireNumberGreaterThanOrEqualTo(n: number) { return this.num('NumberGreaterThanOrEqualTo', [n]).set('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]); }
-  requireNumberLessThan(n: number) { return this.num('NumberLessThan', [n]).set('NUMBER_LESS_THAN', [n]); }
-  requireNumberLessThanOrEqualTo(n: number) { return this.num('NumberLessThanOrEqualTo', [n]).set('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]); }
+  requireNumberBetween(start: number, end: number) { return this._num('NumberBetween', [start, end])._set('NUMBER_BETWEEN', [start, end]); }
+  requireNumberNotBetween(start: number, end: number) { return this._num('NumberNotBetween', [start, end])._set('NUMBER_NOT_BETWEEN', [start, end]); }
+  requireNumberEqualTo(n: number) { return this._num('NumberEqualTo', [n])._set('NUMBER_EQUAL_TO', [n]); }
+  requireNumberNotEqualTo(n: number) { return this._num('NumberNotEqualTo', [n])._set('NUMBER_NOT_EQUAL_TO', [n]); }
+  requireNumberGreaterThan(n: number) { return this._num('NumberGreaterThan', [n])._set('NUMBER_GREATER_THAN', [n]); }
+  requireNumberGreaterThanOrEqualTo(n: number) { return this._num('NumberGreaterThanOrEqualTo', [n])._set('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]); }
+  requireNumberLessThan(n: number) { return this._num('NumberLessThan', [n])._set('NUMBER_LESS_THAN', [n]); }
+  requireNumberLessThanOrEqualTo(n: number) { return this._num('NumberLessThanOrEqualTo', [n])._set('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]); }
   /** requireDate() takes no argument; the dated variants take Dates only — `requireDate('=I1')`
    *  is refused (research note §3.4). */
   requireDate(...args: unknown[]): DataValidationBuilder {
     if (args.length) throw signatureError('SpreadsheetApp.DataValidationBuilder.requireDate', args);
-    return this.set('DATE_IS_VALID_DATE', []);
+    return this._set('DATE_IS_VALID_DATE', []);
   }
-  private date(name: string, crit: string, args: unknown[]): DataValidationBuilder {
+  private _date(name: string, crit: string, args: unknown[]): DataValidationBuilder {
     if (!args.every(isDate)) throw signatureError(`SpreadsheetApp.DataValidationBuilder.require${name}`, args);
-    return this.set(crit, args.map((d) => new Date((d as Date).getTime())));
+    return this._set(crit, args.map((d) => new Date((d as Date).getTime())));
   }
-  requireDateAfter(date: Date) { return this.date('DateAfter', 'DATE_AFTER', [date]); }
-  requireDateBefore(date: Date) { return this.date('DateBefore', 'DATE_BEFORE', [date]); }
-  requireDateOnOrAfter(date: Date) { return this.date('DateOnOrAfter', 'DATE_ON_OR_AFTER', [date]); }
-  requireDateOnOrBefore(date: Date) { return this.date('DateOnOrBefore', 'DATE_ON_OR_BEFORE', [date]); }
-  requireDateEqualTo(date: Date) { return this.date('DateEqualTo', 'DATE_EQUAL_TO', [date]); }
-  requireDateBetween(start: Date, end: Date) { return this.date('DateBetween', 'DATE_BETWEEN', [start, end]); }
-  requireDateNotBetween(start: Date, end: Date) { return this.date('DateNotBetween', 'DATE_NOT_BETWEEN', [start, end]); }
+  requireDateAfter(date: Date) { return this._date('DateAfter', 'DATE_AFTER', [date]); }
+  requireDateBefore(date: Date) { return this._date('DateBefore', 'DATE_BEFORE', [date]); }
+  requireDateOnOrAfter(date: Date) { return this._date('DateOnOrAfter', 'DATE_ON_OR_AFTER', [date]); }
+  requireDateOnOrBefore(date: Date) { return this._date('DateOnOrBefore', 'DATE_ON_OR_BEFORE', [date]); }
+  requireDateEqualTo(date: Date) { return this._date('DateEqualTo', 'DATE_EQUAL_TO', [date]); }
+  requireDateBetween(start: Date, end: Date) { return this._date('DateBetween', 'DATE_BETWEEN', [start, end]); }
+  requireDateNotBetween(start: Date, end: Date) { return this._date('DateNotBetween', 'DATE_NOT_BETWEEN', [start, end]); }
   requireFormulaSatisfied(formula: string): DataValidationBuilder {
     if (typeof formula !== 'string') throw signatureError('SpreadsheetApp.DataValidationBuilder.requireFormulaSatisfied', [formula]);
-    return this.set('CUSTOM_FORMULA', [formula]);
+    return this._set('CUSTOM_FORMULA', [formula]);
   }
-  requireTextContains(text: string) { return this.set('TEXT_CONTAINS', [String(text)]); }
-  requireTextDoesNotContain(text: string) { return this.set('TEXT_DOES_NOT_CONTAIN', [String(text)]); }
-  requireTextEqualTo(text: string) { return this.set('TEXT_EQUAL_TO', [String(text)]); }
-  requireTextIsEmail() { return this.set('TEXT_IS_VALID_EMAIL', []); }
-  requireTextIsUrl() { return this.set('TEXT_IS_VALID_URL', []); }
+  requireTextContains(text: string) { return this._set('TEXT_CONTAINS', [String(text)]); }
+  requireTextDoesNotContain(text: string) { return this._set('TEXT_DOES_NOT_CONTAIN', [String(text)]); }
+  requireTextEqualTo(text: string) { return this._set('TEXT_EQUAL_TO', [String(text)]); }
+  requireTextIsEmail() { return this._set('TEXT_IS_VALID_EMAIL', []); }
+  requireTextIsUrl() { return this._set('TEXT_IS_VALID_URL', []); }
   /** withCriteria accepts what the typed builders refuse, e.g. DATE_AFTER with ['=I1'] (research note §3.4). */
   withCriteria(criteria: string, args: unknown[]): DataValidationBuilder {
     if (!(DATA_VALIDATION_CRITERIA as readonly string[]).includes(criteria) || !Array.isArray(args))
       throw signatureError('SpreadsheetApp.DataValidationBuilder.withCriteria', [criteria, args]);
     if (criteria === 'VALUE_IN_RANGE' && isRange(args[0])) return this.requireValueInRange(args[0], args[1] !== false);
-    return this.set(criteria, [...args]);
+    return this._set(criteria, [...args]);
   }
 }
 
@@ -178,9 +178,9 @@ export class ConditionalFormatRule {
   readonly __class = 'ConditionalFormatRule';
   constructor(readonly ranges: Range[], readonly condition: { type: string; args: unknown[] } | undefined, readonly format: ConditionalRuleModel['format']) {}
   static fromModel(sheet: Sheet, m: ConditionalRuleModel): ConditionalFormatRule {
-    return new ConditionalFormatRule(m.ranges.map((r) => sheet.rangeFromRect(r)), m.condition ? { ...m.condition, args: [...m.condition.args] } : undefined, { ...m.format });
+    return new ConditionalFormatRule(m.ranges.map((r) => sheet._rangeFromRect(r)), m.condition ? { ...m.condition, args: [...m.condition.args] } : undefined, { ...m.format });
   }
-  toModel(sheet: SheetModel): ConditionalRuleModel {
+  _toModel(sheet: SheetModel): ConditionalRuleModel {
     return {
       ranges: this.ranges.filter((r) => r.sheet.model === sheet).map((r) => ({ ...r.rect })),
       condition: this.condition ? { ...this.condition, args: [...this.condition.args] } : undefined,
@@ -230,7 +230,7 @@ export class ConditionalFormatRuleBuilder {
   ranges: Range[] = [];
   condition: { type: string; args: unknown[] } | undefined;
   format: ConditionalRuleModel['format'] = {};
-  private when(type: string, args: unknown[]) {
+  private _when(type: string, args: unknown[]) {
     this.condition = { type, args };
     return this;
   }
@@ -260,26 +260,26 @@ export class ConditionalFormatRuleBuilder {
   setItalic(italic: boolean | null) { this.format.italic = italic ?? undefined; return this; }
   setStrikethrough(s: boolean | null) { this.format.strikethrough = s ?? undefined; return this; }
   setUnderline(u: boolean | null) { this.format.underline = u ?? undefined; return this; }
-  whenCellEmpty() { return this.when('CELL_EMPTY', []); }
-  whenCellNotEmpty() { return this.when('CELL_NOT_EMPTY', []); }
-  whenTextEqualTo(t: string) { return this.when('TEXT_EQ', [t]); }
-  whenTextContains(t: string) { return this.when('TEXT_CONTAINS', [t]); }
-  whenTextDoesNotContain(t: string) { return this.when('TEXT_NOT_CONTAINS', [t]); }
-  whenTextStartsWith(t: string) { return this.when('TEXT_STARTS_WITH', [t]); }
-  whenTextEndsWith(t: string) { return this.when('TEXT_ENDS_WITH', [t]); }
-  whenNumberGreaterThan(n: number) { return this.when('NUMBER_GREATER_THAN', [n]); }
-  whenNumberGreaterThanOrEqualTo(n: number) { return this.when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]); }
-  whenNumberLessThan(n: number) { return this.when('NUMBER_LESS_THAN', [n]); }
-  whenNumberLessThanOrEqualTo(n: number) { return this.when('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]); }
-  whenNumberEqualTo(n: number) { return this.when('NUMBER_EQUAL_TO', [n]); }
-  whenNumberNotEqualTo(n: number) { return this.when('NUMBER_NOT_EQUAL_TO', [n]); }
-  whenNumberBetween(a: number, b: number) { return this.when('NUMBER_BETWEEN', [a, b]); }
-  whenNumberNotBetween(a: number, b: number) { return this.when('NUMBER_NOT_BETWEEN', [a, b]); }
-  whenDateBefore(d: Date | string) { return this.when('DATE_BEFORE', [d]); }
-  whenDateAfter(d: Date | string) { return this.when('DATE_AFTER', [d]); }
-  whenDateEqualTo(d: Date | string) { return this.when('DATE_EQUAL_TO', [d]); }
-  whenFormulaSatisfied(f: string) { return this.when('CUSTOM_FORMULA', [f]); }
-  withCriteria(type: string, args: unknown[]) { return this.when(type, [...args]); }
+  whenCellEmpty() { return this._when('CELL_EMPTY', []); }
+  whenCellNotEmpty() { return this._when('CELL_NOT_EMPTY', []); }
+  whenTextEqualTo(t: string) { return this._when('TEXT_EQ', [t]); }
+  whenTextContains(t: string) { return this._when('TEXT_CONTAINS', [t]); }
+  whenTextDoesNotContain(t: string) { return this._when('TEXT_NOT_CONTAINS', [t]); }
+  whenTextStartsWith(t: string) { return this._when('TEXT_STARTS_WITH', [t]); }
+  whenTextEndsWith(t: string) { return this._when('TEXT_ENDS_WITH', [t]); }
+  whenNumberGreaterThan(n: number) { return this._when('NUMBER_GREATER_THAN', [n]); }
+  whenNumberGreaterThanOrEqualTo(n: number) { return this._when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]); }
+  whenNumberLessThan(n: number) { return this._when('NUMBER_LESS_THAN', [n]); }
+  whenNumberLessThanOrEqualTo(n: number) { return this._when('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]); }
+  whenNumberEqualTo(n: number) { return this._when('NUMBER_EQUAL_TO', [n]); }
+  whenNumberNotEqualTo(n: number) { return this._when('NUMBER_NOT_EQUAL_TO', [n]); }
+  whenNumberBetween(a: number, b: number) { return this._when('NUMBER_BETWEEN', [a, b]); }
+  whenNumberNotBetween(a: number, b: number) { return this._when('NUMBER_NOT_BETWEEN', [a, b]); }
+  whenDateBefore(d: Date | string) { return this._when('DATE_BEFORE', [d]); }
+  whenDateAfter(d: Date | string) { return this._when('DATE_AFTER', [d]); }
+  whenDateEqualTo(d: Date | string) { return this._when('DATE_EQUAL_TO', [d]); }
+  whenFormulaSatisfied(f: string) { return this._when('CUSTOM_FORMULA', [f]); }
+  withCriteria(type: string, args: unknown[]) { return this._when(type, [...args]); }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,7 +310,7 @@ export class FilterCriteria {
 export class FilterCriteriaBuilder {
   readonly __class = 'FilterCriteriaBuilder';
   m: FilterCriteriaModel = {};
-  private when(type: string, args: unknown[]) {
+  private _when(type: string, args: unknown[]) {
     this.m.condition = { type, args };
     return this;
   }
@@ -334,60 +334,59 @@ export class FilterCriteriaBuilder {
     this.m.visibleValues = values.map(String);
     return this;
   }
-  whenCellEmpty() { return this.when('CELL_EMPTY', []); }
-  whenCellNotEmpty() { return this.when('CELL_NOT_EMPTY', []); }
-  whenTextEqualTo(t: string) { return this.when('TEXT_EQUAL_TO', [String(t)]); }
-  whenTextNotEqualTo(t: string) { return this.when('TEXT_NOT_EQUAL_TO', [String(t)]); }
-  whenTextContains(t: string) { return this.when('TEXT_CONTAINS', [String(t)]); }
-  whenTextDoesNotContain(t: string) { return this.when('TEXT_DOES_NOT_CONTAIN', [String(t)]); }
-  whenTextStartsWith(t: string) { return this.when('TEXT_STARTS_WITH', [String(t)]); }
-  whenTextEndsWith(t: string) { return this.when('TEXT_ENDS_WITH', [String(t)]); }
-  whenNumberGreaterThan(n: number) { return this.when('NUMBER_GREATER_THAN', [n]); }
-  whenNumberLessThan(n: number) { return this.when('NUMBER_LESS_THAN', [n]); }
-  whenNumberEqualTo(n: number) { return this.when('NUMBER_EQUAL_TO', [n]); }
-  whenNumberBetween(a: number, b: number) { return this.when('NUMBER_BETWEEN', [a, b]); }
-  withCriteria(type: string, args: unknown[]) { return this.when(type, [...args]); }
+  whenCellEmpty() { return this._when('CELL_EMPTY', []); }
+  whenCellNotEmpty() { return this._when('CELL_NOT_EMPTY', []); }
+  whenTextEqualTo(t: string) { return this._when('TEXT_EQUAL_TO', [String(t)]); }
+  whenTextContains(t: string) { return this._when('TEXT_CONTAINS', [String(t)]); }
+  whenTextDoesNotContain(t: string) { return this._when('TEXT_DOES_NOT_CONTAIN', [String(t)]); }
+  whenTextStartsWith(t: string) { return this._when('TEXT_STARTS_WITH', [String(t)]); }
+  whenTextEndsWith(t: string) { return this._when('TEXT_ENDS_WITH', [String(t)]); }
+  whenNumberGreaterThan(n: number) { return this._when('NUMBER_GREATER_THAN', [n]); }
+  whenNumberLessThan(n: number) { return this._when('NUMBER_LESS_THAN', [n]); }
+  whenNumberEqualTo(n: number) { return this._when('NUMBER_EQUAL_TO', [n]); }
+  whenNumberBetween(a: number, b: number) { return this._when('NUMBER_BETWEEN', [a, b]); }
+  withCriteria(type: string, args: unknown[]) { return this._when(type, [...args]); }
 }
 
 export class Filter {
   readonly __class = 'Filter';
   constructor(private sheet: Sheet) {}
-  private f() {
+  private _f() {
     const f = this.sheet.model.filter;
     if (!f) throw new Error('This filter has been removed.');
     return f;
   }
   getRange(): Range {
-    return this.sheet.rangeFromRect(this.f().rect);
+    return this.sheet._rangeFromRect(this._f().rect);
   }
   /** columnPosition is the sheet's 1-based column, inside the filter range. */
   setColumnFilterCriteria(columnPosition: number, filterCriteria: FilterCriteria | null): Filter {
-    const f = this.f();
+    const f = this._f();
     if (columnPosition < f.rect.col || columnPosition >= f.rect.col + f.rect.numCols)
       throw new Error(`The column ${columnPosition} is out of the filter range.`);
     if (filterCriteria === null) delete f.criteria[columnPosition];
     else if (!(filterCriteria instanceof FilterCriteria)) throw signatureError('SpreadsheetApp.Filter.setColumnFilterCriteria', [columnPosition, filterCriteria]);
     else f.criteria[columnPosition] = JSON.parse(JSON.stringify(filterCriteria.m));
-    this.sheet.wb.touch();
+    this.sheet._wb.touch();
     return this;
   }
   getColumnFilterCriteria(columnPosition: number): FilterCriteria | null {
-    const c = this.f().criteria[columnPosition];
+    const c = this._f().criteria[columnPosition];
     return c ? new FilterCriteria(JSON.parse(JSON.stringify(c))) : null;
   }
   removeColumnFilterCriteria(columnPosition: number): Filter {
-    delete this.f().criteria[columnPosition];
-    this.sheet.wb.touch();
+    delete this._f().criteria[columnPosition];
+    this.sheet._wb.touch();
     return this;
   }
   remove(): void {
-    this.f();
+    this._f();
     this.sheet.model.filter = null;
-    this.sheet.wb.touch();
+    this.sheet._wb.touch();
   }
   sort(columnPosition: number, ascending: boolean): Filter {
-    const r = this.f().rect;
-    if (r.numRows > 1) this.sheet.rangeFromRect({ row: r.row + 1, col: r.col, numRows: r.numRows - 1, numCols: r.numCols }).sort({ column: columnPosition, ascending });
+    const r = this._f().rect;
+    if (r.numRows > 1) this.sheet._rangeFromRect({ row: r.row + 1, col: r.col, numRows: r.numRows - 1, numCols: r.numCols }).sort({ column: columnPosition, ascending });
     return this;
   }
 }
@@ -398,17 +397,17 @@ export class Filter {
 export class Protection {
   readonly __class = 'Protection';
   constructor(private ss: Spreadsheet, private p: ProtectionModel) {}
-  get sheetId(): number {
+  get _sheetId(): number {
     return this.p.sheetId;
   }
-  private get wb() {
+  private get _wb() {
     return this.ss.model;
   }
-  private alive(): ProtectionModel {
-    if (!this.wb.protections.includes(this.p)) throw new Error('This protected range or sheet has been removed.');
+  private _alive(): ProtectionModel {
+    if (!this._wb.protections.includes(this.p)) throw new Error('This protected range or sheet has been removed.');
     return this.p;
   }
-  private mayManage(): void {
+  private _mayManage(): void {
     // Only the owner and the protection's editors may change it.
     if (!this.canEdit()) throw new Error(MSG_PROTECTION_MANAGE);
   }
@@ -419,18 +418,18 @@ export class Protection {
     return this.p.description;
   }
   setDescription(description: string): Protection {
-    this.mayManage();
-    this.alive().description = String(description);
-    this.wb.touch();
+    this._mayManage();
+    this._alive().description = String(description);
+    this._wb.touch();
     return this;
   }
   getRange(): Range {
-    const sheet = this.wb.sheetById(this.p.sheetId)!;
-    const s = this.ss.wrap(sheet);
-    return s.rangeFromRect(this.p.rect ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols });
+    const sheet = this._wb.sheetById(this.p.sheetId)!;
+    const s = this.ss._wrap(sheet);
+    return s._rangeFromRect(this.p.rect ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols });
   }
   setRange(range: Range): Protection {
-    this.mayManage();
+    this._mayManage();
     if (this.p.type !== 'RANGE') throw new Error('Cannot set the range of a sheet protection.');
     this.p.rect = { ...range.rect };
     return this;
@@ -439,20 +438,20 @@ export class Protection {
    *  script sets editors, a protection mirrors the file's editors (Range.protect docs): here the
    *  running user. */
   getEditors(): { getEmail(): string }[] {
-    const list = this.p.editors ?? [userOf(this.ss.host)].filter((e) => e && e.toLowerCase() !== this.wb.owner.toLowerCase());
-    return list.filter((e) => e.toLowerCase() !== this.wb.owner.toLowerCase()).map((e) => new UserRef(e));
+    const list = this.p.editors ?? [userOf(this.ss.host)].filter((e) => e && e.toLowerCase() !== this._wb.owner.toLowerCase());
+    return list.filter((e) => e.toLowerCase() !== this._wb.owner.toLowerCase()).map((e) => new UserRef(e));
   }
-  private editors(): string[] {
-    const p = this.alive();
-    if (p.editors === null) p.editors = [userOf(this.ss.host)].filter((e) => e && e.toLowerCase() !== this.wb.owner.toLowerCase());
+  private _editors(): string[] {
+    const p = this._alive();
+    if (p.editors === null) p.editors = [userOf(this.ss.host)].filter((e) => e && e.toLowerCase() !== this._wb.owner.toLowerCase());
     return p.editors;
   }
   addEditor(emailAddress: string | { getEmail(): string }): Protection {
-    this.mayManage();
+    this._mayManage();
     const e = emailOf(emailAddress);
-    const list = this.editors();
+    const list = this._editors();
     if (!list.some((x) => x.toLowerCase() === e.toLowerCase())) list.push(e);
-    this.wb.touch();
+    this._wb.touch();
     return this;
   }
   addEditors(emailAddresses: string[]): Protection {
@@ -463,17 +462,17 @@ export class Protection {
   /** The user running the script stays an editor (the reference sample adds the current user
    *  before `removeEditors(getEditors())` "removing others"): removing yourself is ignored. */
   removeEditor(emailAddress: string | { getEmail(): string }): Protection {
-    this.mayManage();
+    this._mayManage();
     const e = emailOf(emailAddress).toLowerCase();
     const me = userOf(this.ss.host).toLowerCase();
-    const list = this.editors();
-    if (e !== me) this.alive().editors = list.filter((x) => x.toLowerCase() !== e);
-    this.wb.touch();
+    const list = this._editors();
+    if (e !== me) this._alive().editors = list.filter((x) => x.toLowerCase() !== e);
+    this._wb.touch();
     return this;
   }
   removeEditors(emailAddresses: (string | { getEmail(): string })[]): Protection {
     if (!Array.isArray(emailAddresses)) throw signatureError('SpreadsheetApp.Protection.removeEditors', [emailAddresses]);
-    this.editors();
+    this._editors();
     emailAddresses.forEach((e) => this.removeEditor(e));
     return this;
   }
@@ -481,16 +480,16 @@ export class Protection {
     return this.p.domainEdit;
   }
   setDomainEdit(editable: boolean): Protection {
-    this.mayManage();
-    this.editors();
+    this._mayManage();
+    this._editors();
     this.p.domainEdit = !!editable;
     return this;
   }
   /** The owner can always edit; editors can; a warning-only protection lets everyone edit. */
   canEdit(): boolean {
-    const p = this.alive();
+    const p = this._alive();
     const me = userOf(this.ss.host).toLowerCase();
-    if (me === this.wb.owner.toLowerCase()) return true;
+    if (me === this._wb.owner.toLowerCase()) return true;
     if (p.warningOnly || p.editors === null) return true;
     return p.editors.some((e) => e.toLowerCase() === me);
   }
@@ -498,27 +497,27 @@ export class Protection {
     return this.p.warningOnly;
   }
   setWarningOnly(warningOnly: boolean): Protection {
-    this.mayManage();
-    this.alive().warningOnly = !!warningOnly;
+    this._mayManage();
+    this._alive().warningOnly = !!warningOnly;
     if (warningOnly) this.p.editors = this.p.editors ?? null;
-    this.wb.touch();
+    this._wb.touch();
     return this;
   }
   setUnprotectedRanges(ranges: Range[]): Protection {
-    this.mayManage();
+    this._mayManage();
     if (this.p.type !== 'SHEET') throw new Error('Unprotected ranges can only be set on a sheet protection.');
-    this.alive().unprotected = ranges.map((r) => ({ ...r.rect }));
-    this.wb.touch();
+    this._alive().unprotected = ranges.map((r) => ({ ...r.rect }));
+    this._wb.touch();
     return this;
   }
   getUnprotectedRanges(): Range[] {
-    const sheet = this.ss.wrap(this.wb.sheetById(this.p.sheetId)!);
-    return this.p.unprotected.map((r) => sheet.rangeFromRect(r));
+    const sheet = this.ss._wrap(this._wb.sheetById(this.p.sheetId)!);
+    return this.p.unprotected.map((r) => sheet._rangeFromRect(r));
   }
   remove(): void {
-    this.mayManage();
-    this.wb.protections = this.wb.protections.filter((x) => x !== this.p);
-    this.wb.touch();
+    this._mayManage();
+    this._wb.protections = this._wb.protections.filter((x) => x !== this.p);
+    this._wb.touch();
   }
   getRangeName(): string | null {
     return this.p.rangeName ?? null;
@@ -682,58 +681,58 @@ export class TextFinder {
     return this;
   }
   startFrom(range: Range) {
-    const cells = this.cells();
+    const cells = this._cells();
     this.cursor = cells.findIndex((c) => c.r === range.rect.row && c.c === range.rect.col);
     return this;
   }
-  private matcher(): (s: string) => boolean {
+  private _matcher(): (s: string) => boolean {
     const flags = this.caseSensitive ? '' : 'i';
     const src = this.regex ? this.text : this.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const re = new RegExp(this.entire ? `^(?:${src})$` : src, flags);
     return (s) => re.test(s);
   }
-  private cells(): { r: number; c: number }[] {
-    const wb = this.sheet.wb;
+  private _cells(): { r: number; c: number }[] {
+    const _wb = this.sheet._wb;
     const sm = this.sheet.model;
-    const m = this.matcher();
+    const m = this._matcher();
     const out: { r: number; c: number }[] = [];
     const last = Math.min(this.rect.row + this.rect.numRows - 1, sm.lastRow());
     for (let r = this.rect.row; r <= last; r++)
       for (let c = this.rect.col; c < this.rect.col + this.rect.numCols; c++) {
-        const s = this.formulas ? wb.formula(sm, r, c) || wb.displayValue(sm, r, c) : wb.displayValue(sm, r, c);
+        const s = this.formulas ? _wb.formula(sm, r, c) || _wb.displayValue(sm, r, c) : _wb.displayValue(sm, r, c);
         if (s !== '' && m(s)) out.push({ r, c });
       }
     return out;
   }
   findAll(): Range[] {
-    return this.cells().map(({ r, c }) => this.sheet.rangeFromRect({ row: r, col: c, numRows: 1, numCols: 1 }));
+    return this._cells().map(({ r, c }) => this.sheet._rangeFromRect({ row: r, col: c, numRows: 1, numCols: 1 }));
   }
   findNext(): Range | null {
-    const cells = this.cells();
+    const cells = this._cells();
     if (!cells.length) return null;
     this.cursor = this.cursor + 1 >= cells.length ? 0 : this.cursor + 1;
     const { r, c } = cells[this.cursor];
-    return this.sheet.rangeFromRect({ row: r, col: c, numRows: 1, numCols: 1 });
+    return this.sheet._rangeFromRect({ row: r, col: c, numRows: 1, numCols: 1 });
   }
   findPrevious(): Range | null {
-    const cells = this.cells();
+    const cells = this._cells();
     if (!cells.length) return null;
     this.cursor = this.cursor - 1 < 0 ? cells.length - 1 : this.cursor - 1;
     const { r, c } = cells[this.cursor];
-    return this.sheet.rangeFromRect({ row: r, col: c, numRows: 1, numCols: 1 });
+    return this.sheet._rangeFromRect({ row: r, col: c, numRows: 1, numCols: 1 });
   }
   /** Replaces matches in display text of value cells; returns the number of cells changed. */
   replaceAllWith(replaceText: string): number {
-    const cells = this.cells();
+    const cells = this._cells();
     const flags = this.caseSensitive ? 'g' : 'gi';
     const src = this.regex ? this.text : this.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const re = new RegExp(this.entire ? `^(?:${src})$` : src, flags);
     for (const { r, c } of cells) {
-      const cur = this.sheet.wb.displayValue(this.sheet.model, r, c);
-      this.sheet.checkProtection({ row: r, col: c, numRows: 1, numCols: 1 });
-      this.sheet.wb.writeInput(this.sheet.model, r, c, cur.replace(re, replaceText));
+      const cur = this.sheet._wb.displayValue(this.sheet.model, r, c);
+      this.sheet._checkProtection({ row: r, col: c, numRows: 1, numCols: 1 });
+      this.sheet._wb.writeInput(this.sheet.model, r, c, cur.replace(re, replaceText));
     }
-    this.sheet.wb.touch();
+    this.sheet._wb.touch();
     return cells.length;
   }
   replaceWith(replaceText: string): number {

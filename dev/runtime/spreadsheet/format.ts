@@ -195,7 +195,7 @@ function compileSection(sec: string): (n: number, li: LocaleInfo) => string {
   const fracDigits = fracPart.replace(/[^0#?]/g, '');
   const minFrac = (fracDigits.match(/0/g) ?? []).length;
   const maxFrac = fracDigits.length;
-  const lit = (ts: Token[], li: LocaleInfo) => ts.map((t) => (t.kind === 'lit' ? t.text : t.kind === 'quoted' ? t.text : '')).join('').replace(/\$\$/g, '$') && renderTokens(ts, li);
+  const lit = (ts: Token[]) => ts.map((t) => t.text).join('');
   return (n, li) => {
     let x = n;
     if (percent) x *= 100;
@@ -207,17 +207,14 @@ function compileSection(sec: string): (n: number, li: LocaleInfo) => string {
     } else {
       const neg = x < 0;
       const abs = Math.abs(x);
-      let s = roundHalfAway(abs, maxFrac);
-      let [ip, fp = ''] = s.split('.');
+      let [ip, fp = ''] = roundHalfAway(abs, maxFrac).split('.');
       if (fp.length > minFrac) fp = fp.replace(/0+$/, '').padEnd(minFrac, '0');
       if (ip === '0' && minInt === 0) ip = '';
       ip = ip.padStart(minInt, '0');
       if (grouping) ip = ip.replace(/\B(?=(\d{3})+(?!\d))/g, li.group);
-      body = (neg ? '-' : '') + ip + (fp || (core.includes('.') && maxFrac === 0 && false) ? li.decimal + fp : '');
-      if (fracPart !== '' && fp === '' && /\.$/.test(core)) body += li.decimal;
-      s = body;
+      body = (neg ? '-' : '') + ip + (fp ? li.decimal + fp : '');
     }
-    return lit(prefix, li) + body + lit(suffix, li);
+    return lit(prefix) + body + lit(suffix);
   };
 }
 
@@ -253,31 +250,77 @@ function tokenize(sec: string): Token[] {
       i++;
     } else if (ch === '*') i++;
     else if ('0#?'.includes(ch)) out.push({ kind: 'digit', text: ch });
-    else if ((ch === ',' || ch === '.') && out.length && out.some((t) => t.kind === 'digit')) {
-      // inside the numeric core if a digit follows somewhere
-      const rest = sec.slice(i + 1);
-      if (/[0#?]/.test(rest.split('"')[0]) || ch === ',') out.push({ kind: 'digit', text: ch });
-      else out.push({ kind: 'digit', text: ch });
-    } else if ((ch === 'E' || ch === 'e') && /[+-]/.test(sec[i + 1] ?? '') && out.some((t) => t.kind === 'digit')) {
+    else if ((ch === ',' || ch === '.') && out.some((t) => t.kind === 'digit')) out.push({ kind: 'digit', text: ch }); // grouping / decimal point
+    else if ((ch === 'E' || ch === 'e') && /[+-]/.test(sec[i + 1] ?? '') && out.some((t) => t.kind === 'digit')) {
       out.push({ kind: 'digit', text: ch + sec[i + 1] });
       i++;
     } else out.push({ kind: 'lit', text: ch });
   }
-  // a trailing ',' or '.' after the last real digit belongs to the core only if followed by digits
   return out;
-}
-function renderTokens(ts: Token[], _li: LocaleInfo): string {
-  return ts.map((t) => t.text).join('');
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+interface DateTok {
+  t: string;
+  lit?: boolean;
+  minute?: boolean;
+}
+const dateCache = new Map<string, { toks: DateTok[]; hasAmPm: boolean }>();
+
 /** Sheets date/time patterns (case-insensitive; `m` is minutes next to h or s, else month). */
 export function formatDateSerial(serial: number, pattern: string): string {
+  let compiled = dateCache.get(pattern);
+  if (!compiled) {
+    compiled = compileDatePattern(pattern);
+    dateCache.set(pattern, compiled);
+  }
+  const { toks, hasAmPm } = compiled;
   const f = serialFields(serial);
-  const toks: { t: string; lit?: boolean }[] = [];
-  const p = pattern;
+  let out = '';
+  for (const tk of toks) {
+    if (tk.lit) {
+      out += tk.t;
+      continue;
+    }
+    const t = tk.t;
+    const n = t.length;
+    switch (t[0]) {
+      case 'y':
+        out += n <= 2 ? String(f.y % 100).padStart(2, '0') : String(f.y).padStart(4, '0');
+        break;
+      case 'd':
+        out += n === 1 ? String(f.d) : n === 2 ? String(f.d).padStart(2, '0') : n === 3 ? DAYS[f.dow].slice(0, 3) : DAYS[f.dow];
+        break;
+      case 'h': {
+        let h = f.h;
+        if (hasAmPm) h = h % 12 === 0 ? 12 : h % 12;
+        out += n >= 2 ? String(h).padStart(2, '0') : String(h);
+        break;
+      }
+      case 's':
+        out += n >= 2 ? String(f.s).padStart(2, '0') : String(f.s);
+        break;
+      case 'm':
+        if (tk.minute && n <= 2) out += n === 2 ? String(f.mi).padStart(2, '0') : String(f.mi);
+        else out += n === 1 ? String(f.m) : n === 2 ? String(f.m).padStart(2, '0') : n === 3 ? MONTHS[f.m - 1].slice(0, 3) : n === 5 ? MONTHS[f.m - 1][0] : MONTHS[f.m - 1];
+        break;
+      case '.':
+        out += '.' + String(f.ms).padStart(3, '0').slice(0, n - 1);
+        break;
+      case 'a':
+        out += t === 'am/pm' ? (f.h < 12 ? 'AM' : 'PM') : f.h < 12 ? 'A' : 'P';
+        break;
+      default:
+        out += t;
+    }
+  }
+  return out;
+}
+
+function compileDatePattern(p: string): { toks: DateTok[]; hasAmPm: boolean } {
+  const toks: DateTok[] = [];
   for (let i = 0; i < p.length; ) {
     const ch = p[i];
     if (ch === '"') {
@@ -319,57 +362,14 @@ export function formatDateSerial(serial: number, pattern: string): string {
     toks.push({ t: ch, lit: true });
     i++;
   }
-  const hasAmPm = toks.some((t) => !t.lit && (t.t === 'am/pm' || t.t === 'a/p'));
-  const isTok = (k: number, c: string) => k >= 0 && k < toks.length && !toks[k].lit && toks[k].t[0] === c;
   const near = (k: number, dir: number, c: string) => {
-    for (let j = k + dir; j >= 0 && j < toks.length; j += dir) {
-      if (!toks[j].lit) return toks[j].t[0] === c;
-    }
+    for (let j = k + dir; j >= 0 && j < toks.length; j += dir) if (!toks[j].lit) return toks[j].t[0] === c;
     return false;
   };
-  // rounding: display seconds unless fractions are shown
-  let out = '';
   toks.forEach((tk, k) => {
-    if (tk.lit) {
-      out += tk.t;
-      return;
-    }
-    const t = tk.t;
-    const n = t.length;
-    switch (t[0]) {
-      case 'y':
-        out += n <= 2 ? String(f.y % 100).padStart(2, '0') : String(f.y).padStart(4, '0');
-        break;
-      case 'd':
-        out += n === 1 ? String(f.d) : n === 2 ? String(f.d).padStart(2, '0') : n === 3 ? DAYS[f.dow].slice(0, 3) : DAYS[f.dow];
-        break;
-      case 'h': {
-        let h = f.h;
-        if (hasAmPm) h = h % 12 === 0 ? 12 : h % 12;
-        out += n >= 2 ? String(h).padStart(2, '0') : String(h);
-        break;
-      }
-      case 's':
-        out += n >= 2 ? String(f.s).padStart(2, '0') : String(f.s);
-        break;
-      case 'm': {
-        const minute = near(k, -1, 'h') || near(k, 1, 's');
-        if (minute && n <= 2) out += n === 2 ? String(f.mi).padStart(2, '0') : String(f.mi);
-        else out += n === 1 ? String(f.m) : n === 2 ? String(f.m).padStart(2, '0') : n === 3 ? MONTHS[f.m - 1].slice(0, 3) : n === 5 ? MONTHS[f.m - 1][0] : MONTHS[f.m - 1];
-        break;
-      }
-      case '.':
-        out += '.' + String(f.ms).padStart(3, '0').slice(0, n - 1);
-        break;
-      case 'a':
-        out += t === 'am/pm' ? (f.h < 12 ? 'AM' : 'PM') : f.h < 12 ? 'A' : 'P';
-        break;
-      default:
-        out += t;
-    }
-    void isTok;
+    if (!tk.lit && tk.t[0] === 'm') tk.minute = near(k, -1, 'h') || near(k, 1, 's');
   });
-  return out;
+  return { toks, hasAmPm: toks.some((t) => !t.lit && (t.t === 'am/pm' || t.t === 'a/p')) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,6 +388,10 @@ export function parseUserEntered(input: string, cellFormat: string | undefined, 
   if (input.startsWith("'")) return { type: 'value', value: input.slice(1) };
   if (input.startsWith('=') && input.length > 1) return { type: 'formula', formula: input };
   const t = input.trim();
+  // Fast path: text that cannot be a number, date, time or boolean stays text.
+  const ch = t.charCodeAt(0);
+  const digitLike = (ch >= 48 && ch <= 57) || '+-.($€£¥'.includes(t[0] ?? '');
+  if (!digitLike && !/^(true|false|[a-z]{3,9}\.? \d)/i.test(t)) return { type: 'value', value: input };
   if (/^true$/i.test(t)) return { type: 'value', value: true };
   if (/^false$/i.test(t)) return { type: 'value', value: false };
   const num = parseNumberText(t, li);
@@ -431,10 +435,7 @@ export function parseNumberText(t: string, li: LocaleInfo): { value: number; for
     percent = true;
     s = s.slice(0, -1).trim();
   }
-  const g = li.group === '\u202f' ? '[\\u202f\\u00a0 ]' : escapeRe(li.group);
-  const d = escapeRe(li.decimal);
-  const re = new RegExp(`^(?:(\\d{1,3}(?:${g}\\d{3})+)|(\\d+))?(?:${d}(\\d+))?(?:[eE]([+-]?\\d+))?$`);
-  const m = re.exec(s);
+  const m = numberRe(li).exec(s);
   if (!m || (!m[1] && !m[2] && !m[3])) return undefined;
   if (m[4] && (percent || currency)) return undefined;
   const intDigits = (m[1] ?? m[2] ?? '0').replace(/\D/g, '');
@@ -451,6 +452,18 @@ export function parseNumberText(t: string, li: LocaleInfo): { value: number; for
     format = decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
   } else if (m[4]) format = '0.00E+00';
   return { value, format };
+}
+
+const numberReCache = new Map<LocaleInfo, RegExp>();
+function numberRe(li: LocaleInfo): RegExp {
+  let re = numberReCache.get(li);
+  if (!re) {
+    const g = li.group === '\u202f' ? '[\\u202f\\u00a0 ]' : escapeRe(li.group);
+    const d = escapeRe(li.decimal);
+    re = new RegExp(`^(?:(\\d{1,3}(?:${g}\\d{3})+)|(\\d+))?(?:${d}(\\d+))?(?:[eE]([+-]?\\d+))?$`);
+    numberReCache.set(li, re);
+  }
+  return re;
 }
 
 function escapeRe(s: string): string {

@@ -414,8 +414,21 @@ export class WorkbookModel {
     if (f || row.f) (row.f ??= [])[c - 1] = f;
   }
 
+  /** Styles are shared: the same (old style, number-format patch) gives the same object. */
+  private nfCache = new WeakMap<object, Map<string, Style>>();
+  private static readonly NO_STYLE = {};
   patchStyle(sheet: SheetModel, r: number, c: number, patch: Partial<Style>): void {
     const old = sheet.style(r, c);
+    const keys = Object.keys(patch);
+    if (keys.length === 1 && keys[0] === 'nf' && typeof patch.nf === 'string') {
+      const holder = old ?? WorkbookModel.NO_STYLE;
+      let m = this.nfCache.get(holder);
+      if (!m) this.nfCache.set(holder, (m = new Map()));
+      let next = m.get(patch.nf);
+      if (!next) m.set(patch.nf, (next = { ...(old ?? {}), nf: patch.nf }));
+      sheet.setStyle(r, c, next);
+      return;
+    }
     const next: Style = { ...(old ?? {}), ...patch };
     for (const k of Object.keys(next) as (keyof Style)[]) if (next[k] === undefined) delete next[k];
     sheet.setStyle(r, c, Object.keys(next).length ? next : undefined);

@@ -32,8 +32,30 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
+// Offsets are cached per zone and 15-minute slice of time: zone transitions fall on such
+// boundaries, and Intl formatting is too slow to run once per cell of a 100k-row read.
+const SLICE = 900000;
+const offsetCache = new Map<string, Map<number, number>>();
+
 /** Wall-clock fields (as a UTC ms count) of an instant in a zone. */
 export function wallMs(epochMs: number, tz: string): number {
+  let byZone = offsetCache.get(tz);
+  if (!byZone) {
+    byZone = new Map();
+    offsetCache.set(tz, byZone);
+  }
+  const key = Math.floor(epochMs / SLICE);
+  let off = byZone.get(key);
+  if (off === undefined) {
+    const base = key * SLICE;
+    off = wallMsSlow(base, tz) - base;
+    if (byZone.size > 200000) byZone.clear();
+    byZone.set(key, off);
+  }
+  return epochMs + off;
+}
+
+function wallMsSlow(epochMs: number, tz: string): number {
   const parts = dtf(tz).formatToParts(new Date(epochMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   let year = get('year');

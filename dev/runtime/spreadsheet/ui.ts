@@ -34,13 +34,13 @@ export class Menu {
   }
   addSubMenu(menu: Menu): Menu {
     if (!(menu instanceof Menu)) throw signatureError('Menu.addSubMenu', [menu]);
-    this.items.push({ kind: 'submenu', caption: menu.caption, items: menu.spec().items });
+    this.items.push({ kind: 'submenu', caption: menu.caption, items: menu._spec().items });
     return this;
   }
   addToUi(): void {
-    this.host.ui.emit({ type: 'menu', menu: this.spec() });
+    this.host.ui.emit({ type: 'menu', menu: this._spec() });
   }
-  spec() {
+  _spec() {
     return { caption: this.caption, addon: this.addon, items: JSON.parse(JSON.stringify(this.items)) as MenuItemSpec[] };
   }
 }
@@ -72,18 +72,18 @@ export class Ui {
 
   /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons) → Button. */
   async alert(...args: unknown[]): Promise<string> {
-    const { title, prompt, buttons } = this.dialogArgs('Ui.alert', args);
+    const { title, prompt, buttons } = this._dialogArgs('Ui.alert', args);
     const res = await this.host.ui.ask({ kind: 'alert', title, prompt, buttons });
     return normaliseButton(res.button, buttons);
   }
 
   async prompt(...args: unknown[]): Promise<PromptResponse> {
-    const { title, prompt, buttons } = this.dialogArgs('Ui.prompt', args, 'OK');
+    const { title, prompt, buttons } = this._dialogArgs('Ui.prompt', args, 'OK');
     const res = await this.host.ui.ask({ kind: 'prompt', title, prompt, buttons });
     return new PromptResponse(res.text ?? '', normaliseButton(res.button, buttons));
   }
 
-  private dialogArgs(method: string, args: unknown[], defaultButtons = 'OK') {
+  private _dialogArgs(method: string, args: unknown[], defaultButtons = 'OK') {
     const isSet = (x: unknown) => typeof x === 'string' && x in BUTTON_SET;
     if (args.length === 1 && typeof args[0] === 'string') return { title: '', prompt: args[0], buttons: defaultButtons };
     if (args.length === 2 && typeof args[0] === 'string' && isSet(args[1])) return { title: '', prompt: args[0], buttons: args[1] as string };
@@ -98,12 +98,12 @@ export class Ui {
     this.host.ui.emit({ type: 'sidebar', html: html.getContent(), title: html.getTitle() });
   }
   showModalDialog(html: unknown, title: unknown): void {
-    this.dialog('Ui.showModalDialog', html, title, true);
+    this._dialog('Ui.showModalDialog', html, title, true);
   }
   showModelessDialog(html: unknown, title: unknown): void {
-    this.dialog('Ui.showModelessDialog', html, title, false);
+    this._dialog('Ui.showModelessDialog', html, title, false);
   }
-  private dialog(method: string, html: unknown, title: unknown, modal: boolean) {
+  private _dialog(method: string, html: unknown, title: unknown, modal: boolean) {
     if (!isHtmlOutput(html) || typeof title !== 'string') throw signatureError(method, [html, title]);
     this.host.ui.emit({
       type: 'dialog',

@@ -111,23 +111,19 @@ export interface NewVendor {
   slaDays?: number;
 }
 
-// TEMPORARY until src/server/cases.ts exports these (build.mjs refuses unknown literal names):
-// an alias the build's scan does not see. Switch back to callServer once they exist.
-const call = callServer;
-
 export const api = {
-  getFormOptions: () => call<FormOptions>('getFormOptions'),
-  listVendors: () => call<VendorView[]>('listVendors'),
-  addVendor: (input: NewVendor) => call<VendorView>('addVendor', input),
-  logCase: (form: CaseForm) => call<LogCaseResult>('logCase', form),
-  findCases: (query: CaseQuery) => call<FindResult>('findCases', query),
-  getCase: (caseId: string) => call<CaseDetail>('getCase', caseId),
-  updateCase: (caseId: string, patch: CasePatch) => call<CaseView>('updateCase', caseId, patch),
-  changeStatus: (caseId: string, status: CaseStatus, note: string) => call<CaseView>('changeStatus', caseId, status, note),
-  addEvidence: (caseId: string, item: FileUpload | FileLink) => call<EvidenceItem>('addEvidence', caseId, item),
-  filterByVendor: (vendorId: string) => call<VendorFilterResult>('filterByVendor', vendorId),
-  clearCaseFilter: () => call<{ cleared: boolean }>('clearCaseFilter'),
-  importCases: (source: { csv: string }) => call<ImportResult>('importCases', source),
+  getFormOptions: () => callServer<FormOptions>('getFormOptions'),
+  listVendors: () => callServer<VendorView[]>('listVendors'),
+  addVendor: (input: NewVendor) => callServer<VendorView>('addVendor', input),
+  logCase: (form: CaseForm) => callServer<LogCaseResult>('logCase', form),
+  findCases: (query: CaseQuery) => callServer<FindResult>('findCases', query),
+  getCase: (caseId: string) => callServer<CaseDetail>('getCase', caseId),
+  updateCase: (caseId: string, patch: CasePatch) => callServer<CaseView>('updateCase', caseId, patch),
+  changeStatus: (caseId: string, status: CaseStatus, note: string) => callServer<CaseView>('changeStatus', caseId, status, note),
+  addEvidence: (caseId: string, item: FileUpload | FileLink) => callServer<EvidenceItem>('addEvidence', caseId, item),
+  filterByVendor: (vendorId: string) => callServer<VendorFilterResult>('filterByVendor', vendorId),
+  clearCaseFilter: () => callServer<{ cleared: boolean }>('clearCaseFilter'),
+  importCases: (source: { csv: string }) => callServer<ImportResult>('importCases', source),
 };
 
 /** "Invalid case: [{"field":"amount","message":"…"}]" → the field list; null for other errors. */

@@ -10,6 +10,7 @@ export function importProblems(message: string): { row: string; problem: string 
   for (const line of message.split('\n').slice(1)) {
     const m = /^\s*row (\d+):\s*(.*)$/i.exec(line);
     if (m) out.push({ row: m[1], problem: m[2] });
+    else if (/^\s*…/.test(line)) out.push({ row: '…', problem: line.trim().replace(/^…\s*/, '') });
     else if (line.trim() && out.length) out[out.length - 1].problem += ` ${line.trim()}`;
   }
   return out;

@@ -1,12 +1,9 @@
 // How much of a line goes to a case, and how much of the case that covers. Called when
 // candidates are found and again while assigning (amounts left change as pairs are taken).
-import { Decimal } from '../money';
 import type { ReconSettings } from './types';
 import type { PCase, PLine } from './model';
-import { decimalToMinorInt, minorScale } from './minor';
 import { feeToleranceMinor, fxToleranceMinor } from './openAmount';
-import type { FxTable } from './fx';
-import { isoFromDayNumber } from './dates';
+import { convertBackMinor, convertMinor, type FxTable } from './fx';
 
 export type AmountFit = 'amount:exact' | 'amount:original' | 'amount:fee' | 'amount:fx' | 'amount:partial';
 
@@ -16,8 +13,8 @@ export interface Assessment {
   alloc: number;
   /** Case-currency minor units covered. */
   covers: number;
-  /** FX rate used (case → line currency), null in one currency. */
-  rate: Decimal | null;
+  /** Paid in another currency than the case's (the gap is an FX difference). */
+  converted: boolean;
 }
 
 /**
@@ -33,28 +30,26 @@ export function assess(pc: PCase, pl: PLine, open: number, remaining: number, wi
   const feeTol = open === pc.refundMinor ? pc.feeTolMinor : feeToleranceMinor(open, cc, s);
   const lc = pl.l.currency;
   if (cc === lc) {
-    if (remaining === open) return { fit: 'amount:exact', alloc: remaining, covers: remaining, rate: null };
-    if (remaining < open && remaining >= open - feeTol) return { fit: 'amount:fee', alloc: remaining, covers: remaining, rate: null };
+    if (remaining === open) return { fit: 'amount:exact', alloc: remaining, covers: remaining, converted: false };
+    if (remaining < open && remaining >= open - feeTol) return { fit: 'amount:fee', alloc: remaining, covers: remaining, converted: false };
     if (!withReference) return null;
     const take = Math.min(open, remaining);
-    return { fit: 'amount:partial', alloc: take, covers: take, rate: null };
+    return { fit: 'amount:partial', alloc: take, covers: take, converted: false };
   }
   // The line says what it was before conversion (Wise, PayPal): compare in the case currency.
   if (pl.l.originalCurrency === cc && pl.originalMinor !== null && remaining === pl.amountMinor) {
-    if (pl.originalMinor === open) return { fit: 'amount:original', alloc: remaining, covers: open, rate: null };
-    if (pl.originalMinor < open && pl.originalMinor >= open - feeTol) return { fit: 'amount:fee', alloc: remaining, covers: pl.originalMinor, rate: null };
+    if (pl.originalMinor === open) return { fit: 'amount:original', alloc: remaining, covers: open, converted: false };
+    if (pl.originalMinor < open && pl.originalMinor >= open - feeTol) return { fit: 'amount:fee', alloc: remaining, covers: pl.originalMinor, converted: false };
   }
-  const rate = fx.rate(cc, lc, isoFromDayNumber(pl.day));
+  const rate = fx.exactRateOnDay(cc, lc, pl.day);
   if (!rate) return null;
-  const scale = minorScale(lc).div(minorScale(cc));
-  const expected = decimalToMinorInt(new Decimal(open).times(rate).times(scale));
+  const expected = convertMinor(open, rate);
   // The FX band, widened by the fee tolerance converted (a converted refund also pays fees).
-  const band = fxToleranceMinor(expected, s) + decimalToMinorInt(new Decimal(feeTol).times(rate).times(scale));
-  const toCase = (lineMinor: number) => decimalToMinorInt(new Decimal(lineMinor).div(rate).div(scale));
+  const band = fxToleranceMinor(expected, s) + convertMinor(feeTol, rate);
   if (Math.abs(remaining - expected) <= band) {
-    return { fit: 'amount:fx', alloc: remaining, covers: Math.min(open, toCase(remaining)), rate };
+    return { fit: 'amount:fx', alloc: remaining, covers: Math.min(open, convertBackMinor(remaining, rate)), converted: true };
   }
   if (!withReference) return null;
-  if (remaining < expected) return { fit: 'amount:partial', alloc: remaining, covers: Math.min(open, toCase(remaining)), rate };
-  return { fit: 'amount:partial', alloc: expected, covers: open, rate };
+  if (remaining < expected) return { fit: 'amount:partial', alloc: remaining, covers: Math.min(open, convertBackMinor(remaining, rate)), converted: true };
+  return { fit: 'amount:partial', alloc: expected, covers: open, converted: true };
 }

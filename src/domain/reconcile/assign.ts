@@ -17,7 +17,7 @@ import type { ReconSettings } from './types';
 import type { PCase, PLine } from './model';
 import { assess, type Assessment } from './allocation';
 import type { FxTable } from './fx';
-import type { Scored } from './score';
+import { displaySignals, type Scored } from './score';
 import { WEIGHTS, dateSignal } from './signals';
 import { feeToleranceMinor } from './openAmount';
 
@@ -55,73 +55,79 @@ const SUBSET_MAX_STEPS = 20000;
 export function assign(scored: Scoring[], ctx: AssignContext): Taken[] {
   const { cases, lines, fx, s } = ctx;
   const plausible = scored.filter((p) => p.score >= s.suggestScore);
-  const byCase = new Map<number, Scoring[]>();
-  const byLine = new Map<number, Scoring[]>();
+  // Pairs of each case and of each line, as arrays indexed like the inputs (no Map per row).
+  const byCase: (Scoring[] | undefined)[] = new Array(cases.length);
+  const byLine: (Scoring[] | undefined)[] = new Array(lines.length);
   for (const p of plausible) {
-    (byCase.get(p.ci) || byCase.set(p.ci, []).get(p.ci)!).push(p);
-    (byLine.get(p.li) || byLine.set(p.li, []).get(p.li)!).push(p);
+    (byCase[p.ci] || (byCase[p.ci] = [])).push(p);
+    (byLine[p.li] || (byLine[p.li] = [])).push(p);
   }
-  const competitors = (p: Scoring): Scoring[] => {
-    const out: Scoring[] = [];
-    for (const q of byCase.get(p.ci) || []) if (q !== p && !(p.hasReference && q.hasReference)) out.push(q);
-    for (const q of byLine.get(p.li) || []) if (q !== p && !(p.hasReference && q.hasReference)) out.push(q);
-    return out;
-  };
+  // Ties are broken by Case ID and Line ID (not input order), so the result does not depend
+  // on how the sheets are sorted. Ranks turn those string comparisons into integer ones.
+  const caseRank = rankBy(cases.length, (i) => cases[i].c.caseId);
+  const lineRank = rankBy(lines.length, (i) => lines[i].l.lineId);
   plausible.sort(
     (a, b) =>
       b.score - a.score ||
       Math.abs(a.dateDistance) - Math.abs(b.dateDistance) ||
-      cmp(cases[a.ci].c.caseId, cases[b.ci].c.caseId) ||
-      cmp(lines[a.li].l.lineId, lines[b.li].l.lineId),
+      caseRank[a.ci] - caseRank[b.ci] ||
+      lineRank[a.li] - lineRank[b.li],
   );
 
-  const done = new Set<number>(ctx.settled); // cases fully paid (or reserved in full)
-  const heldCases = new Set<number>();
-  const heldLines = new Set<number>();
-  const covered = new Map<number, number>(); // case → covered by taken pairs (minor)
+  const done = new Uint8Array(cases.length); // cases fully paid (or reserved in full)
+  for (const ci of ctx.settled) done[ci] = 1;
+  const heldCases = new Uint8Array(cases.length);
+  const heldLines = new Uint8Array(lines.length);
   const taken: Taken[] = [];
   const feasible = (p: Scoring): Assessment | null =>
-    done.has(p.ci) || heldCases.has(p.ci) || heldLines.has(p.li)
+    done[p.ci] || heldCases[p.ci] || heldLines[p.li]
       ? null
       : assess(cases[p.ci], lines[p.li], cases[p.ci].openMinor, lines[p.li].remainingMinor, p.hasReference, fx, s);
-  const take = (p: { ci: number; li: number; score: number; signals: string[] }, a: Assessment, state: TakenState) => {
+  const take = (p: Scoring, a: Assessment, state: TakenState) => {
     const pc = cases[p.ci];
-    taken.push({ ci: p.ci, li: p.li, state, score: p.score, signals: p.signals, alloc: a.alloc, covers: a.covers, fx: a.fit === 'amount:fx' || a.fit === 'amount:original' || a.rate !== null });
+    taken.push({ ci: p.ci, li: p.li, state, score: p.score, signals: displaySignals(p.names, p.dateDistance), alloc: a.alloc, covers: a.covers, fx: a.fit === 'amount:original' || a.converted });
     if (state === 'ambiguous') return;
     lines[p.li].remainingMinor -= a.alloc;
     pc.openMinor -= a.covers;
-    const total = (covered.get(p.ci) || 0) + a.covers;
-    covered.set(p.ci, total);
     // A whole-amount fit (exact, fee, FX) settles the case; instalments keep it open for more
     // referenced instalments until nothing is left (the outcome still calls it settled when
     // what came in is within the fee tolerance).
-    if (a.fit !== 'amount:partial' || pc.openMinor <= 0) done.add(p.ci);
+    if (a.fit !== 'amount:partial' || pc.openMinor <= 0) done[p.ci] = 1;
   };
+  const competes = (p: Scoring, q: Scoring) => q !== p && !(p.hasReference && q.hasReference);
 
   for (const p of plausible) {
     const a = feasible(p);
     if (!a) continue;
-    const rivals = competitors(p);
-    const blocking = rivals.some((q) => q.score >= s.suggestScore && feasible(q));
-    if (p.score >= s.autoConfirmScore && p.hasReference && !p.contradicts && !blocking) {
-      take(p, a, 'auto');
-      continue;
+    const ofCase = byCase[p.ci]!;
+    const ofLine = byLine[p.li]!;
+    if (p.score >= s.autoConfirmScore && p.hasReference && !p.contradicts) {
+      let blocking = false;
+      for (const q of ofCase) if (competes(p, q) && feasible(q)) { blocking = true; break; }
+      if (!blocking) for (const q of ofLine) if (competes(p, q) && feasible(q)) { blocking = true; break; }
+      if (!blocking) {
+        take(p, a, 'auto');
+        continue;
+      }
     }
-    const close = rivals.filter((q) => q.score >= p.score - s.ambiguityMargin);
-    const group: [Scoring, Assessment][] = [];
-    for (const q of close) {
-      const qa = feasible(q);
-      if (qa && !group.some(([g]) => g === q)) group.push([q, qa]);
+    let group: [Scoring, Assessment][] | null = null;
+    for (const list of [ofCase, ofLine]) {
+      for (const q of list) {
+        if (!competes(p, q) || q.score < p.score - s.ambiguityMargin) continue;
+        const qa = feasible(q);
+        if (!qa) continue;
+        if (!group) group = [[p, a]];
+        if (!group.some(([g]) => g === q)) group.push([q, qa]);
+      }
     }
-    if (!group.length) {
+    if (!group) {
       take(p, a, 'suggested');
       continue;
     }
-    group.unshift([p, a]);
     for (const [q, qa] of group) take(q, qa, 'ambiguous');
     for (const [q] of group) {
-      heldCases.add(q.ci);
-      heldLines.add(q.li);
+      heldCases[q.ci] = 1;
+      heldLines[q.li] = 1;
     }
   }
 
@@ -129,22 +135,29 @@ export function assign(scored: Scoring[], ctx: AssignContext): Taken[] {
   return taken;
 }
 
-function subsetSums(ctx: AssignContext, taken: Taken[], done: Set<number>, heldCases: Set<number>, heldLines: Set<number>): void {
+function rankBy(n: number, key: (i: number) => string): Int32Array {
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => cmp(key(a), key(b)));
+  const rank = new Int32Array(n);
+  for (let r = 0; r < n; r++) rank[order[r]] = r;
+  return rank;
+}
+
+function subsetSums(ctx: AssignContext, taken: Taken[], done: Uint8Array, heldCases: Uint8Array, heldLines: Uint8Array): void {
   const { cases, lines, s } = ctx;
   const touchedLines = new Set<number>(taken.map((t) => t.li));
   const touchedCases = new Set<number>(taken.map((t) => t.ci));
   const byVendor = new Map<string, PCase[]>();
   for (const pc of cases) {
-    if (!pc.active || pc.openMinor <= 0 || done.has(pc.idx) || heldCases.has(pc.idx) || touchedCases.has(pc.idx) || !pc.c.vendorId) continue;
+    if (!pc.active || pc.openMinor <= 0 || done[pc.idx] || heldCases[pc.idx] || touchedCases.has(pc.idx) || !pc.c.vendorId) continue;
     const list = byVendor.get(pc.c.vendorId);
     if (list) list.push(pc);
     else byVendor.set(pc.c.vendorId, [pc]);
   }
   if (!byVendor.size) return;
   for (const pl of lines) {
-    if (!pl.eligible || !pl.vendor || heldLines.has(pl.idx) || touchedLines.has(pl.idx) || pl.remainingMinor !== pl.amountMinor) continue;
+    if (!pl.eligible || !pl.vendor || heldLines[pl.idx] || touchedLines.has(pl.idx) || pl.remainingMinor !== pl.amountMinor) continue;
     const pool = (byVendor.get(pl.vendor.vendorId) || []).filter(
-      (pc) => pc.c.currency === pl.l.currency && !done.has(pc.idx) && !heldCases.has(pc.idx) && pc.openMinor < pl.remainingMinor && pl.day >= pc.winLo && pl.day <= pc.winHi,
+      (pc) => pc.c.currency === pl.l.currency && !done[pc.idx] && !heldCases[pc.idx] && pc.openMinor < pl.remainingMinor && pl.day >= pc.winLo && pl.day <= pc.winHi,
     );
     if (pool.length < 2) continue;
     pool.sort((a, b) => Math.abs(a.expDay - pl.day) - Math.abs(b.expDay - pl.day) || cmp(a.c.caseId, b.c.caseId));
@@ -171,12 +184,12 @@ function subsetSums(ctx: AssignContext, taken: Taken[], done: Set<number>, heldC
         taken.push({ ci: pc.idx, li: pl.idx, state, score, signals, alloc, covers: alloc, fx: false });
         if (state === 'suggested') {
           pc.openMinor -= alloc;
-          done.add(pc.idx);
-        } else heldCases.add(pc.idx);
+          done[pc.idx] = 1;
+        } else heldCases[pc.idx] = 1;
       }
     }
     if (state === 'suggested') pl.remainingMinor = 0;
-    heldLines.add(pl.idx);
+    heldLines[pl.idx] = 1;
   }
 }
 

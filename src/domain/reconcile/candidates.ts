@@ -13,11 +13,8 @@
 // Every hit must fall inside the case's date window. A pair the user rejected is never built.
 import type { ReconSettings } from './types';
 import type { PCase, PLine } from './model';
-import type { FxTable } from './fx';
-import { Decimal } from '../money';
-import { decimalToMinorInt, minorScale } from './minor';
+import { convertMinor, type FxTable } from './fx';
 import { fxToleranceMinor } from './openAmount';
-import { isoFromDayNumber } from './dates';
 
 export interface Draft {
   ci: number;
@@ -152,11 +149,10 @@ export class CandidateIndex {
         if (!index) continue;
         // Rates move inside the window: search a band 1.5× as wide around the rate at the
         // expected date; assess() then checks each hit at the rate of its own date.
-        const rate = this.fx.rate(pc.c.currency, target, isoFromDayNumber(pc.expDay));
+        const rate = this.fx.exactRateOnDay(pc.c.currency, target, pc.expDay);
         if (!rate) continue;
-        const scale = minorScale(target).div(minorScale(pc.c.currency));
-        const expected = decimalToMinorInt(new Decimal(pc.openMinor).times(rate).times(scale));
-        const band = Math.ceil(fxToleranceMinor(expected, this.s) * 1.5) + decimalToMinorInt(new Decimal(pc.feeTolMinor).times(rate).times(scale)) + 1;
+        const expected = convertMinor(pc.openMinor, rate);
+        const band = 2 * fxToleranceMinor(expected, this.s) + convertMinor(pc.feeTolMinor, rate) + 1;
         this.collect(index, expected - band, expected + band, pc, hits);
       }
       if (hits.length > MAX_AMOUNT_HITS_PER_CASE) {

@@ -90,11 +90,11 @@ export function reconcile(input: ReconInput): ReconResult {
     const withRef = d.refCase || d.refOrder;
     const a = assess(pc, pl, pc.openMinor, pl.remainingMinor, withRef, fx, s);
     if (!a) continue;
-    const sc = scorePair(pc, pl, a, d.refCase, d.refOrder, index.contradicts(pc, pl), unmatched.has(pairKey(pc.c.caseId, pl.l.lineId)));
-    scored.push({ ci: d.ci, li: d.li, ...sc });
+    const sc = scorePair(pc, pl, a, d.refCase, d.refOrder, index.contradicts(pc, pl), unmatched.size > 0 && unmatched.has(pairKey(pc.c.caseId, pl.l.lineId)));
+    scored.push({ ci: d.ci, li: d.li, score: sc.score, names: sc.names, hasReference: sc.hasReference, contradicts: sc.contradicts, dateDistance: sc.dateDistance });
   }
   // An unmatched pair may be suggested again but never auto-confirmed: the user said no once.
-  for (const p of scored) if (unmatched.has(pairKey(cases[p.ci].c.caseId, lines[p.li].l.lineId))) p.hasReference = false;
+  if (unmatched.size) for (const p of scored) if (unmatched.has(pairKey(cases[p.ci].c.caseId, lines[p.li].l.lineId))) p.hasReference = false;
   const taken = assign(scored, { cases, lines, fx, s, settled });
 
   return outcomes(input, cases, lines, live, taken, fx);
@@ -108,34 +108,45 @@ function isSettled(pc: PCase, coveredMinor: number, anyFx: boolean, s: ReconInpu
 function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[], taken: ReturnType<typeof assign>, fx: FxTable): ReconResult {
   const s = input.settings;
   const pairs: Pair[] = [];
-  const perCase = new Map<number, { covered: number; fx: boolean; received: Map<string, number>; lineIds: string[]; last: string; states: Set<string> }>();
-  const perLine = new Map<number, { allocated: number; caseIds: string[]; signals: string[]; states: Set<string> }>();
-  const caseEntry = (ci: number) => {
-    let e = perCase.get(ci);
-    if (!e) perCase.set(ci, (e = { covered: 0, fx: false, received: new Map(), lineIds: [], last: '', states: new Set() }));
-    return e;
-  };
-  const lineEntry = (li: number) => {
-    let e = perLine.get(li);
-    if (!e) perLine.set(li, (e = { allocated: 0, caseIds: [], signals: [], states: new Set() }));
-    return e;
-  };
+  // Per case / per line tallies in plain arrays indexed like the inputs: a month has 100k of
+  // each, so no Map or Set per row.
+  const LIVE_BIT = 1;
+  const SUGGESTED_BIT = 2;
+  const AMBIGUOUS_BIT = 4;
+  const bit = (state: string) => (LIVE.has(state) ? LIVE_BIT : state === 'ambiguous' ? AMBIGUOUS_BIT : SUGGESTED_BIT);
+  const caseCovered = new Float64Array(cases.length);
+  const caseStates = new Uint8Array(cases.length);
+  const caseFx = new Uint8Array(cases.length);
+  const caseTouched = new Uint8Array(cases.length);
+  const caseReceived: ([string, number][] | undefined)[] = new Array(cases.length);
+  const caseLines: (string[] | undefined)[] = new Array(cases.length);
+  const caseLast: string[] = new Array(cases.length).fill('');
+  const lineAllocated = new Float64Array(lines.length);
+  const lineStates = new Uint8Array(lines.length);
+  const lineCases: (string[] | undefined)[] = new Array(lines.length);
+  const lineSignals: (string[] | undefined)[] = new Array(lines.length);
   const record = (ci: number, li: number, lineCurrency: string, lineId: string, state: string, allocMinor: number, coversMinor: number, isFx: boolean, signals: string[]) => {
-    const ce = caseEntry(ci);
-    ce.states.add(state);
-    if (LIVE.has(state)) {
-      ce.covered += coversMinor;
-      ce.fx = ce.fx || isFx;
-      ce.received.set(lineCurrency, (ce.received.get(lineCurrency) || 0) + allocMinor);
-      if (ce.lineIds.indexOf(lineId) < 0) ce.lineIds.push(lineId);
-      if (li >= 0 && lines[li].l.bookingDate > ce.last) ce.last = lines[li].l.bookingDate;
+    const b = bit(state);
+    caseTouched[ci] = 1;
+    caseStates[ci] |= b;
+    if (b === LIVE_BIT) {
+      caseCovered[ci] += coversMinor;
+      if (isFx) caseFx[ci] = 1;
+      const rec = caseReceived[ci] || (caseReceived[ci] = []);
+      const slot = rec.find((r) => r[0] === lineCurrency);
+      if (slot) slot[1] += allocMinor;
+      else rec.push([lineCurrency, allocMinor]);
+      const ids = caseLines[ci] || (caseLines[ci] = []);
+      if (ids.indexOf(lineId) < 0) ids.push(lineId);
+      if (li >= 0 && lines[li].l.bookingDate > caseLast[ci]) caseLast[ci] = lines[li].l.bookingDate;
     }
     if (li < 0) return;
-    const le = lineEntry(li);
-    le.states.add(state);
-    if (LIVE.has(state)) le.allocated += allocMinor;
-    if (le.caseIds.indexOf(cases[ci].c.caseId) < 0) le.caseIds.push(cases[ci].c.caseId);
-    for (const sig of signals) if (le.signals.indexOf(sig) < 0) le.signals.push(sig);
+    lineStates[li] |= b;
+    if (b === LIVE_BIT) lineAllocated[li] += allocMinor;
+    const lc = lineCases[li] || (lineCases[li] = []);
+    if (lc.indexOf(cases[ci].c.caseId) < 0) lc.push(cases[ci].c.caseId);
+    const ls = lineSignals[li] || (lineSignals[li] = []);
+    for (const sig of signals) if (ls.indexOf(sig) < 0) ls.push(sig);
   };
 
   for (const k of live) {
@@ -178,18 +189,19 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
   const caseOut: CaseOutcome[] = [];
   const differences: Difference[] = [];
   for (const pc of cases) {
-    const e = perCase.get(pc.idx);
-    if (!pc.active && !e) continue;
-    const covered = e ? e.covered : 0;
-    const isFx = !!e && e.fx;
+    const i = pc.idx;
+    if (!pc.active && !caseTouched[i]) continue;
+    const covered = caseCovered[i];
+    const isFx = caseFx[i] === 1;
+    const st = caseStates[i];
     const isSet = covered > 0 && isSettled(pc, covered, isFx, s);
     const matchStatus: CaseOutcome['matchStatus'] = isSet
       ? 'matched'
       : covered > 0
         ? 'partial'
-        : e && e.states.has('ambiguous')
+        : st & AMBIGUOUS_BIT
           ? 'ambiguous'
-          : e && e.states.has('suggested')
+          : st & SUGGESTED_BIT
             ? 'suggested'
             : 'waiting';
     const ccy = pc.c.currency;
@@ -198,10 +210,10 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       matchStatus,
       covered: fromMinor(covered, ccy),
       open: fromMinor(Math.max(0, pc.refundMinor - covered), ccy),
-      received: e ? [...e.received].map(([currency, m]) => ({ amount: fromMinor(m, currency), currency })) : [],
-      lineIds: e ? e.lineIds : [],
+      received: (caseReceived[i] || []).map(([currency, m]) => ({ amount: fromMinor(m, currency), currency })),
+      lineIds: caseLines[i] || [],
       settled: isSet,
-      lastPaymentDate: e ? e.last : '',
+      lastPaymentDate: caseLast[i],
       ageDays: Number.isNaN(pc.logDay) ? 0 : Math.max(0, todayDay - pc.logDay),
     });
     const gap = pc.refundMinor - covered;
@@ -222,25 +234,18 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       }
       continue;
     }
-    const e = perLine.get(pl.idx);
-    const allocated = e ? Math.min(e.allocated, pl.amountMinor) : 0;
+    const i = pl.idx;
+    const allocated = Math.min(lineAllocated[i], pl.amountMinor);
+    const st = lineStates[i];
     const matchStatus: LineOutcome['matchStatus'] =
-      allocated >= pl.amountMinor
-        ? 'matched'
-        : allocated > 0
-          ? 'partial'
-          : e && e.states.has('ambiguous')
-            ? 'ambiguous'
-            : e && e.states.has('suggested')
-              ? 'suggested'
-              : 'unexplained';
+      allocated >= pl.amountMinor ? 'matched' : allocated > 0 ? 'partial' : st & AMBIGUOUS_BIT ? 'ambiguous' : st & SUGGESTED_BIT ? 'suggested' : 'unexplained';
     lineOut.push({
       lineId: pl.l.lineId,
       matchStatus,
-      caseIds: e ? e.caseIds : [],
+      caseIds: lineCases[i] || [],
       allocated: fromMinor(allocated, pl.l.currency),
       currency: pl.l.currency,
-      signals: e ? e.signals : [],
+      signals: lineSignals[i] || [],
       vendorId: pl.vendor ? pl.vendor.vendorId : '',
     });
   }

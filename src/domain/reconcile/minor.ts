@@ -4,8 +4,6 @@
 import { Decimal, roundToCurrency } from '../money';
 import { minorUnits } from '../currency';
 
-const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
-
 export function toMinor(amount: Decimal, currency: string): number {
   const places = minorUnits(currency);
   let text = amount.toString();
@@ -22,9 +20,35 @@ export function toMinor(amount: Decimal, currency: string): number {
   return negative ? -n : n;
 }
 
+const zeros = new Map<string, Decimal>();
+
+/** Minor units back to a Decimal, through its decimal text (no division). */
 export function fromMinor(minor: number, currency: string): Decimal {
+  if (minor === 0) {
+    let z = zeros.get(currency);
+    if (!z) zeros.set(currency, (z = new Decimal(0)));
+    return z;
+  }
   const places = minorUnits(currency);
-  return new Decimal(minor).div(POW10[places] ?? Math.pow(10, places));
+  if (places === 0) return new Decimal(minor);
+  const negative = minor < 0;
+  const digits = String(negative ? -minor : minor).padStart(places + 1, '0');
+  const text = `${negative ? '-' : ''}${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  return new Decimal(text);
+}
+
+/** round(minor × basisPoints / 10000), half up, in exact integer arithmetic (BigInt when the
+ *  product would leave the safe range). Percentages are held as basis points. */
+export function percentOfMinor(minor: number, basisPoints: number): number {
+  const product = minor * basisPoints;
+  if (Number.isSafeInteger(product)) return Math.floor((product + 5000) / 10000);
+  const big = (BigInt(minor) * BigInt(basisPoints) + BigInt(5000)) / BigInt(10000);
+  return Number(big);
+}
+
+/** A percent setting (Decimal, e.g. 1.5) as integer basis points (150); finer is rounded. */
+export function basisPoints(percent: Decimal): number {
+  return decimalToMinorInt(percent.times(100));
 }
 
 /** Rounds an exact Decimal count of minor units (e.g. a converted amount) to an integer. */
@@ -34,6 +58,9 @@ export function decimalToMinorInt(value: Decimal): number {
   return n;
 }
 
+const scales = new Map<string, Decimal>();
 export function minorScale(currency: string): Decimal {
-  return new Decimal(10).pow(minorUnits(currency));
+  let d = scales.get(currency);
+  if (!d) scales.set(currency, (d = new Decimal(10).pow(minorUnits(currency))));
+  return d;
 }

@@ -1,24 +1,41 @@
 // How much of a case is still open, and how close counts as paid. Tolerances are in the case
 // currency's minor units and computed exactly with Decimal once per case (not per comparison).
-import { Decimal } from '../money';
 import type { ReconSettings } from './types';
-import { decimalToMinorInt, minorScale } from './minor';
+import { basisPoints, decimalToMinorInt, minorScale, percentOfMinor } from './minor';
 
 /** A short payment up to this (minor units) still pays the case; the gap is a fee write-off.
  *  max(percent, flat floor), but never more than the cap percent: a 2 USD wire fee floor must
  *  not let a 0.10 instalment "pay" a 1.00 case. */
 export function feeToleranceMinor(openMinor: number, currency: string, s: ReconSettings): number {
-  const open = new Decimal(openMinor);
-  const pct = decimalToMinorInt(open.times(s.feeTolerancePercent).div(100));
-  const min = s.feeToleranceMinimum[currency] ?? s.feeToleranceMinimum['*'];
-  const minMinor = min ? decimalToMinorInt(min.times(minorScale(currency))) : 0;
-  const cap = decimalToMinorInt(open.times(s.feeToleranceMaxPercent).div(100));
-  return Math.min(Math.max(pct, minMinor), cap);
+  const t = tolerances(s);
+  let floor = t.floors.get(currency);
+  if (floor === undefined) {
+    const min = s.feeToleranceMinimum[currency] ?? s.feeToleranceMinimum['*'];
+    t.floors.set(currency, (floor = min ? decimalToMinorInt(min.times(minorScale(currency))) : 0));
+  }
+  return Math.min(Math.max(percentOfMinor(openMinor, t.feeBp), floor), percentOfMinor(openMinor, t.capBp));
 }
 
 /** Cross-currency band half-width around an expected converted amount (minor units). */
 export function fxToleranceMinor(expectedMinor: number, s: ReconSettings): number {
-  return decimalToMinorInt(new Decimal(expectedMinor).times(s.fxTolerancePercent).div(100));
+  return percentOfMinor(expectedMinor, tolerances(s).fxBp);
+}
+
+// Settings' percentages as basis points, worked out once per settings object.
+interface Tolerances {
+  feeBp: number;
+  capBp: number;
+  fxBp: number;
+  floors: Map<string, number>;
+}
+const cache = new WeakMap<ReconSettings, Tolerances>();
+function tolerances(s: ReconSettings): Tolerances {
+  let t = cache.get(s);
+  if (!t) {
+    t = { feeBp: basisPoints(s.feeTolerancePercent), capBp: basisPoints(s.feeToleranceMaxPercent), fxBp: basisPoints(s.fxTolerancePercent), floors: new Map() };
+    cache.set(s, t);
+  }
+  return t;
 }
 
 /** Statuses in which money is no longer expected: such cases are not matched. */

@@ -5,8 +5,7 @@ import { WEIGHTS, dateSignal, type SignalName } from './signals';
 
 export interface Scored {
   score: number;
-  /** Display form, e.g. ['ref:case', 'vendor:account', 'amount:exact', 'date:near +2d']. */
-  signals: string[];
+  names: SignalName[];
   hasReference: boolean;
   contradicts: boolean;
   dateDistance: number;
@@ -25,8 +24,13 @@ export function scorePair(pc: PCase, pl: PLine, a: Assessment, refCase: boolean,
   if (unmatchedBefore) names.push('decision:unmatched');
   let score = 0;
   for (const n of names) score += WEIGHTS[n];
-  const signals: string[] = names.map((n) => (n === date ? `${n} ${distance >= 0 ? '+' : ''}${distance}d` : n));
-  return { score, signals, hasReference: refCase || refOrder, contradicts, dateDistance: distance };
+  return { score, names, hasReference: refCase || refOrder, contradicts, dateDistance: distance };
+}
+
+/** Display form, e.g. ['ref:case', 'vendor:account', 'amount:exact', 'date:near +2d'] (built
+ *  only for pairs that are kept, not for every candidate). */
+export function displaySignals(names: readonly string[], distance: number): string[] {
+  return names.map((n) => (n.startsWith('date:') ? `${n} ${distance >= 0 ? '+' : ''}${distance}d` : n));
 }
 
 /** The weight of a display signal ('date:near +2d' → 10). */

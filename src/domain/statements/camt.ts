@@ -1,7 +1,7 @@
 // ISO 20022 camt.053 (statement) and camt.054 (debit/credit notification). One line per entry
 // (<Ntry>), or one per transaction (<TxDtls>) when a batch entry's details add up to it in the
 // same currency; reversals (<RvslInd>), return reasons (<RtrInf>) and charges (<Chrgs>) kept.
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Decimal } from '../money';
 import { isCurrencyCode, minorUnits } from '../currency';
 import type { DraftLine, RowError } from './types';
@@ -45,6 +45,10 @@ export function readCamt(xml: string): CamtRead {
   const drafts: DraftLine[] = [];
   const errors: RowError[] = [];
   const warnings: string[] = [];
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    return { drafts, errors: [{ row: valid.err.line, message: `Not well-formed XML: ${valid.err.msg}` }], warnings, account: '', currency: '' };
+  }
   let doc: Record<string, unknown>;
   try { doc = parser.parse(xml) as Record<string, unknown>; } catch (e) {
     return { drafts, errors: [{ row: 1, message: `Not well-formed XML: ${(e as Error).message}` }], warnings, account: '', currency: '' };
@@ -120,6 +124,7 @@ export function readCamt(xml: string): CamtRead {
     }
   }
   if (!reports.length) errors.push({ row: 1, message: 'No <Stmt> or <Ntfctn> in this camt file' });
+  else if (!drafts.length && !errors.length) errors.push({ row: 1, message: 'No entries (<Ntry>) in this camt file' });
   return { drafts, errors, warnings, account, currency };
 }
 

@@ -4,7 +4,7 @@
 import { Decimal } from '../money';
 import { isCurrencyCode, minorUnits } from '../currency';
 import { decideDateOrder, looksLikeDate, toIsoDate, type OrderDecision } from './dates';
-import { cleanAmount, decideColumnMark, parseAmountCell, type ColumnMark, type DecimalMark } from './numbers';
+import { cleanAmount, decideColumnMark, parseAmountCell, parseCleanAmount, type ColumnMark, type DecimalMark } from './numbers';
 import { headerKey, readTable, uniqueHeaders, type Table } from './table';
 import { guessMapping } from './genericMapping';
 import type { CsvProfile, RowView } from './csvProfile';
@@ -35,6 +35,26 @@ const CURRENCY_WORDS: Record<string, string> = {
 const PENDING = /^(pending|vorgemerkt|umsatz vorgemerkt|in progress|processing|等待.*|处理中|未入账|authori[sz]ed|on hold)$/i;
 const CLOSED = /^(closed|failed|declined|denied|cancell?ed|reverted|expired|交易关闭|已关闭|支付失败|已全额退款)$/i;
 const SUMMARY = /合计|總計|总计|^total\b|^totals?:|^summe|^sum$|^saldo|^closing balance|^opening balance/i;
+
+/** A data row; one small object per row, its lookup shared through the prototype. */
+class TableRow implements RowView {
+  constructor(readonly row: number, private readonly cells: string[], private readonly col: (name: string) => number) {}
+  get(name: string): string {
+    const j = this.col(name);
+    return j >= 0 ? this.cells[j] ?? '' : '';
+  }
+}
+
+function creditLessDebit(debit: Decimal | null, credit: Decimal | null): Decimal | null {
+  if (debit === null || debit.isZero()) return credit === null ? (debit === null ? null : debit) : credit.abs();
+  if (credit === null || credit.isZero()) return debit.isNegative() ? debit : debit.negated();
+  return credit.abs().minus(debit.abs());
+}
+
+function amountFromClean(c: ReturnType<typeof cleanAmount>, raw: string, mark: DecimalMark, currency: string): { value: Decimal; currency: string } | null | string {
+  if (c === null || typeof c === 'string') return c;
+  return parseCleanAmount(c, raw, mark, currency);
+}
 
 export function normaliseCurrency(raw: string): string {
   const t = raw.trim();
@@ -132,7 +152,13 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
   const index = new Map<string, number>();
   headers.forEach((h, i) => { if (!index.has(headerKey(h))) index.set(headerKey(h), i); });
   const m = profile.mapping;
-  const col = (name: string | undefined) => (name === undefined ? -1 : index.get(headerKey(name)) ?? -1);
+  const colCache = new Map<string, number>();
+  const col = (name: string | undefined): number => {
+    if (name === undefined) return -1;
+    let i = colCache.get(name);
+    if (i === undefined) { i = index.get(headerKey(name)) ?? -1; colCache.set(name, i); }
+    return i;
+  };
   const missing = (['date', 'valueDate', 'amount', 'debit', 'credit', 'direction', 'currency', 'counterparty', 'counterpartyAccount', 'reference', 'fee', 'status', 'originalAmount', 'originalCurrency'] as const)
     .filter((k) => m[k] !== undefined && col(m[k]) < 0).map((k) => `${k} → "${m[k]}"`);
   for (const d of descriptionColumns(m)) if (col(d) < 0) missing.push(`description → "${d}"`);
@@ -152,7 +178,7 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
   for (let i = headerRow + 1; i < table.rows.length; i++) {
     const cells = table.rows[i];
     if (!cells.some((c) => c !== '')) continue;
-    const view: RowView = { row: i + 1, get: (name) => { const j = col(name); return j >= 0 ? cells[j] ?? '' : ''; } };
+    const view: RowView = new TableRow(i + 1, cells, col);
     if (profile.skipRow?.(view)) continue;
     const dateCell = view.get(m.date);
     if (!looksLikeDate(dateCell) && !PENDING.test(dateCell) && (SUMMARY.test(cells[0] ?? '') || SUMMARY.test(dateCell))) continue;
@@ -180,10 +206,20 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
 
   // ---- one decimal mark per amount column, the file's mark for columns that do not say ----
   const moneyColumns = (['amount', 'debit', 'credit', 'fee', 'originalAmount'] as const).map((k) => m[k]).filter((c): c is string => !!c);
-  const digitsOf = (name: string) => views.map((v) => {
-    const c = cleanAmount(v.get(name));
-    return c && typeof c !== 'string' ? { row: v.row, digits: c.digits } : null;
-  }).filter((x): x is { row: number; digits: string } => !!x);
+  // Each amount cell is cleaned once: for the column's decimal mark, then for its value.
+  const cleaned = new Map<string, (ReturnType<typeof cleanAmount>)[]>();
+  for (const c of moneyColumns) cleaned.set(c, views.map((v) => cleanAmount(v.get(c))));
+  const digitsCache = new Map<string, { row: number; digits: string }[]>();
+  const digitsOf = (name: string) => {
+    let out = digitsCache.get(name);
+    if (!out) {
+      out = [];
+      const cells = cleaned.get(name)!;
+      for (let i = 0; i < views.length; i++) { const c = cells[i]; if (c && typeof c !== 'string') out.push({ row: views[i].row, digits: c.digits }); }
+      digitsCache.set(name, out);
+    }
+    return out;
+  };
   const declared: DecimalMark | undefined = options.decimalMark ?? profile.decimalMark;
   const fixedCurrency = options.currency ?? profile.currency;
   const currencyDecimals = fixedCurrency && isCurrencyCode(fixedCurrency) ? minorUnits(fixedCurrency) : undefined;
@@ -202,68 +238,89 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
     }
   }
   base.numberFormats = marks;
+  const conflictRows = new Set(Object.values(marks).flatMap((mk) => mk.conflictRows));
 
   // ---- rows to draft lines ----
+  // Statements repeat the same dates hundreds of times: read each distinct text once.
+  const isoSeen = new Map<string, ReturnType<typeof toIsoDate>>();
+  const isoCached = (text: string) => {
+    let r = isoSeen.get(text);
+    if (r === undefined) { r = toIsoDate(text, order.order); isoSeen.set(text, r); }
+    return r;
+  };
   const descCols = descriptionColumns(m);
   const dir = profile.direction;
   const dirKey = (s: string) => s.replace(/\s+/g, '').toLowerCase();
   const creditWords = new Set((dir?.credit ?? ['c', 'cr', 'credit', '收入', 'in', 'inflow', '+', 'haben', 'bij']).map(dirKey));
   const debitWords = new Set((dir?.debit ?? ['d', 'dr', 'debit', '支出', 'out', 'outflow', '-', 'soll', 'af']).map(dirKey));
   const neutralWords = new Set((dir?.neutral ?? ['/', '不计收支']).map(dirKey));
-  for (const v of views) {
-    const rowErrors: string[] = [];
+  const currencyOf = new Map<string, string>();
+  const currencyCached = (raw: string) => {
+    let c = currencyOf.get(raw);
+    if (c === undefined) { c = normaliseCurrency(raw); currencyOf.set(raw, c); }
+    return c;
+  };
+  const spendPositive = (options.signConvention ?? profile.signConvention) === 'spend-positive';
+  const noErrors: string[] = [];
+  // One reusable state for the per-row amount reader (no closure per row: 100k-line files).
+  const row = { vi: 0, v: views[0], currency: '', errors: noErrors };
+  const money = (name: string | undefined): Decimal | null => {
+    if (!name) return null;
+    const r = amountFromClean(cleaned.get(name)![row.vi], row.v.get(name), marks[name]?.mark ?? '.', row.currency || fixedCurrency || '');
+    if (typeof r === 'string') { if (row.errors === noErrors) row.errors = []; row.errors.push(r); return null; }
+    if (r && r.currency && !row.currency) row.currency = r.currency;
+    return r ? r.value : null;
+  };
+  for (let vi = 0; vi < views.length; vi++) {
+    const v = views[vi];
+    if (conflictRows.has(v.row)) continue; // already reported
+    row.vi = vi; row.v = v; row.errors = noErrors;
+    const fail = (message: string) => { if (row.errors === noErrors) row.errors = []; row.errors.push(message); };
     const dateCell = v.get(m.date);
     let bookingDate = '';
     let pending = false;
     if (PENDING.test(dateCell)) pending = true;
     else {
-      const d = toIsoDate(dateCell, order.order);
-      if (typeof d === 'string') bookingDate = d; else rowErrors.push(d.error);
+      const d = isoCached(dateCell);
+      if (typeof d === 'string') bookingDate = d; else fail(d.error);
     }
     let valueDate = bookingDate;
     if (m.valueDate && v.get(m.valueDate)) {
-      const d = toIsoDate(v.get(m.valueDate), order.order);
-      if (typeof d === 'string') valueDate = d; else rowErrors.push(d.error);
+      const d = isoCached(v.get(m.valueDate));
+      if (typeof d === 'string') valueDate = d; else fail(d.error);
     }
-    let currency = m.currency ? normaliseCurrency(v.get(m.currency)) : '';
-    const money = (name: string | undefined): Decimal | null => {
-      if (!name) return null;
-      const r = parseAmountCell(v.get(name), marks[name]?.mark ?? '.', currency || fixedCurrency || '');
-      if (typeof r === 'string') { rowErrors.push(r); return null; }
-      if (r && r.currency && !currency) currency = r.currency;
-      return r ? r.value : null;
-    };
+    row.currency = m.currency ? currencyCached(v.get(m.currency)) : '';
     let amount: Decimal | null = null;
     if (m.amount) {
       amount = money(m.amount);
-      if (amount === null && m.debit && m.credit) {
-        const dr = money(m.debit); const cr = money(m.credit);
-        if (dr !== null || cr !== null) amount = (cr ?? new Decimal(0)).abs().minus((dr ?? new Decimal(0)).abs());
-      }
+      if (amount === null && m.debit && m.credit) amount = creditLessDebit(money(m.debit), money(m.credit));
     } else {
-      const dr = money(m.debit); const cr = money(m.credit);
-      if (dr !== null || cr !== null) amount = (cr ?? new Decimal(0)).abs().minus((dr ?? new Decimal(0)).abs());
+      amount = creditLessDebit(money(m.debit), money(m.credit));
     }
-    if (amount === null && !rowErrors.length) rowErrors.push('no amount');
+    if (amount === null && row.errors === noErrors) fail('no amount');
     if (amount !== null && m.direction) {
       const word = dirKey(v.get(m.direction));
       if (creditWords.has(word)) amount = amount.abs();
       else if (debitWords.has(word)) amount = amount.abs().negated();
       else if (neutralWords.has(word) || word === '') amount = profile.neutralSign ? amount.abs().times(profile.neutralSign(v)) : amount;
-      else rowErrors.push(`"${v.get(m.direction)}" in column "${m.direction}" is not a direction this profile knows`);
+      else fail(`"${v.get(m.direction)}" in column "${m.direction}" is not a direction this profile knows`);
     }
-    if (amount !== null && (options.signConvention ?? profile.signConvention) === 'spend-positive') amount = amount.negated();
-    if (!currency) currency = fixedCurrency ?? '';
-    if (!currency) rowErrors.push('no currency: the file names none; choose one');
-    else if (!isCurrencyCode(currency)) rowErrors.push(`"${currency}" is not a currency code`);
+    if (amount !== null && spendPositive) amount = amount.negated();
+    let currency = row.currency || fixedCurrency || '';
+    if (!currency) fail('no currency: the file names none; choose one');
+    else if (!isCurrencyCode(currency)) fail(`"${currency}" is not a currency code`);
     let fee: Decimal | null = null;
     if (m.fee) { const f = money(m.fee); fee = f && !f.isZero() ? f.abs() : null; }
     let originalAmount: Decimal | null = null;
     if (m.originalAmount) originalAmount = money(m.originalAmount);
     const status = m.status ? v.get(m.status) : '';
-    if (rowErrors.length) { errors.push({ row: v.row, message: rowErrors.join('; ') }); continue; }
+    if (row.errors !== noErrors) { errors.push({ row: v.row, message: row.errors.join('; ') }); continue; }
+    currency = row.currency || currency;
     const a = amount as Decimal;
+    let description = '';
+    for (const c of descCols) { const t = v.get(c); if (t !== '') description = description ? `${description} · ${t}` : t; }
     const draft: DraftLine = {
+      lineId: '',
       bookingDate,
       valueDate,
       amount: a,
@@ -271,11 +328,11 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
       counterparty: m.counterparty ? v.get(m.counterparty) : '',
       counterpartyAccount: m.counterpartyAccount ? v.get(m.counterpartyAccount) : '',
       reference: m.reference ? v.get(m.reference) : '',
-      description: descCols.map((c) => v.get(c)).filter((s) => s !== '').join(' · '),
+      description,
       fee,
       originalAmount,
-      originalCurrency: m.originalCurrency ? normaliseCurrency(v.get(m.originalCurrency)) : '',
-      kind: pending || PENDING.test(status) ? 'pending' : CLOSED.test(status) ? 'closed' : a.isNegative() ? 'debit' : 'credit',
+      originalCurrency: m.originalCurrency ? currencyCached(v.get(m.originalCurrency)) : '',
+      kind: pending || (status !== '' && PENDING.test(status)) ? 'pending' : status !== '' && CLOSED.test(status) ? 'closed' : a.isNegative() ? 'debit' : 'credit',
       sourceRow: v.row,
     };
     const problem = profile.refine?.(draft, v);

@@ -13,6 +13,8 @@ interface DateParts {
   p: number;
   q: number;
   yearLast: boolean;
+  /** Separator of a year-last date: "13.02.2024" is day-first by convention everywhere. */
+  sep?: string;
 }
 
 const MONTHS: Record<string, number> = {
@@ -30,12 +32,12 @@ function fullYear(y: string): number {
 /** Splits the date part of a cell; null when the cell holds no date. */
 export function splitDate(raw: string): DateParts | null {
   const s = raw.replace(/[\t\u00a0]/g, ' ').trim();
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\.|(?=[T\s]|$))/.exec(s) || /^(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(s);
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\.|(?=[T\s+Z-]|$))/.exec(s) || /^(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(s);
   if (m) return { y: Number(m[1]), p: Number(m[2]), q: Number(m[3]), yearLast: false };
   m = /^(\d{4})(\d{2})(\d{2})(?:\d{2,6}(?:[.:]\d+)?)?(?:\s*\[[^\]]*\])?$/.exec(s);
   if (m) return { y: Number(m[1]), p: Number(m[2]), q: Number(m[3]), yearLast: false };
-  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?=[\sT,]|$)/.exec(s);
-  if (m) return { y: fullYear(m[3]), p: Number(m[1]), q: Number(m[2]), yearLast: true };
+  m = /^(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4}|\d{2})(?=[\sT,]|$)/.exec(s);
+  if (m) return { y: fullYear(m[4]), p: Number(m[1]), q: Number(m[3]), yearLast: true, sep: m[2] };
   m = /^(\d{1,2})[- .]([A-Za-zéû]{3,5})\.?[- ,.]+(\d{4}|\d{2})(?=[\sT,]|$)/.exec(s);
   if (m && MONTHS[m[2].toLowerCase()]) return { y: fullYear(m[3]), p: MONTHS[m[2].toLowerCase()], q: Number(m[1]), yearLast: false };
   m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})/.exec(s);
@@ -58,7 +60,7 @@ function validYmd(y: number, m: number, d: number): boolean {
 export interface OrderDecision {
   /** Null when nothing settles it (every date has both numbers ≤ 12) and nobody declared it. */
   order: DateOrder | null;
-  how: 'declared' | 'chosen' | 'values' | 'not-needed' | 'ambiguous' | 'conflict';
+  how: 'declared' | 'chosen' | 'values' | 'dotted' | 'not-needed' | 'ambiguous' | 'conflict';
   /** Whether any cell needs an order at all. */
   needed: boolean;
   /** A first row proving day-first and one proving month-first, when both exist. */
@@ -70,10 +72,15 @@ export function decideDateOrder(cells: { row: number; text: string }[], declared
   let needed = false;
   let dayFirstRow = 0;
   let monthFirstRow = 0;
+  let allDotted = true;
+  const seen = new Set<string>();
   for (const c of cells) {
+    if (seen.has(c.text)) continue; // the first row with a text is the one to report
+    seen.add(c.text);
     const d = splitDate(c.text);
     if (!d || !d.yearLast) continue;
     needed = true;
+    if (d.sep !== '.') allDotted = false;
     if (d.p > 12 && d.q <= 12 && !dayFirstRow) dayFirstRow = c.row;
     if (d.q > 12 && d.p <= 12 && !monthFirstRow) monthFirstRow = c.row;
   }
@@ -83,6 +90,8 @@ export function decideDateOrder(cells: { row: number; text: string }[], declared
   if (dayFirstRow && monthFirstRow) return { order: null, how: 'conflict', needed, conflict: { dayFirstRow, monthFirstRow } };
   if (dayFirstRow) return { order: 'DMY', how: 'values', needed };
   if (monthFirstRow) return { order: 'MDY', how: 'values', needed };
+  // dd.mm.yyyy is the only dotted year-last form in use (DE, CH, AT, HU, PL, RU...).
+  if (allDotted) return { order: 'DMY', how: 'dotted', needed };
   return { order: null, how: 'ambiguous', needed };
 }
 

@@ -7,9 +7,12 @@
 export function fnv1a64(text: string): string {
   // 64-bit state as four 16-bit limbs, most significant first.
   let h3 = 0xcbf2, h2 = 0x9ce4, h1 = 0x8422, h0 = 0x2325; // offset basis 0xcbf29ce484222325
-  const bytes = utf8Bytes(text);
+  // ASCII (the usual fingerprint) is hashed straight from char codes; other text via its UTF-8 bytes.
+  // eslint-disable-next-line no-control-regex
+  const bytes: ArrayLike<number> = /^[\x00-\x7f]*$/.test(text) ? { length: text.length } as ArrayLike<number> : utf8Bytes(text);
+  const ascii = !Array.isArray(bytes);
   for (let i = 0; i < bytes.length; i++) {
-    h0 ^= bytes[i];
+    h0 ^= ascii ? text.charCodeAt(i) : bytes[i];
     // multiply by the FNV prime 0x00000100000001b3 = 2^40 + 0x1b3
     const p0 = 0x01b3;
     let t0 = h0 * p0;
@@ -24,7 +27,12 @@ export function fnv1a64(text: string): string {
     t3 += t2 >>> 16; h2 = t2 & 0xffff;
     h3 = t3 & 0xffff;
   }
-  return [h3, h2, h1, h0].map((x) => (x + 0x10000).toString(16).slice(1)).join('');
+  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
+}
+
+const HEX = '0123456789abcdef';
+function hex4(x: number): string {
+  return HEX[(x >>> 12) & 15] + HEX[(x >>> 8) & 15] + HEX[(x >>> 4) & 15] + HEX[x & 15];
 }
 
 export function utf8Bytes(text: string): number[] {

@@ -19,7 +19,10 @@ const SYMBOLS = /[$£€¥￥₩₹₽₺฿₫₪₴₦]|US\$|HK\$|CA\$|C\$|A\$
 const EMPTY = new Set(['', '-', '--', '/', '—', 'n/a', 'N/A']);
 
 /** Null for an empty cell ("", "-", "/"); a string reason when the cell is not an amount. */
+const PLAIN = /^-?\d{1,15}(\.\d{1,4})?$/;
+
 export function cleanAmount(raw: string): CleanAmount | null | string {
+  if (PLAIN.test(raw)) return raw.charCodeAt(0) === 45 ? { digits: raw.slice(1), negative: true, currency: '' } : { digits: raw, negative: false, currency: '' };
   let s = raw.replace(/[\t\u00a0\u202f\u2009]/g, ' ').trim();
   if (EMPTY.has(s)) return null;
   let negative = false;
@@ -97,7 +100,11 @@ export function decideColumnMark(
 }
 
 /** The value of cleaned digits under a decimal mark, or a reason. */
+const SIMPLE_DOT = /^\d+(\.\d+)?$/;
+const SIMPLE_COMMA = /^\d+(,\d+)?$/;
+
 export function digitsToDecimal(digits: string, mark: DecimalMark): Decimal | string {
+  if (mark === '.' ? SIMPLE_DOT.test(digits) : SIMPLE_COMMA.test(digits)) return new Decimal(mark === '.' ? digits : digits.replace(',', '.'));
   const group = mark === '.' ? ',' : '.';
   let s = digits.replace(/'/g, '');
   const parts = s.split(mark);
@@ -118,6 +125,11 @@ export function digitsToDecimal(digits: string, mark: DecimalMark): Decimal | st
 export function parseAmountCell(raw: string, mark: DecimalMark, currency: string): { value: Decimal; currency: string } | null | string {
   const c = cleanAmount(raw);
   if (c === null || typeof c === 'string') return c;
+  return parseCleanAmount(c, raw, mark, currency);
+}
+
+/** The second half of parseAmountCell, for a cell already cleaned. */
+export function parseCleanAmount(c: CleanAmount, raw: string, mark: DecimalMark, currency: string): { value: Decimal; currency: string } | string {
   const v = digitsToDecimal(c.digits, mark);
   if (typeof v === 'string') return v;
   const cur = c.currency || currency;

@@ -20,15 +20,23 @@ function empty(): ParsedStatement {
   return {
     format: 'csv', profileId: '', profileLabel: '', source: '', account: '', encoding: null, delimiter: '',
     headerRow: 0, headers: [], mapping: null, dateOrder: null, numberFormats: {}, lines: [], errors: [],
-    warnings: [], period: { from: '', to: '' }, needsDateOrder: false, needsMapping: false,
+    warnings: [], period: { from: '', to: '' }, needsDateOrder: false, needsMapping: false, sampleRows: [],
   };
 }
 
 function finish(out: ParsedStatement, drafts: DraftLine[]): ParsedStatement {
   const source = [out.source, out.account].filter((x) => x).join(' ');
   out.lines = assignLineIds(source, drafts);
-  const dates = out.lines.map((l) => l.bookingDate).filter((d) => d).sort();
-  out.period = { from: dates[0] ?? '', to: dates[dates.length - 1] ?? '' };
+  let from = '';
+  let to = '';
+  for (const l of out.lines) {
+    const d = l.bookingDate;
+    if (!d) continue;
+    if (!from || d < from) from = d;
+    if (!to || d > to) to = d;
+  }
+  out.period = { from, to };
+  if (!out.lines.length && !out.errors.length) out.errors.push({ row: 0, message: 'No transactions found in the file' });
   // Nothing is written unless the whole file was understood.
   if (out.errors.length) out.errors.sort((a, b) => a.row - b.row);
   return out;
@@ -60,7 +68,7 @@ export function parseStatementText(text: string, fileName: string, options: Impo
   Object.assign(out, {
     format: 'csv', profileId: r.profile?.id ?? '', profileLabel: r.profile?.label ?? 'Unknown layout', source: r.profile?.source ?? 'CSV',
     delimiter: r.delimiter, headerRow: r.headerRow, headers: r.headers, mapping: r.mapping, dateOrder: r.dateOrder,
-    numberFormats: r.numberFormats, errors: r.errors, warnings: r.warnings, needsDateOrder: r.needsDateOrder, needsMapping: r.needsMapping,
+    numberFormats: r.numberFormats, errors: r.errors, warnings: r.warnings, needsDateOrder: r.needsDateOrder, needsMapping: r.needsMapping, sampleRows: r.sample,
   });
   return finish(out, r.drafts);
 }

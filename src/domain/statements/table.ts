@@ -1,7 +1,7 @@
 // A CSV file as a grid of trimmed cells: delimiter detection, papaparse, and the cleaning every
 // export needs (tabs Excel users add to keep long IDs as text, padded cells, a leading
 // apostrophe, a quoted field followed by stray tabs before the delimiter).
-import Papa from 'papaparse';
+import Papa from 'papaparse/papaparse.min.js';
 
 export interface Table {
   delimiter: string;
@@ -41,6 +41,12 @@ export function detectDelimiter(text: string): string {
 }
 
 export function cleanCell(raw: string): string {
+  // Fast path: most cells need nothing (no padding, no BOM, no apostrophe).
+  const n = raw.length;
+  if (n === 0) return raw;
+  const a = raw.charCodeAt(0);
+  const z = raw.charCodeAt(n - 1);
+  if (a > 32 && a !== 39 && a !== 0xfeff && a !== 0xa0 && z > 32 && z !== 0xa0) return raw;
   let s = raw.replace(/^\ufeff/, '').replace(/[\t\r\n\u00a0]+$/g, '').replace(/^[\t\u00a0]+/g, '').trim();
   // Excel "keep as text" marks: '99-88-74 and '5678653123124124'
   if (/^'[^']*'$/.test(s) && s.length > 1) s = s.slice(1, -1);
@@ -52,7 +58,10 @@ export function readTable(text: string, delimiter?: string): Table {
   const d = delimiter ?? detectDelimiter(text);
   const esc = d.replace(/[|\\]/g, '\\$&');
   // "-18.00"\t\t,CNY -> "-18.00",CNY (papaparse would otherwise call the quote malformed)
-  const fixed = text.replace(new RegExp(`"[ \\t]+(?=${esc}|\\r?\\n|\\r|$)`, 'g'), '"');
+  // and  , "10.00"  ->  ,"10.00"  (a space before the opening quote makes the quote literal)
+  const fixed = text
+    .replace(new RegExp(`"[ \\t]+(?=${esc}|\\r?\\n|\\r|$)`, 'g'), '"')
+    .replace(new RegExp(`(^|${esc})[ \\t]+"`, 'gm'), '$1"');
   const parsed = Papa.parse<string[]>(fixed, { delimiter: d, skipEmptyLines: false, header: false });
   const rows = parsed.data.map((r) => (Array.isArray(r) ? r.map(cleanCell) : []));
   return { delimiter: d, rows };

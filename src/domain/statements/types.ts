@@ -62,7 +62,7 @@ export interface SavedProfile {
 }
 
 /** A line before its Line ID is known (IDs need the whole file: occurrence indexes). */
-export type DraftLine = Omit<StatementLine, 'lineId'> & { fee: Decimal | null };
+export type DraftLine = Omit<StatementLine, 'lineId'> & { fee: Decimal | null; lineId?: string };
 
 export interface ParsedStatement {
   format: 'csv' | 'ofx' | 'camt.053' | 'camt.054' | 'mt940';
@@ -88,6 +88,8 @@ export interface ParsedStatement {
   needsDateOrder: boolean;
   /** True when no profile matched and no mapping was given: the user must map columns. */
   needsMapping: boolean;
+  /** The first non-empty rows as printed (CSV), for the mapping screen. */
+  sampleRows: string[][];
 }
 
 export type { LineKind };

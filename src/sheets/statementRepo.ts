@@ -1,0 +1,138 @@
+// Statement tabs (`Stmt <source> <period>`) and the user's saved import profiles. The only
+// statement code that touches SpreadsheetApp / Utilities. Service calls per import do not
+// depend on the number of lines: one read of the Line ID column per existing Stmt tab, one
+// setNumberFormats and one setValues for the new tab.
+import { formatAmount, toSheetNumber } from '../domain/money';
+import type { StatementLine } from '../domain/statements/line';
+import type { Charset, Decode } from '../domain/statements/encoding';
+import type { SavedProfile } from '../domain/statements/types';
+import { DATE_FORMAT, STATEMENT_HEADERS, STATEMENT_TAB_PREFIX, TEXT_FORMAT } from './layout';
+import { writeBlock, type Cell } from './writer';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const PROFILES_TAB = 'Import Profiles';
+export const PROFILE_HEADERS = ['Name', 'Header Row', 'Mapping', 'Date Order', 'Decimal Mark', 'Currency', 'Sign', 'Saved At'] as const;
+const AMOUNT_FORMAT = '#,##0.00##';
+
+/** Base64 → bytes (0..255) → text, the Apps Script way. */
+export function base64Bytes(contentBase64: string): number[] {
+  const signed = Utilities.base64Decode(contentBase64);
+  const out = new Array<number>(signed.length);
+  for (let i = 0; i < signed.length; i++) out[i] = signed[i] & 0xff;
+  return out;
+}
+
+export const decodeWithUtilities: Decode = (bytes: ArrayLike<number>, charset: Charset) => {
+  const signed: number[] = new Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) signed[i] = (bytes[i] << 24) >> 24; // Java bytes are signed
+  return Utilities.newBlob(signed).getDataAsString(charset);
+};
+
+/** Every Line ID already in a `Stmt …` tab: one header read and one column read per tab. */
+export function existingLineIds(ss: Spreadsheet): Set<string> {
+  const ids = new Set<string>();
+  for (const sheet of ss.getSheets()) {
+    if (!sheet.getName().startsWith(STATEMENT_TAB_PREFIX)) continue;
+    const lastRow = sheet.getLastRow();
+    const lastCol = sheet.getLastColumn();
+    if (lastRow < 2 || lastCol < 1) continue;
+    const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0].map((h) => String(h).trim());
+    const col = header.indexOf('Line ID');
+    if (col < 0) continue;
+    for (const [v] of sheet.getRange(2, col + 1, lastRow - 1, 1).getValues()) if (v !== '') ids.add(String(v));
+  }
+  return ids;
+}
+
+/** A free tab name: "Stmt PayPal 2016-01", then "Stmt PayPal 2016-01 (2)". */
+export function freeStatementTabName(ss: Spreadsheet, wanted: string): string {
+  const names = new Set(ss.getSheets().map((s) => s.getName()));
+  const base = wanted.replace(/[\[\]*?:\\/']/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 90);
+  if (!names.has(base)) return base;
+  for (let n = 2; ; n++) if (!names.has(`${base} (${n})`)) return `${base} (${n})`;
+}
+
+const TEXT_COLUMNS = new Set(['Line ID', 'Currency', 'Counterparty', 'Counterparty Account', 'Reference', 'Description', 'Original Currency', 'Kind', 'Match Status', 'Matched Cases', 'Match Signals']);
+const DATE_COLUMNS = new Set(['Booking Date', 'Value Date']);
+const AMOUNT_COLUMNS = new Set(['Amount', 'Fee', 'Original Amount', 'Allocated Amount']);
+
+export function statementRow(l: StatementLine): Cell[] {
+  const byHeader: Record<string, Cell> = {
+    'Line ID': l.lineId,
+    'Booking Date': l.bookingDate,
+    'Value Date': l.valueDate,
+    Amount: toSheetNumber(l.amount, l.currency),
+    Currency: l.currency,
+    Counterparty: l.counterparty,
+    'Counterparty Account': l.counterpartyAccount,
+    Reference: l.reference,
+    Description: l.description,
+    Fee: l.fee ? toSheetNumber(l.fee, l.currency) : '',
+    'Original Amount': l.originalAmount && l.originalCurrency ? Number(formatAmountSafe(l.originalAmount, l.originalCurrency)) : '',
+    'Original Currency': l.originalCurrency,
+    Kind: l.kind,
+    'Source Row': l.sourceRow,
+  };
+  return STATEMENT_HEADERS.map((h) => (h in byHeader ? byHeader[h] : ''));
+}
+
+function formatAmountSafe(v: StatementLine['amount'], currency: string): string {
+  try { return formatAmount(v, currency); } catch { return v.toString(); }
+}
+
+/** Creates the tab and writes header + lines in one setValues. */
+export function writeStatementTab(ss: Spreadsheet, name: string, lines: StatementLine[]): GoogleAppsScript.Spreadsheet.Sheet {
+  const rows: Cell[][] = [[...STATEMENT_HEADERS], ...lines.map(statementRow)];
+  const sheet = ss.insertSheet(name);
+  const needRows = rows.length - sheet.getMaxRows();
+  if (needRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needRows);
+  const needCols = STATEMENT_HEADERS.length - sheet.getMaxColumns();
+  if (needCols > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needCols);
+  const formatRow = STATEMENT_HEADERS.map((h) => (TEXT_COLUMNS.has(h) ? TEXT_FORMAT : DATE_COLUMNS.has(h) ? DATE_FORMAT : AMOUNT_COLUMNS.has(h) ? AMOUNT_FORMAT : '0'));
+  const formats = rows.map((_, i) => (i === 0 ? STATEMENT_HEADERS.map(() => TEXT_FORMAT) : formatRow));
+  writeBlock(sheet.getRange(1, 1, rows.length, STATEMENT_HEADERS.length), rows, formats);
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+// ---- saved profiles (the "Import Profiles" tab) ----
+
+export function readSavedProfiles(ss: Spreadsheet): SavedProfile[] {
+  const sheet = ss.getSheetByName(PROFILES_TAB);
+  if (!sheet || sheet.getLastRow() < 2) return [];
+  const values = sheet.getRange(1, 1, sheet.getLastRow(), PROFILE_HEADERS.length).getValues();
+  const out: SavedProfile[] = [];
+  for (const r of values.slice(1)) {
+    try {
+      const name = String(r[0]).trim();
+      if (!name) continue;
+      out.push({
+        name,
+        headers: JSON.parse(String(r[1])) as string[],
+        mapping: JSON.parse(String(r[2])),
+        dateOrder: r[3] === 'DMY' || r[3] === 'MDY' ? r[3] : undefined,
+        decimalMark: r[4] === ',' || r[4] === '.' ? r[4] : undefined,
+        currency: String(r[5] || '') || undefined,
+        signConvention: r[6] === 'spend-positive' ? 'spend-positive' : undefined,
+      });
+    } catch { /* a row someone edited into bad JSON is skipped, not fatal */ }
+  }
+  return out;
+}
+
+/** Adds or replaces a profile by name (one read, one write). */
+export function saveProfile(ss: Spreadsheet, p: SavedProfile, now: string): void {
+  let sheet = ss.getSheetByName(PROFILES_TAB);
+  if (!sheet) {
+    sheet = ss.insertSheet(PROFILES_TAB);
+    writeBlock(sheet.getRange(1, 1, 1, PROFILE_HEADERS.length), [[...PROFILE_HEADERS]], [PROFILE_HEADERS.map(() => TEXT_FORMAT)]);
+    sheet.setFrozenRows(1);
+  }
+  const last = sheet.getLastRow();
+  const names = last >= 2 ? sheet.getRange(2, 1, last - 1, 1).getValues().map((r) => String(r[0]).trim()) : [];
+  const at = names.indexOf(p.name);
+  const row = last >= 2 && at >= 0 ? at + 2 : last + 1;
+  if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+  writeBlock(sheet.getRange(row, 1, 1, PROFILE_HEADERS.length), [[p.name, JSON.stringify(p.headers), JSON.stringify(p.mapping), p.dateOrder ?? '', p.decimalMark ?? '', p.currency ?? '', p.signConvention ?? '', now]], [PROFILE_HEADERS.map(() => TEXT_FORMAT)]);
+}

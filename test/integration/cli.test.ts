@@ -1,0 +1,175 @@
+// `rcl` (dev/cli/rcl.ts): call, sheet, start. Uses the tiny test add-on of the browser tests
+// (test/e2e/helpers/fixtures/bridge) so the behaviour does not depend on the add-on's progress.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main, toCsv } from '../../dev/cli/rcl';
+
+jest.setTimeout(120000);
+
+const REPO = resolve(__dirname, '../..');
+const FIXTURE = join(REPO, 'test/e2e/helpers/fixtures/bridge');
+const BUNDLE = ['--bundle', join(FIXTURE, 'Code.js'), '--html-dir', FIXTURE];
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rcl-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function rcl(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe('rcl call', () => {
+  test('runs one function, saves the workbook (created if missing), prints the JSON result', async () => {
+    const book = join(dir, 'call.xlsx');
+    expect(existsSync(book)).toBe(false);
+    const r = await rcl('call', '--workbook', book, ...BUNDLE, 'addRow', '"RC-000001"', '12.5');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ id: 'RC-000001', rows: 1 });
+    expect(existsSync(book)).toBe(true);
+    // A second execution sees the saved state.
+    const r2 = await rcl('call', '--workbook', book, ...BUNDLE, 'addRow', '"RC-000002"', '7');
+    expect(JSON.parse(r2.out)).toEqual({ id: 'RC-000002', rows: 2 });
+  });
+
+  test('when the function throws: message on stderr, exit 1, workbook unchanged', async () => {
+    const book = join(dir, 'call.xlsx');
+    const before = readFileSync(book);
+    const sidecar = readFileSync(`${book}.state.json`, 'utf8');
+    const mtime = statSync(book).mtimeMs;
+    const r = await rcl('call', '--workbook', book, ...BUNDLE, 'breakAfterWrite');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('boom: nothing may be saved');
+    expect(readFileSync(book).equals(before)).toBe(true);
+    expect(statSync(book).mtimeMs).toBe(mtime);
+    expect(readFileSync(`${book}.state.json`, 'utf8')).toBe(sidecar);
+    const tabs = await rcl('sheet', '--workbook', book);
+    expect(tabs.out.split('\n')).not.toContain('Half done');
+  });
+
+  test('a function that returns nothing prints nothing; UI calls are described on stderr', async () => {
+    const book = join(dir, 'ui.xlsx');
+    const r = await rcl('call', '--workbook', book, ...BUNDLE, '--answer', 'NO', 'askSomething');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toBe('NO');
+    expect(r.err).toContain('Really do it?');
+    expect(r.err).toContain('[toast] Asked: Answer: NO');
+    const none = await rcl('call', '--workbook', book, ...BUNDLE, 'onOpen');
+    expect(none.code).toBe(0);
+    expect(none.out).toBe('');
+  });
+
+  test('--as script-run applies google.script.run rules: private functions and Date results fail', async () => {
+    const book = join(dir, 'sr.xlsx');
+    const priv = await rcl('call', '--workbook', book, ...BUNDLE, '--as', 'script-run', 'hidden_');
+    expect(priv.code).toBe(1);
+    const cli = await rcl('call', '--workbook', book, ...BUNDLE, 'hidden_');
+    expect(cli.code).toBe(0);
+    expect(JSON.parse(cli.out)).toBe('private');
+    const date = await rcl('call', '--workbook', book, ...BUNDLE, '--as', 'script-run', 'giveDate');
+    expect(date.code).toBe(1);
+    expect(date.err).toMatch(/illegal value/);
+  });
+
+  test('usage errors exit 2: bad JSON argument, missing workbook, unknown command', async () => {
+    expect((await rcl('call', '--workbook', join(dir, 'x.xlsx'), ...BUNDLE, 'echo', 'not-json')).code).toBe(2);
+    expect((await rcl('call', 'echo')).code).toBe(2);
+    expect((await rcl('frobnicate')).code).toBe(2);
+    expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
+  });
+});
+
+describe('rcl sheet', () => {
+  let book: string;
+  beforeAll(async () => {
+    book = join(dir, 'sheet.xlsx');
+    expect((await rcl('call', '--workbook', book, ...BUNDLE, 'makeGrid')).code).toBe(0);
+    expect((await rcl('call', '--workbook', book, ...BUNDLE, 'addRow', '"RC-9"', '1234.5')).code).toBe(0);
+  });
+
+  test('prints a tab as CSV of what the sheet shows, quoted per RFC 4180', async () => {
+    const r = await rcl('sheet', '--workbook', book, 'Grid');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\r\n');
+    expect(lines[0]).toBe('Case ID,Status,Amount,Logged');
+    expect(lines[2]).toBe('RC-000002,Agreed,"1,000.00",2026-01-06');
+    const log = await rcl('sheet', '--workbook', book, 'Log');
+    expect(log.out).toBe('RC-9,1234.5,"a ""quoted"", text"\r\n');
+  });
+
+  test('--json prints getValues-like rows (numbers as numbers, dates as ISO strings)', async () => {
+    const r = await rcl('sheet', '--workbook', book, 'Grid', '--json');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as unknown[][];
+    expect(rows[0]).toEqual(['Case ID', 'Status', 'Amount', 'Logged']);
+    expect(rows[2][2]).toBe(1000);
+    expect(typeof rows[2][3]).toBe('string');
+    expect(new Date(rows[2][3] as string).getTime()).not.toBeNaN();
+  });
+
+  test('without a name lists the tabs; an unknown tab or file is an error', async () => {
+    const r = await rcl('sheet', '--workbook', book);
+    expect(r.out.trim().split('\n')).toEqual(expect.arrayContaining(['Grid', 'Log']));
+    expect((await rcl('sheet', '--workbook', book, 'Nope')).code).toBe(1);
+    expect((await rcl('sheet', '--workbook', join(dir, 'missing.xlsx'), 'Grid')).code).toBe(1);
+  });
+
+  test('toCsv quotes commas, quotes and line breaks only', () => {
+    expect(toCsv([['a', 'b,c', 'say "hi"', 'x\ny', '']])).toBe('a,"b,c","say ""hi""","x\ny",\r\n');
+    expect(toCsv([])).toBe('');
+  });
+});
+
+describe('rcl start', () => {
+  test('sets up a new workbook, serves the app with the add-on menu, and stops cleanly', async () => {
+    const book = join(dir, 'start.xlsx');
+    let stop!: () => void;
+    const stopSignal = new Promise<void>((ok) => (stop = ok));
+    let url = '';
+    let out = '';
+    let running!: Promise<number>;
+    const started = new Promise<void>((ok) => {
+      running = main(['start', '--workbook', book, '--port', '0', ...BUNDLE], {
+        out: (s) => (out += s),
+        err: () => undefined,
+        stopSignal,
+        onStarted: (u) => {
+          url = u;
+          ok();
+        },
+      });
+    });
+    await Promise.race([started, running.then((code) => Promise.reject(new Error(`rcl start exited early with ${code}`)))]);
+    expect(out).toContain(url);
+    const state = (await (await fetch(`${url}api/state`)).json()) as { menus: { caption: string; addon: boolean }[]; sheets: string[] };
+    expect(state.menus.filter((m) => m.addon).length).toBe(1);
+    expect(state.sheets).toContain('Cases'); // a new workbook was set up by the bundle's setupWorkbook
+    const page = await (await fetch(url)).text();
+    expect(page).toContain('<nav id="menubar"');
+    expect(page).not.toMatch(/\b(?:src|href)\s*=\s*["']?(?:https?:)?\/\//);
+    stop();
+    expect(await running).toBe(0);
+    expect(existsSync(book)).toBe(true); // onOpen's execution succeeded, so the workbook was saved
+  });
+});
+
+test('the rcl launcher (dev/cli/rcl.cjs) exits with the command status', () => {
+  const book = join(dir, 'launcher.xlsx');
+  const ok = spawnSync(process.execPath, [join(REPO, 'dev/cli/rcl.cjs'), 'call', '--workbook', book, ...BUNDLE, 'echo', '{"a":[1,null]}'], {
+    encoding: 'utf8',
+    timeout: 60000,
+  });
+  expect(ok.status).toBe(0);
+  expect(JSON.parse(ok.stdout)).toEqual({ a: [1, null] });
+  const bad = spawnSync(process.execPath, [join(REPO, 'dev/cli/rcl.cjs'), 'call', '--workbook', book, ...BUNDLE, 'fail'], { encoding: 'utf8', timeout: 60000 });
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toContain('It broke on purpose');
+});

@@ -1,0 +1,124 @@
+// Statement import through the built bundle (dist/Code.js) in the local Apps Script runtime:
+// one Stmt tab per import written with one setValues, re-import adds nothing, a broken file
+// writes nothing, a pasted tab imports too.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Runtime } from '../../dev/runtime';
+import { STATEMENT_HEADERS } from '../../src/sheets/layout';
+
+jest.setTimeout(120000);
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus/statements');
+const BUNDLE = path.resolve(__dirname, '../../dist/Code.js');
+const ready = existsSync(BUNDLE) && readFileSync(BUNDLE, 'utf8').includes('function importStatement()');
+if (!ready) console.warn('statement integration tests skipped: dist/Code.js has no importStatement (run npm run build)');
+const hasCorpus = existsSync(CORPUS);
+if (!hasCorpus) console.warn(`statement corpus integration tests skipped: ${CORPUS} is absent`);
+const d = ready ? describe : describe.skip;
+const dc = ready && hasCorpus ? describe : describe.skip;
+
+const upload = (rel: string) => ({ fileName: path.basename(rel), contentBase64: readFileSync(path.join(CORPUS, rel)).toString('base64') });
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+let rt: Runtime;
+beforeEach(async () => { rt = await Runtime.open({ executionLimitMs: 60000 }); });
+afterEach(async () => { await rt.close(); });
+
+interface ImportResult { ok: boolean; tabName: string; newCount: number; alreadyCount: number; message: string; errors: { row: number; message: string }[] }
+
+dc('importStatement with corpus files', () => {
+  it('imports a GBK Alipay bill into one Stmt tab with one setValues, and re-importing adds nothing', async () => {
+    const r1 = await rt.run('importStatement', [upload('alipay/cn-alipay-personal-gbk.csv')], { kind: 'script-run' });
+    const v1 = r1.value as ImportResult;
+    expect(v1).toMatchObject({ ok: true, newCount: 10, alreadyCount: 0, tabName: 'Stmt Alipay 2023-01..2023-07' });
+    expect(r1.calls['Range.setValues']).toBe(1);
+    const values = rt.workbook.readValues(v1.tabName);
+    expect(values[0]).toEqual([...STATEMENT_HEADERS]);
+    expect(values).toHaveLength(11);
+    const col = (h: string) => STATEMENT_HEADERS.indexOf(h as (typeof STATEMENT_HEADERS)[number]);
+    const refund = values.find((r) => r[col('Reference')] === '2023xxxxx88_2023xx57')!;
+    expect(refund[col('Amount')]).toBe(50);
+    expect(refund[col('Kind')]).toBe('refund');
+    expect(refund[col('Currency')]).toBe('CNY');
+    expect(values.slice(1).every((r) => /^L[0-9a-f]{16}$/.test(String(r[col('Line ID')])))).toBe(true);
+
+    const r2 = await rt.run('importStatement', [upload('alipay/cn-alipay-personal-gbk.csv')], { kind: 'script-run' });
+    expect(r2.value).toMatchObject({ ok: true, newCount: 0, alreadyCount: 10, message: '0 new, 10 already imported' });
+    expect(r2.calls['Range.setValues'] ?? 0).toBe(0);
+    expect(rt.workbook.sheetNames().filter((n) => n.startsWith('Stmt '))).toHaveLength(1);
+  });
+
+  it('reads Latin-1 German exports and keeps formula-like text as text', async () => {
+    const r = await rt.run('importStatement', [upload('bank-csv/de-ing-preamble-latin1.csv')], { kind: 'script-run' });
+    const v = r.value as ImportResult;
+    expect(v).toMatchObject({ ok: true, newCount: 9 });
+    const rows = rt.workbook.readValues(v.tabName);
+    expect(rows.some((row) => String(row[STATEMENT_HEADERS.indexOf('Description')]).includes('Übernachtung'))).toBe(true);
+  });
+
+  it('previews layout, encoding and first lines without writing', async () => {
+    const before = rt.workbook.sheetNames();
+    const r = await rt.run('previewStatement', [upload('paypal/paypal-activity-en-multiccy.csv')], { kind: 'script-run' });
+    const p = r.value as { profileId: string; encoding: string; lineCount: number; lines: unknown[]; dateOrder: string; needsDateOrder: boolean };
+    expect(p).toMatchObject({ profileId: 'paypal', encoding: 'UTF-8', lineCount: 76, dateOrder: 'DMY', needsDateOrder: false });
+    expect(p.lines).toHaveLength(20);
+    expect(rt.workbook.sheetNames()).toEqual(before);
+  });
+});
+
+d('importStatement edge cases', () => {
+  it('writes nothing for a broken file and returns row-numbered errors', async () => {
+    const csv = 'Date,Amount,Currency,Description\n2024-01-02,10.00,EUR,ok\n2024-01-03,abc,EUR,bad amount\n2024-13-45,5.00,EUR,bad date\n';
+    const before = rt.workbook.sheetNames();
+    const r = await rt.run('importStatement', [{ fileName: 'x.csv', contentBase64: b64(csv) }], { kind: 'script-run' });
+    const v = r.value as ImportResult;
+    expect(v.ok).toBe(false);
+    expect(v.errors.map((e) => e.row)).toEqual([3, 4]);
+    expect(rt.workbook.sheetNames()).toEqual(before);
+    expect(r.calls['Range.setValues'] ?? 0).toBe(0);
+  });
+
+  it('asks for the date order when every date is ambiguous, then imports with it', async () => {
+    const csv = 'Date,Amount,Currency,Description\n01/02/2024,10.00,EUR,a\n03/04/2024,-5.00,EUR,b\n';
+    const p = await rt.run('previewStatement', [{ fileName: 'x.csv', contentBase64: b64(csv) }], { kind: 'script-run' });
+    expect(p.value).toMatchObject({ needsDateOrder: true });
+    const r = await rt.run('importStatement', [{ fileName: 'x.csv', contentBase64: b64(csv), dateOrder: 'MDY' }], { kind: 'script-run' });
+    const v = r.value as ImportResult;
+    expect(v.ok).toBe(true);
+    expect(rt.workbook.readDisplayValues(v.tabName)[1][1]).toBe('2024-01-02');
+  });
+
+  it('neutralises formula-like text from the file', async () => {
+    const csv = 'Date,Amount,Currency,Description,Reference\n2024-01-02,10.00,EUR,=HYPERLINK("http://x"),+123\n';
+    const r = await rt.run('importStatement', [{ fileName: 'x.csv', contentBase64: b64(csv) }], { kind: 'script-run' });
+    const v = r.value as ImportResult;
+    expect(v.ok).toBe(true);
+    const row = rt.workbook.readValues(v.tabName)[1];
+    expect(row[STATEMENT_HEADERS.indexOf('Description')]).toBe('=HYPERLINK("http://x")');
+    expect(row[STATEMENT_HEADERS.indexOf('Reference')]).toBe('+123');
+  });
+
+  it('imports a tab where the user pasted an export', async () => {
+    const wb = rt.workbook;
+    const sheet = wb.addSheet('Pasted');
+    const rows = [['Transaction Date', 'Description', 'Debit Amount', 'Credit Amount', 'Currency'], ['2024-02-01', 'Refund RC-000042', '', '25.50', 'USD'], ['2024-02-02', 'Fee', '1.00', '', 'USD']];
+    rows.forEach((r, i) => r.forEach((v, j) => wb.writeInput(sheet, i + 1, j + 1, v)));
+    const r = await rt.run('importFromSheet', ['Pasted'], { kind: 'script-run' });
+    const v = r.value as ImportResult;
+    expect(v).toMatchObject({ ok: true, newCount: 2 });
+    const again = await rt.run('importFromSheet', ['Pasted'], { kind: 'script-run' });
+    expect(again.value).toMatchObject({ newCount: 0, alreadyCount: 2 });
+  });
+
+  it('saves a mapping as a named profile and recognises the layout next time', async () => {
+    const csv = 'Booked;Money;Ccy;Text\n02.01.2024;1.000,00;EUR;x\n03.01.2024;-31,50;EUR;y\n';
+    const mapping = { date: 'Booked', amount: 'Money', currency: 'Ccy', description: 'Text' };
+    const first = await rt.run('previewStatement', [{ fileName: 'own.csv', contentBase64: b64(csv) }], { kind: 'script-run' });
+    expect(first.value).toMatchObject({ needsMapping: true });
+    await rt.run('saveImportProfile', [{ name: 'My bank', headers: ['Booked', 'Money', 'Ccy', 'Text'], mapping, dateOrder: 'DMY', decimalMark: ',' }], { kind: 'script-run' });
+    const p = await rt.run('previewStatement', [{ fileName: 'own.csv', contentBase64: b64(csv) }], { kind: 'script-run' });
+    expect(p.value).toMatchObject({ profileId: 'saved:My bank', needsMapping: false, lineCount: 2 });
+    const r = await rt.run('importStatement', [{ fileName: 'own.csv', contentBase64: b64(csv) }], { kind: 'script-run' });
+    const v = r.value as ImportResult;
+    expect(rt.workbook.readValues(v.tabName)[1][STATEMENT_HEADERS.indexOf('Amount')]).toBe(1000);
+  });
+});

@@ -1,0 +1,65 @@
+import { buildImport, parseCsv, ImportContext } from '../../src/domain/caseImport';
+import { DEFAULT_REASONS } from '../../src/domain/caseRecord';
+
+const ctx = (over: Partial<ImportContext> = {}): ImportContext => ({
+  vendors: [{ vendorId: 'V1', name: 'Alpha', tag: 'Vendor_Alpha', defaultCurrency: '', slaDays: 7, accountingContact: '', apAccount: '', aliases: ['ALPHA LTD'] }],
+  reasons: [...DEFAULT_REASONS], today: '2026-03-01', defaultSlaDays: 14, existingCaseIds: new Set(['RC-000001']),
+  nextSeq: 2, user: 'u@x', now: '2026-03-01T10:00:00+08:00', ...over,
+});
+const table = (csv: string) => parseCsv(csv).rows;
+
+describe('case import', () => {
+  test('matches plain header names case-insensitively and fills defaults', () => {
+    const r = buildImport(table('original order #,VENDOR NAME,reason for refund,Refund Amount,currency\n004512,alpha ltd,Wrong item,10,usd'), ctx());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.records[0]).toMatchObject({ caseId: 'RC-000002', orderNo: '004512', vendorId: 'V1', vendorTag: 'Vendor_Alpha', amount: '10.00', currency: 'USD', status: 'Logged', dateLogged: '2026-03-01', expectedCompletion: '2026-03-08' });
+    expect(r.newVendors).toEqual([]);
+    expect(r.lastSeq).toBe(2);
+  });
+  test('creates a missing vendor once with a tag, for several rows', () => {
+    const r = buildImport(table('Vendor,Order,Amount,Currency,Reason\nBeta Co,1,1,USD,Other\nbeta co,2,2,USD,Other\n深圳光明,3,3,CNY,Other'), ctx());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.newVendors.map((v) => [v.vendorId, v.name, v.tag])).toEqual([['V0001', 'Beta Co', 'Vendor_Beta'], ['V0002', '深圳光明', 'Vendor_V0002']]);
+    expect(r.records.map((c) => c.vendorId)).toEqual(['V0001', 'V0001', 'V0002']);
+  });
+  test('keeps fitting new IDs, turns others into legacy notes, and never reuses a number', () => {
+    const r = buildImport(table('Case ID,Vendor ID,Order,Amount,Currency,Reason\nRC-000050,V1,1,1,USD,Other\nRC-000001,V1,2,1,USD,Other\nLEG-9,V1,3,1,USD,Other\nRC-000050,V1,4,1,USD,Other'), ctx());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.records.map((c) => c.caseId)).toEqual(['RC-000050', 'RC-000051', 'RC-000052', 'RC-000053']);
+    expect(r.records.map((c) => c.notes)).toEqual(['', 'Legacy ID: RC-000001', 'Legacy ID: LEG-9', 'Legacy ID: RC-000050']);
+    expect(r.legacyIds).toBe(3);
+    expect(r.lastSeq).toBe(53);
+  });
+  test('lists every bad row with its number and writes nothing', () => {
+    const r = buildImport(table('Vendor,Order,Amount,Currency,Reason,Status,Date Logged\nAlpha,1,12.345,CNY,Other,,\nAlpha,,5,USD,,Paid,2026-13-01\n,3,5,XXX,Other,,\nAlpha,4,500,JPY,Other,,'), ctx());
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => `${e.row}: ${e.message}`)).toEqual([
+      '2: Refund Amount "12.345": CNY allows at most 2 decimals',
+      '3: Order # is missing',
+      '3: Reason is missing',
+      '3: Status "Paid" is not one of: Logged, Requested, Disputed, Agreed, Received, Reconciled, Rejected, Cancelled, Written off',
+      '3: Date Logged "2026-13-01" is not a date YYYY-MM-DD',
+      '4: Vendor Name or Vendor ID is missing',
+      '4: Currency "XXX" is not an ISO 4217 code',
+    ]);
+  });
+  test('names missing columns', () => {
+    const r = buildImport(table('Vendor,Order\nA,1'), ctx());
+    expect(r).toEqual({ ok: false, errors: [{ row: 1, message: 'Missing columns: Reason (or "Reason for Refund"), Refund Amount, Currency' }] });
+  });
+  test('thousands separators only in their places; ambiguous dates refused', () => {
+    const ok = buildImport(table('Vendor,Order,Amount,Currency,Reason\nAlpha,1,"1,234.50",USD,Other'), ctx());
+    expect(ok.ok && ok.records[0].amount).toBe('1234.50');
+    const bad = buildImport(table('Vendor,Order,Amount,Currency,Reason,Date Logged\nAlpha,1,"1,23",USD,Other,03/04/2026'), ctx());
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.map((e) => e.message)).toEqual([expect.stringContaining('"1,23"'), expect.stringContaining('"03/04/2026" is not a date')]);
+  });
+  test('CSV with BOM, quoted newlines and blank lines', () => {
+    const { rows } = parseCsv('\uFEFFa,b\n"x\ny",2\n\n');
+    expect(rows).toEqual([['a', 'b'], ['x\ny', '2']]);
+  });
+});

@@ -1,0 +1,94 @@
+import { validateCaseForm, validateCasePatch, amountProblem, formatCaseId, caseIdNumber, isIsoDate, CaseRecord } from '../../src/domain/caseRecord';
+import { CASE_FIELDS, cellsFromRecord, recordFromCells, amountFormat } from '../../src/domain/caseCells';
+import { CASE_HEADERS } from '../../src/sheets/layout';
+
+const base = { vendorId: 'V1', orderNo: '004512', amount: '12.50', currency: 'CNY', reason: 'Damaged goods', requestId: 'r1' };
+
+describe('validateCaseForm', () => {
+  test('accepts a minimal form and fills defaults', () => {
+    const r = validateCaseForm(base);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value).toMatchObject({ orderNo: '004512', tags: [], notes: '', reasonDetail: '', evidence: [] });
+  });
+  test.each([
+    ['12.345', 'CNY', 'CNY allows at most 2 decimals'],
+    ['500.5', 'JPY', 'JPY has no decimals'],
+    ['12.3456', 'KWD', 'KWD allows at most 3 decimals'],
+    ['0', 'USD', 'Amount must be greater than 0'],
+    ['-3', 'USD', 'Amount must be greater than 0'],
+    ['1,5', 'EUR', 'is not a number'],
+    ['', 'USD', 'Amount is required'],
+  ])('refuses amount %s %s with a field error', (amount, currency, message) => {
+    const r = validateCaseForm({ ...base, amount, currency });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([{ field: 'amount', message: expect.stringContaining(message) }]);
+  });
+  test.each([['500', 'JPY'], ['12.345', 'KWD'], ['12.3', 'usd'], ['0.01', 'EUR']])('accepts %s %s', (amount, currency) => {
+    expect(validateCaseForm({ ...base, amount, currency }).ok).toBe(true);
+  });
+  test('reports every bad field once, by name', () => {
+    const r = validateCaseForm({ currency: 'XXX', amount: '1', tags: ['a b'], expectedCompletion: '2026-02-30' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const fields = r.errors.map((e) => e.field).sort();
+    expect(fields).toEqual(['currency', 'expectedCompletion', 'orderNo', 'reason', 'requestId', 'tags', 'vendorId'].sort());
+    expect(r.errors.find((e) => e.field === 'currency')!.message).toMatch(/Unknown currency "XXX"/);
+  });
+  test('a number amount is read through its text, never summed as a float', () => {
+    expect(amountProblem(String(0.1 + 0.2), 'USD')).toMatch(/at most 2 decimals/);
+  });
+  test('evidence needs a known type and content', () => {
+    const r = validateCaseForm({ ...base, evidence: [{ name: 'a.pdf', type: 'Selfie', contentBase64: '' }] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0].field).toBe('evidence');
+  });
+});
+
+describe('validateCasePatch', () => {
+  const current = { currency: 'JPY', amount: '500' } as CaseRecord;
+  test('checks decimals against the final currency', () => {
+    expect(validateCasePatch({ amount: '12.5' }, current).ok).toBe(false);
+    expect(validateCasePatch({ amount: '12.5', currency: 'USD' }, current).ok).toBe(true);
+    expect(validateCasePatch({ currency: 'USD' }, current).ok).toBe(true);
+  });
+  test('refuses fields that are not editable, naming them', () => {
+    const r = validateCasePatch({ status: 'Agreed', caseId: 'RC-1' }, current);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0].message).toBe('Cannot change: status, caseId');
+  });
+});
+
+describe('case IDs and dates', () => {
+  test('format and parse', () => {
+    expect(formatCaseId(42)).toBe('RC-000042');
+    expect(formatCaseId(1234567)).toBe('RC-1234567');
+    expect(caseIdNumber('RC-000042')).toBe(42);
+    expect(caseIdNumber('RC-42')).toBeNull();
+  });
+  test('real calendar dates only', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-1-05')).toBe(false);
+  });
+});
+
+describe('case cells', () => {
+  test('CASE_FIELDS follow the layout header order', () => {
+    expect(CASE_FIELDS.map((f) => f.header)).toEqual([...CASE_HEADERS]);
+  });
+  test('round trip keeps text, amounts with their decimals and tags', () => {
+    const cells = CASE_FIELDS.map(() => '' as string | number);
+    const set = (h: string, v: string | number) => (cells[CASE_FIELDS.findIndex((f) => f.header === h)] = v);
+    set('Case ID', 'RC-000001'); set('Order #', '004512'); set('Refund Amount', 0.1 + 0.2); set('Currency', 'usd'); set('Tags', 'a, b'); set('Received Amount', 5);
+    const r = recordFromCells(cells);
+    expect(r).toMatchObject({ orderNo: '004512', amount: '0.30', currency: 'USD', tags: ['a', 'b'], receivedAmount: '5.00' });
+    const back = cellsFromRecord(r);
+    expect(back[CASE_FIELDS.findIndex((f) => f.key === 'amount')]).toBe(0.3);
+    expect(back[CASE_FIELDS.findIndex((f) => f.key === 'tags')]).toBe('a, b');
+  });
+  test('amount formats follow minor units', () => {
+    expect(amountFormat('JPY')).toBe('#,##0');
+    expect(amountFormat('KWD')).toBe('#,##0.000');
+    expect(amountFormat('USD')).toBe('#,##0.00');
+  });
+});
