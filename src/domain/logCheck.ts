@@ -14,6 +14,8 @@ export interface LogProblem {
 
 export interface LogCheckContext {
   vendorIds: ReadonlySet<string>;
+  /** Vendor ID → its tag on the Vendors tab (a case's tag must agree, or tag filters miss it). */
+  vendorTags?: ReadonlyMap<string, string>;
   reasons: readonly string[];
 }
 
@@ -65,6 +67,11 @@ export function checkCaseRows(rows: readonly { row: number; cells: readonly Cell
     const vendorId = str('vendorId');
     if (!vendorId) add('Vendor ID', 'Vendor ID is missing');
     else if (!ctx.vendorIds.has(vendorId)) add('Vendor ID', `Unknown vendor "${vendorId}" (not on the Vendors tab)`);
+    else {
+      const want = ctx.vendorTags?.get(vendorId);
+      const tag = str('vendorTag');
+      if (want && tag !== want) add('Vendor Tag', `Vendor Tag "${tag}" differs from ${vendorId}'s tag ${want} on the Vendors tab`);
+    }
 
     const reason = str('reason');
     if (!reason) add('Reason', 'Reason is missing');

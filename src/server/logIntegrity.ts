@@ -16,7 +16,11 @@ export function checkLog(): CheckResult {
   const table = readCases(ss);
   const vendors = readVendors(ss);
   const settings = readSettings(ss);
-  const problems = checkCaseRows(table.rows, { vendorIds: new Set(vendors.byId.keys()), reasons: settings.reasons });
+  const problems = checkCaseRows(table.rows, {
+    vendorIds: new Set(vendors.byId.keys()),
+    vendorTags: new Map(vendors.vendors.map((v) => [v.vendorId, v.tag])),
+    reasons: settings.reasons,
+  });
   return { checked: table.rows.length, problems };
 }
 

@@ -89,8 +89,10 @@ export function settingsFromValues(values: readonly (readonly unknown[])[]): Set
 }
 
 export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
-  const sheet = requireSheet(ss, TAB.settings);
-  // Dates in "As Of" come back as Date objects; display values keep what the person sees.
-  const values = sheet.getDataRange().getDisplayValues();
-  return settingsFromValues(values);
+  const range = requireSheet(ss, TAB.settings).getDataRange();
+  // Numbers as stored (a display format may round 2.555 to 2.56); dates ("As Of") as shown,
+  // since a Date cannot leave the server and the person typed a day, not an instant.
+  const values = range.getValues();
+  const display = range.getDisplayValues();
+  return settingsFromValues(values.map((row, r) => row.map((v, c) => (Object.prototype.toString.call(v) === '[object Date]' ? display[r][c] : v))));
 }

@@ -12,6 +12,11 @@ describe('check the log', () => {
   test('a good row has no problems; blank rows are skipped', () => {
     expect(checkCaseRows([row({}, 2), { row: 3, cells: CASE_FIELDS.map(() => '') }], ctx)).toEqual([]);
   });
+  test('a vendor tag that differs from the Vendors tab is named', () => {
+    const withTags = { ...ctx, vendorTags: new Map([['V1', 'Vendor_Alpha']]) };
+    expect(checkCaseRows([row({ 'Vendor Tag': 'Vendor_Alpha' }, 2)], withTags)).toEqual([]);
+    expect(checkCaseRows([row({ 'Vendor Tag': 'Vendor_Beta' }, 2)], withTags).map((p) => p.message)).toEqual(['Vendor Tag "Vendor_Beta" differs from V1\'s tag Vendor_Alpha on the Vendors tab']);
+  });
   test('names row, field and reason for each broken rule', () => {
     const problems = checkCaseRows([
       row({}, 2),

@@ -40,6 +40,7 @@ export class LockManager {
         this.dropWaiter(key, w);
         resolve(false);
       }, timeoutMs);
+      w.timer.unref(); // the waiting execution's worker keeps the process alive, not this timer
       let q = this.queues.get(key);
       if (!q) this.queues.set(key, (q = []));
       q.push(w);

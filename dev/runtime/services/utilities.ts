@@ -396,7 +396,9 @@ export class Utilities {
     const ms = Number(milliseconds);
     if (!Number.isFinite(ms) || ms < 0) throw invalidArgument('milliseconds');
     if (ms > SLEEP_MAX_MS) throw new ScriptError(`Argument too large: milliseconds (max ${SLEEP_MAX_MS})`);
-    await new Promise((r) => setTimeout(r, ms));
+    // unref: a stopped execution's sleep must not keep the process alive (its worker, while it
+    // runs, does).
+    await new Promise((r) => setTimeout(r, ms).unref());
   }
   parseCsv(csv: unknown, delimiter?: unknown): string[][] {
     const d = delimiter === undefined ? ',' : String(delimiter);
