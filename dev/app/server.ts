@@ -173,7 +173,9 @@ function listen(server: http.Server, port: number, host: string): Promise<number
 export async function startApp(options: AppOptions = {}): Promise<App> {
   const host = options.host ?? '127.0.0.1';
   const bundlePath = options.bundlePath ?? join(REPO_ROOT, 'dist/Code.js');
-  const log = options.log ?? (() => undefined);
+  // RCL_APP_LOG=1 logs every execution with its duration (debugging slow browser tests).
+  const log = options.log ?? (process.env.RCL_APP_LOG ? (l: string) => process.stderr.write(`[app] ${l}\n`) : () => undefined);
+  const trace = !!process.env.RCL_APP_LOG;
   const clients = new Set<http.ServerResponse>();
   const frames = new Map<string, Frame>();
   const asks = new Map<string, PendingAsk>();
@@ -184,7 +186,6 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   let running = 0;
   let menuRunning = 0;
   let idleWaiters: (() => void)[] = [];
-  let saveChain: Promise<void> = Promise.resolve();
   let closed = false;
 
   const push = (event: Push): void => {
@@ -233,19 +234,54 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   });
   const checkResult = loadResultCheck();
 
-  const save = (): Promise<void> => {
-    if (!options.workbookPath) return saveChain;
-    saveChain = saveChain.then(
-      () => runtime.save().catch((e: unknown) => log(`save failed: ${(e as Error).message}`)),
-    );
-    return saveChain;
+  // Saves never hold up an answer (writing the .xlsx takes seconds on a big workbook and blocks
+  // the main thread): the save is queued, saves requested while one runs collapse into one more,
+  // and nothing is written when nothing that is saved changed — the workbook model counts its
+  // changes (version), and the sidecar (properties, triggers, Drive) changes only through the
+  // write methods of those services.
+  const modelVersion = (): number | undefined => (runtime.model as { version?: unknown } | undefined)?.version as number | undefined;
+  let savedVersion = options.workbookPath && existsSync(options.workbookPath) ? modelVersion() : undefined;
+  let sidecarDirty = false;
+  const noteCalls = (calls: Record<string, number>): void => {
+    for (const key of Object.keys(calls)) {
+      const [cls, method = ''] = key.split('.');
+      if (SIDECAR_CLASSES.has(cls) && !/^(get|is|has|search|next)/.test(method)) sidecarDirty = true;
+    }
   };
+  let saving: Promise<void> | null = null;
+  let dirty = false;
+  const save = (): Promise<void> => {
+    if (!options.workbookPath) return Promise.resolve();
+    const v = modelVersion();
+    if (v !== undefined && v === savedVersion && !sidecarDirty) return saved();
+    dirty = true;
+    if (!saving) {
+      saving = (async () => {
+        while (dirty) {
+          dirty = false;
+          const version = modelVersion();
+          sidecarDirty = false;
+          const t0 = Date.now();
+          try {
+            await runtime.save();
+            savedVersion = version;
+          } catch (e) {
+            log(`save failed: ${(e as Error).message}`);
+          }
+          if (trace) log(`save ${Date.now() - t0} ms`);
+        }
+        saving = null;
+      })();
+    }
+    return saving;
+  };
+  const saved = (): Promise<void> => saving ?? Promise.resolve();
 
   const settle = (): void => {
     if (running === 0) {
       const w = idleWaiters;
       idleWaiters = [];
-      void saveChain.then(() => w.forEach((f) => f()));
+      void saved().then(() => w.forEach((f) => f()));
     }
   };
 
@@ -255,11 +291,19 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     const visible = runOptions.kind === 'menu';
     running++;
     if (visible) push({ type: 'busy', running: ++menuRunning });
+    const started = Date.now();
     try {
       const result = await runtime.run(fn, args, runOptions);
+      if (trace) log(`${runOptions.kind} ${fn} ${Date.now() - started} ms`);
+      noteCalls(result.calls);
       for (const l of result.logs) log(`[${fn}] ${l}`);
-      await save();
+      void save();
       return result;
+    } catch (e) {
+      // A failed execution is not saved, but what it wrote stays (as in Apps Script) and goes
+      // out with the next save.
+      noteCalls(((e as { calls?: Record<string, number> }).calls) ?? {});
+      throw e;
     } finally {
       running--;
       if (visible) push({ type: 'busy', running: --menuRunning });
@@ -357,7 +401,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       let result: UserEditResult;
       try {
         result = await runtime.userEdit(sheet, a1, String(input ?? ''), options.user);
-        if (result.ok) await save();
+        if (result.ok) void save();
       } catch (e) {
         result = { ok: false, message: (e as Error).message };
       } finally {
@@ -481,7 +525,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
       if (closed) return;
       running++;
       runtime.runDueTimeTriggers!()
-        .then(() => save())
+        .then((results) => {
+          if (Array.isArray(results)) for (const r of results as RunResult[]) noteCalls(r.calls);
+          return save();
+        })
         .catch((e: unknown) => log(`time trigger failed: ${(e as Error).message}`))
         .finally(() => {
           running--;
@@ -499,7 +546,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     menus: () => menus,
     idle: () =>
       new Promise<void>((ok) => {
-        if (running === 0) void saveChain.then(() => ok());
+        if (running === 0) void saved().then(() => ok());
         else idleWaiters.push(ok);
       }),
     async close(): Promise<void> {
@@ -513,11 +560,24 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         s.closeAllConnections();
         await new Promise<void>((ok) => s.close(() => ok()));
       }
-      await saveChain;
+      await saved();
       await runtime.close();
     },
   };
 }
+
+/** Services whose writes land in the workbook's sidecar (.state.json, .drive/). */
+const SIDECAR_CLASSES = new Set([
+  'Properties',
+  'ScriptApp',
+  'Trigger',
+  'TriggerBuilder',
+  'ClockTriggerBuilder',
+  'SpreadsheetTriggerBuilder',
+  'DriveApp',
+  'Folder',
+  'File',
+]);
 
 function collectFunctions(menus: MenuSpec[]): string[] {
   const out: string[] = [];

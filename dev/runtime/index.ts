@@ -167,7 +167,7 @@ export class Runtime implements RuntimeApi {
   private readonly executions = new Map<number, Execution>();
   private nextExecId = 1;
   private nextHookOwner = -1;
-  private bundleCache?: { key: string; code: string };
+  private bundleCache?: { key: string; code: string; cachedData?: Uint8Array };
   private fnCache?: { key: string; names: string[] };
   private closed = false;
 
@@ -226,7 +226,7 @@ export class Runtime implements RuntimeApi {
     return this.model.id ?? 'workbook';
   }
 
-  private bundle(): { key: string; code: string } {
+  private bundle(): { key: string; code: string; cachedData?: Uint8Array } {
     if (!existsSync(this.bundlePath)) throw new Error(`No bundle at ${this.bundlePath} (run npm run build)`);
     const st = statSync(this.bundlePath);
     const key = `${this.bundlePath}:${st.mtimeMs}:${st.size}`;
@@ -319,6 +319,7 @@ export class Runtime implements RuntimeApi {
         execId: info.id,
         bundleKey: key,
         code: slot.bundles.has(key) ? undefined : code,
+        cachedData: slot.bundles.has(key) ? undefined : this.bundleCache?.cachedData,
         bundleName: 'Code.js',
         fn,
         args: toWire(callArgs, exec.table),
@@ -347,6 +348,7 @@ export class Runtime implements RuntimeApi {
       this.locks.releaseAll(info.id);
       this.pool.release(slot);
       for (const [k, n] of Object.entries(done.localCalls)) this.count(exec, k, n);
+      if (done.codeCache && this.bundleCache?.key === key && !this.bundleCache.cachedData) this.bundleCache.cachedData = done.codeCache;
       if (!done.ok) {
         const err = new Error(done.error?.message ?? 'Error') as Error & Record<string, unknown>;
         err.scriptStack = done.error?.stack;
@@ -398,7 +400,8 @@ export class Runtime implements RuntimeApi {
       return { value, classes: exec.table.takeClasses() };
     } catch (err) {
       const e = err as Error;
-      return { error: { message: e && typeof e.message === 'string' ? e.message : String(err), name: e?.name === 'TypeError' ? 'TypeError' : 'Error' }, classes: exec.table.takeClasses() };
+      const name = e?.name === 'TypeError' ? 'TypeError' : e?.name === 'Exception' ? 'Exception' : 'Error';
+      return { error: { message: e && typeof e.message === 'string' ? e.message : String(err), name }, classes: exec.table.takeClasses() };
     }
   }
 

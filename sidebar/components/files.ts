@@ -33,7 +33,7 @@ export interface FileListOptions {
 
 export interface FileListControl {
   el: HTMLElement;
-  /** The hidden <input type=file> (for labels and tests). */
+  /** The hidden <input type=file> (tests set files on it). */
   input: HTMLInputElement;
   readonly files: ChosenFile[];
   /** An error to show for the current choice (size), or '' when fine. */
@@ -53,11 +53,12 @@ export function formatBytes(n: number): string {
 
 export function fileList(options: FileListOptions): FileListControl {
   let chosen: ChosenFile[] = [];
-  const input = h('input', { class: 'offscreen', attrs: { type: 'file', multiple: true, accept: options.accept, id: uid('file') } });
+  // The visible button is the control (a field's label names it); the native input stays hidden.
+  const input = h('input', { class: 'offscreen', attrs: { type: 'file', multiple: true, accept: options.accept, id: uid('file'), tabindex: -1, 'aria-hidden': 'true' } });
   const choose = h('button', { class: 'btn small', attrs: { type: 'button' } }, options.chooseLabel ?? 'Add files…');
   choose.addEventListener('click', () => input.click());
-  const list = h('ul', { class: 'file-list' });
-  const el = h('div', { class: 'files' }, input, choose, list);
+  const list = h('ul', { class: 'file-list', attrs: { 'aria-live': 'polite' } });
+  const el = h('div', { class: 'files' }, choose, input, list);
 
   const tooBig = (f: File) => f.size > options.maxBytes;
   const render = () => {

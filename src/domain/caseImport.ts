@@ -8,7 +8,7 @@ import { amountProblem, CaseRecord, CASE_ID_PATTERN, CASE_STATUSES, caseIdNumber
 import { Cell } from './caseCells';
 import { isCurrencyCode } from './currency';
 import { addDays, parseImportDate } from './dates';
-import { formatAmount, parseAmount } from './money';
+import { formatAmount, parseAmount, sheetNumberText } from './money';
 import { nextVendorId, Vendor, vendorTag } from './vendors';
 
 type ImportKey =
@@ -73,6 +73,7 @@ function cellText(c: Cell | undefined): string {
 
 /** "1,234.50" → "1234.50": thousands commas only in their proper places, never a decimal comma. */
 function amountText(c: Cell | undefined): string {
+  if (typeof c === 'number') return sheetNumberText(c);
   const t = cellText(c).replace(/\s/g, '');
   return /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, '') : t;
 }

@@ -3,7 +3,7 @@
 import { CASE_ID_PATTERN, isCaseStatus, isIsoDate } from './caseRecord';
 import { Cell, fieldIndex } from './caseCells';
 import { isCurrencyCode, minorUnits } from './currency';
-import { Decimal } from './money';
+import { Decimal, sheetNumberText } from './money';
 
 export interface LogProblem {
   row: number;
@@ -26,10 +26,10 @@ function amountIssue(c: Cell, currency: string, label: string, mustBePositive: b
     if (typeof c === 'string' && NUMBER.test(c.trim())) return `${label} "${c}" is text, not a number (pasted over the column's format?)`;
     return `${label} "${String(c)}" is not a number`;
   }
-  const d = new Decimal(String(c));
+  const d = new Decimal(sheetNumberText(c));
   if (mustBePositive ? d.lte(0) : d.isNegative()) return `${label} must be greater than ${mustBePositive ? '0' : 'or equal to 0'}`;
   if (isCurrencyCode(currency) && d.decimalPlaces() > minorUnits(currency)) {
-    return `${label} ${String(c)} has more decimals than ${currency} allows (${minorUnits(currency)})`;
+    return `${label} ${d.toString()} has more decimals than ${currency} allows (${minorUnits(currency)})`;
   }
   return null;
 }

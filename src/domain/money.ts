@@ -33,6 +33,15 @@ export function parseAmount(value: string | number, currency: string): Decimal {
   return amount;
 }
 
+/**
+ * The decimal a sheet number stands for, without binary noise: a double carries 15 reliable
+ * significant digits, so 0.1 + 0.2 (0.30000000000000004) reads as 0.3 while 12.345 stays 12.345 and
+ * can still be refused for a 2-decimal currency.
+ */
+export function sheetNumberText(value: number): string {
+  return new Decimal(String(value)).toSignificantDigits(15).toString();
+}
+
 /** A number read from a sheet cell, rounded to the currency's minor units (float noise removed). */
 export function fromSheetNumber(value: number, currency: string): Decimal {
   return roundToCurrency(new Decimal(String(value)), currency);

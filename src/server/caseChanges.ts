@@ -1,6 +1,6 @@
 // Changing a case: field edits and status moves. Both re-find the row by Case ID under the
 // document lock and record every changed field in the Audit Log in the same lock.
-import { appendAudit, auditEntry } from '../sheets/auditLog';
+import { appendAudit } from '../sheets/auditLog';
 import { readCases, writeCases } from '../sheets/caseRepo';
 import { readEvidence } from '../sheets/evidenceRepo';
 import { withDocumentLock } from '../sheets/lock';

@@ -6,7 +6,7 @@ import { appendEvidence, EvidenceItem } from '../sheets/evidenceRepo';
 import { caseFolder, checkUploadSize, storeUpload } from '../sheets/evidenceStore';
 import { withDocumentLock } from '../sheets/lock';
 import { readSettings } from '../sheets/settings';
-import { readVendors, VendorTable, appendVendors } from '../sheets/vendorRepo';
+import { appendVendors, readVendors, VendorTable } from '../sheets/vendorRepo';
 import { writeBlock } from '../sheets/writer';
 import {
   CaseRecord, CaseValidationError, caseIdNumber, EVIDENCE_TYPES, formatCaseId, MAX_EVIDENCE_BYTES,

@@ -1,8 +1,9 @@
 // The Audit Log tab: append-only and hash-chained (domain/audit.ts).
 //
 //   appendAudit(ss, entries): void
-//       One write for any number of entries. Continues the chain from the last row and records
-//       the new head in document properties (so deleting the last rows is detected). Call it
+//       One write for any number of entries. Continues the chain from the head recorded in
+//       document properties by the previous append (so deleting the last rows stays detected)
+//       and records the new head. Call it
 //       under withDocumentLock (sheets/lock.ts), in the same lock as the change it records.
 //   readAudit(ss, caseId?): AuditRow[]      one read (a case's timeline, or all rows)
 //   verifyAudit(ss): VerifyResult           Verify audit trail
@@ -31,11 +32,16 @@ function rowToAudit(row: readonly unknown[]): AuditRow {
 export function appendAudit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: readonly AuditEntry[]): void {
   if (!entries.length) return;
   const sheet = requireSheet(ss, TAB.audit);
-  const last = sheet.getLastRow();
-  let head = GENESIS;
-  if (last >= 2) {
-    const prev = rowToAudit(sheet.getRange(last, 1, 1, WIDTH).getValues()[0]);
-    head = { seq: Number.isFinite(prev.seq) ? prev.seq : 0, hash: prev.hash };
+  // Continue from the recorded head, not from whatever is now the last row: otherwise deleting
+  // the last rows and letting the next append re-chain would hide the deletion.
+  let head = auditHead();
+  if (!head) {
+    const last = sheet.getLastRow();
+    head = GENESIS;
+    if (last >= 2) {
+      const prev = rowToAudit(sheet.getRange(last, 1, 1, WIDTH).getValues()[0]);
+      head = { seq: Number.isFinite(prev.seq) ? prev.seq : 0, hash: prev.hash };
+    }
   }
   const rows = chain(head, entries, sha256Text);
   const formats = ['0', ...AUDIT_HEADERS.slice(1).map(() => '@')];

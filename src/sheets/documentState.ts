@@ -8,6 +8,7 @@ const KEY = {
   requests: 'rcl.requests',
   evidenceRoot: 'rcl.evidenceRootFolderId',
   auditHead: 'rcl.auditHead',
+  editTriggerUser: 'rcl.editTriggerUser',
 };
 
 /** How many recent submits are remembered (each entry ~60 bytes; a property holds 9 KB). */
@@ -53,10 +54,28 @@ export function caseForRequest(requestId: string): string | null {
   return hit ? hit[1] : null;
 }
 
+/** A property value may hold 9 KB (UTF-8); stay well below so setProperty never throws after a write. */
+const REQUESTS_MAX_BYTES = 8000;
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
+
 export function rememberRequest(requestId: string, caseId: string): void {
-  const kept = readRequests().filter(([r]) => r !== requestId);
+  let kept = readRequests().filter(([r]) => r !== requestId);
   kept.push([requestId.slice(0, 100), caseId]);
-  props().setProperty(KEY.requests, JSON.stringify(kept.slice(-REQUESTS_KEPT)));
+  kept = kept.slice(-REQUESTS_KEPT);
+  let json = JSON.stringify(kept);
+  while (utf8Length(json) > REQUESTS_MAX_BYTES && kept.length > 1) {
+    kept = kept.slice(1);
+    json = JSON.stringify(kept);
+  }
+  props().setProperty(KEY.requests, json);
 }
 
 export function evidenceRootId(): string | null {
@@ -78,4 +97,12 @@ export function auditHead(): ChainHead | null {
 }
 export function setAuditHead(head: ChainHead): void {
   props().setProperty(KEY.auditHead, JSON.stringify(head));
+}
+
+/** Who owns the document's edit-recording trigger ('' if none was created). */
+export function editTriggerUser(): string {
+  return props().getProperty(KEY.editTriggerUser) || '';
+}
+export function setEditTriggerUser(email: string): void {
+  props().setProperty(KEY.editTriggerUser, email);
 }

@@ -9,6 +9,8 @@ import {
   SCORECARD_HEADERS, SETTINGS_DEFAULTS, SETTINGS_HEADERS, SETTINGS_LAYOUT, TAB, TEXT_FORMAT, VENDOR_HEADERS,
 } from './layout';
 import { writeBlock } from './writer';
+import { currentUser } from './clock';
+import { editTriggerUser, setEditTriggerUser } from './documentState';
 
 export const EDIT_TRIGGER_HANDLER = 'onCasesEdit';
 
@@ -254,9 +256,16 @@ function setupSimple(s: Setup, name: string, headers: readonly string[], formatO
 
 function setupTrigger(s: Setup): void {
   // getUserTriggers: this user's triggers for this document (an add-on may hold one per user and document).
-  const exists = ScriptApp.getUserTriggers(s.ss).some((t) => t.getHandlerFunction() === EDIT_TRIGGER_HANDLER);
-  if (exists) return;
+  const mine = ScriptApp.getUserTriggers(s.ss).some((t) => t.getHandlerFunction() === EDIT_TRIGGER_HANDLER);
+  if (mine) return;
+  // An installable onEdit trigger fires for every editor's edits; a second one (another user
+  // running setup) would record each edit twice. Others' triggers are invisible to this user,
+  // so the owner is remembered in document properties.
+  const user = currentUser();
+  const owner = editTriggerUser();
+  if (owner && owner !== user) return;
   ScriptApp.newTrigger('onCasesEdit').forSpreadsheet(s.ss).onEdit().create();
+  setEditTriggerUser(user);
   s.result.triggerCreated = true;
 }
 

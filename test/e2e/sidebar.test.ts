@@ -182,6 +182,33 @@ test('case detail: a status move, and a gated move refused with the reason', asy
   expect(timeline.join('\n')).toMatch(/Requested/);
 });
 
+test('a new vendor added inline is picked, with its currency and SLA applied', async () => {
+  const { today } = (await t.app.runtime.run('getFormOptions', [])).value as { today: string };
+  const side = await openLogForm();
+  const f = form(side);
+  const vendor = f.getByRole('combobox', { name: 'Vendor' });
+  await vendor.fill('Zeta Imports');
+  await vendor.press('ArrowDown'); // no match: the only option is "+ Add new vendor"
+  await vendor.press('Enter');
+  await expect(f.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).resolves.toBe('Zeta Imports');
+  await f.getByLabel('Vendor ID').fill('V-900');
+  await f.getByRole('combobox', { name: 'Default currency' }).selectOption('JPY');
+  await f.getByLabel('SLA days').fill('3');
+  await f.getByRole('button', { name: 'Add vendor' }).click();
+  await f.locator('.inline-form').waitFor({ state: 'hidden', timeout: 30000 });
+  await expect(vendor.inputValue()).resolves.toBe('Zeta Imports');
+  await expect(f.getByRole('combobox', { name: 'Currency', exact: true }).inputValue()).resolves.toBe('JPY');
+  const [y, m, d] = today.split('-').map(Number);
+  await expect(f.getByLabel('Expected completion').inputValue()).resolves.toBe(new Date(Date.UTC(y, m - 1, d + 3)).toISOString().slice(0, 10));
+  await f.getByLabel('Order #').fill('Z-1');
+  await f.getByLabel('Refund amount').fill('1500');
+  await f.getByRole('combobox', { name: 'Reason', exact: true }).selectOption('Damaged goods');
+  await f.getByRole('button', { name: 'Log refund' }).click();
+  const row = await rowOf(await loggedCaseId(side));
+  await expect(cell(row, COL.vendorName).textContent()).resolves.toBe('Zeta Imports');
+  await expect(cell(row, COL.currency).textContent()).resolves.toBe('JPY');
+});
+
 test('import dialog lists the rows it refused', async () => {
   await clickMenu(page, ['Extensions', ADDON, 'Import existing cases…']);
   const dlg = await dialogFrame(page);

@@ -50,6 +50,10 @@ d('logCase', () => {
     expect(v.duplicate).toBe(false);
     expect(v.case).toMatchObject({ orderNo: '004512', amount: '12.50', currency: 'CNY', status: 'Logged', vendorTag: 'Vendor_ShenzhenBrightLed' });
     expect(v.case.expectedCompletion).toBe(addDays(v.case.dateLogged, 10));
+    // The day is the spreadsheet's (Asia/Shanghai here), not the script's (America/New_York).
+    const shanghai = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect([shanghai, addDays(shanghai, -1)]).toContain(v.case.dateLogged);
+    expect(v.case.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
     const row = rowOf('RC-000001');
     expect(row[col('Order #')]).toBe('004512');
     expect(row[col('Refund Amount')]).toBe(12.5);
@@ -83,6 +87,14 @@ d('logCase', () => {
     const b = await run('logCase', [f]);
     expect(b).toMatchObject({ caseId: a.caseId, duplicate: true });
     expect(cases()).toHaveLength(1);
+  });
+
+  it('keeps remembering request IDs within the 9 KB property limit', async () => {
+    const long = (i: number) => `${'r'.repeat(90)}-${String(i).padStart(6, '0')}`;
+    for (let i = 0; i < 110; i++) await run('logCase', [form({ requestId: long(i) })]);
+    const again = await run('logCase', [form({ requestId: long(109) })]);
+    expect(again).toMatchObject({ caseId: 'RC-000110', duplicate: true });
+    expect(cases()).toHaveLength(110);
   });
 
   it('gives 20 concurrent submits 20 rows with 20 distinct IDs; double clicks log once', async () => {
@@ -264,6 +276,21 @@ d('check the log, audit trail, edit trigger', () => {
     audit.rows.splice(audit.lastRow() - 1, 1);
     const cut = await run('verifyAuditTrail');
     expect(cut.message).toMatch(/last audit row was deleted/);
+    // The next change continues the recorded chain, so the deletion stays visible.
+    await run('logCase', [form()]);
+    const later = await run('verifyAuditTrail');
+    expect(later).toMatchObject({ ok: false, firstBadRow: 6 });
+    expect(later.message).toMatch(/An audit row was deleted just above Audit Log row 6/);
+  });
+
+  it('Check the log and Verify audit trail menu items answer in an alert', async () => {
+    const asked: string[] = [];
+    await rt.close();
+    rt = await Runtime.open({ ui: { emit: () => undefined, ask: async (q) => { asked.push(`${q.title}: ${q.prompt}`); return { button: 'OK' }; } } });
+    await rt.run('setupWorkbook');
+    await rt.run('runCheckLog', [], { kind: 'menu' });
+    await rt.run('runVerifyAuditTrail', [], { kind: 'menu' });
+    expect(asked).toEqual(['Check the log: All 0 cases follow the rules.', 'Verify audit trail: The audit trail is intact: 0 entries verified.']);
   });
 
   it('records a person\'s edit of Cases through the installable onEdit trigger', async () => {
@@ -278,6 +305,20 @@ d('check the log, audit trail, edit trigger', () => {
 });
 
 d('menu', () => {
+  it('onInstall builds the same menu', async () => {
+    rt = await Runtime.open({});
+    const r = await rt.run('onInstall', [], { kind: 'cli', event: { authMode: 'FULL' } });
+    expect(r.events.some((e) => e.type === 'menu')).toBe(true);
+  });
+  it('menu actions open the case views', async () => {
+    rt = await Runtime.open({});
+    const log = await rt.run('showLogRefund', [], { kind: 'menu' });
+    expect(log.events[0]).toMatchObject({ type: 'sidebar', title: 'Log a refund' });
+    expect((log.events[0] as any).html).toContain('data-view="log"');
+    const imp = await rt.run('showImportCases', [], { kind: 'menu' });
+    expect(imp.events[0]).toMatchObject({ type: 'dialog', title: 'Import existing cases' });
+  });
+
   afterEach(async () => rt.close());
   it('onOpen builds the add-on menu and touches nothing else', async () => {
     rt = await Runtime.open({});

@@ -63,7 +63,15 @@ d('setupWorkbook', () => {
     expect(writes).toEqual([]);
   });
 
-  it('repairs a removed tab and missing columns without moving or deleting data', async () => {
+  it('creates the edit trigger once per document, even when another user runs setup', async () => {
+    rt = await Runtime.open({});
+    await rt.run('setupWorkbook', [], { user: 'owner@example.com' });
+    const other = await rt.run('setupWorkbook', [], { user: 'clerk2@example.com' });
+    expect((other.value as any).triggerCreated).toBe(false);
+    expect(rt.triggers.list().filter((t: any) => t.handler === 'onCasesEdit')).toHaveLength(1);
+  });
+
+  it('repairs a removed tab and a missing header without moving or deleting data', async () => {
     rt = await Runtime.open({});
     await rt.run('setupWorkbook');
     await rt.run('addVendor', [{ vendorId: 'V1', name: 'Alpha' }], { kind: 'script-run' });
@@ -77,5 +85,16 @@ d('setupWorkbook', () => {
     expect((logged.value as any).caseId).toBe('RC-000001');
     const again = await rt.run('setupWorkbook');
     expect(again.value).toEqual({ created: [], changed: [], triggerCreated: false });
+    // A person's own column stays; a header someone cleared on Vendors is appended, data kept.
+    const vendors = m.sheetByName('Vendors');
+    m.writeInput(vendors, 1, 8, '');
+    m.writeInput(vendors, 1, 10, 'Buyer');
+    m.writeInput(vendors, 2, 10, 'Ann');
+    const repaired = await rt.run('setupWorkbook');
+    expect((repaired.value as any).changed).toEqual(['Vendors: added columns Aliases', 'Vendors: format of Aliases']);
+    const header = rt.workbook.readValues('Vendors')[0];
+    expect(header.slice(9, 11)).toEqual(['Buyer', 'Aliases']);
+    expect(rt.workbook.readValues('Vendors')[1][9]).toBe('Ann');
+    expect(rt.workbook.readValues('Vendors')[1][0]).toBe('V1');
   });
 });

@@ -20,7 +20,7 @@ function throws() { throw new Error('boom: ' + Session.getScriptTimeZone()); }
 function throwsString() { throw 'plain'; }
 function catches() {
   try { PropertiesService.getScriptProperties().setProperty(null, 'x'); return 'no'; }
-  catch (e) { return [e instanceof Error, e.message]; }
+  catch (e) { return [e instanceof Error, e.message, e.name, String(e)]; }
 }
 function unknownMethod() { return typeof SpreadsheetApp.noSuchThing; }
 function enumValue() { return SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST; }
@@ -70,7 +70,7 @@ describe('execution host', () => {
   });
 
   test('a service error is a catchable context Error with the service message', async () => {
-    expect((await rt.run('catches')).value).toEqual([true, 'Invalid argument: key']);
+    expect((await rt.run('catches')).value).toEqual([true, 'Invalid argument: key', 'Exception', 'Exception: Invalid argument: key']);
   });
 
   test('unknown function name', async () => {

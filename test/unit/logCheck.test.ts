@@ -39,3 +39,10 @@ describe('check the log', () => {
     ]);
   });
 });
+
+describe('sheet numbers', () => {
+  test('binary noise from a formula is not a decimals problem; a real third decimal is', () => {
+    expect(checkCaseRows([row({ 'Refund Amount': 0.1 + 0.2 }, 2)], ctx)).toEqual([]);
+    expect(checkCaseRows([row({ 'Refund Amount': 12.345 }, 2)], ctx).map((p) => p.field)).toEqual(['Refund Amount']);
+  });
+});

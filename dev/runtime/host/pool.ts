@@ -26,6 +26,8 @@ export interface DoneMessage {
   error?: { message: string; name: string; stack?: string };
   logs: string[];
   localCalls: Record<string, number>;
+  /** V8 code cache of the bundle after its first run in a worker (handed to later workers). */
+  codeCache?: Uint8Array;
 }
 
 function workerFile(): string {
@@ -114,7 +116,7 @@ export class WorkerSlot {
 export class WorkerPool {
   private idle: WorkerSlot[] = [];
   private all = new Set<WorkerSlot>();
-  constructor(private readonly maxIdle = 4) {}
+  constructor(private readonly maxIdle = 6) {}
 
   acquire(): WorkerSlot {
     let s: WorkerSlot | undefined;

@@ -170,11 +170,21 @@ function syncRequest(msg) {
 
 function runExecution(job) {
   let script = scripts.get(job.bundleKey);
+  let fresh = false;
   if (!script) {
     if (typeof job.code !== 'string') throw new Error('bundle not sent');
-    script = new vm.Script(job.code, { filename: job.bundleName || 'Code.js' });
+    // V8's code cache from an earlier worker spares compiling the bundle again.
+    const opts = { filename: job.bundleName || 'Code.js' };
+    if (job.cachedData) opts.cachedData = Buffer.from(job.cachedData);
+    script = new vm.Script(job.code, opts);
+    fresh = !job.cachedData || script.cachedDataRejected === true;
     scripts.set(job.bundleKey, script);
   }
+  const codeCache = () => {
+    if (!fresh) return undefined;
+    fresh = false;
+    try { return new Uint8Array(script.createCachedData()); } catch (_) { return undefined; }
+  };
   const ctx = vm.createContext({}, { name: 'execution ' + job.execId });
   const logs = [];
   const localCalls = {};
@@ -203,7 +213,10 @@ function runExecution(job) {
     learn(reply.classes);
     if (reply.error) {
       const E = reply.error.name === 'TypeError' ? ctxErrors.TypeError : ctxErrors.Error;
-      throw new E(reply.error.message);
+      const err = new E(reply.error.message);
+      // Service failures are named "Exception" in Apps Script ("Exception: <message>" in the log).
+      if (reply.error.name === 'Exception') err.name = 'Exception';
+      throw err;
     }
     return realm.rebuild(reply.value, mk);
   };
@@ -252,9 +265,9 @@ function runExecution(job) {
   if (job.event !== undefined) args.unshift(realm.rebuild(job.event, mk));
   try {
     const value = fn.apply(undefined, args);
-    return { ok: true, value: encode(value, realm, ctxObjectProto, []), logs, localCalls };
+    return { ok: true, value: encode(value, realm, ctxObjectProto, []), logs, localCalls, codeCache: codeCache() };
   } catch (err) {
-    return { ok: false, error: describe(err), logs, localCalls };
+    return { ok: false, error: describe(err), logs, localCalls, codeCache: codeCache() };
   }
 }
 

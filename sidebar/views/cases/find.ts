@@ -15,6 +15,8 @@ export interface FindView {
   el: HTMLElement;
   /** Runs the current search again (after a case changed). */
   refresh(): void;
+  /** Called when the view is shown; the first time it lists the newest cases. */
+  activate(): void;
 }
 
 export function findView(ctx: CaseContext, options: FormOptions, vendors: VendorView[], hooks: FindViewHooks): FindView {
@@ -70,7 +72,21 @@ export function findView(ctx: CaseContext, options: FormOptions, vendors: Vendor
     );
   };
 
-  const go = () =>
+  // A search asked for while one runs (typing during the first listing) runs right after it,
+  // with the filters as they are then, so no request is dropped and results never go stale.
+  let again = false;
+  const go = async (): Promise<void> => {
+    if (searchBtn.busy) {
+      again = true;
+      return;
+    }
+    await search();
+    if (again) {
+      again = false;
+      await go();
+    }
+  };
+  const search = () =>
     searchBtn.run(async () => {
       errors.clear();
       searched = true;
@@ -101,6 +117,9 @@ export function findView(ctx: CaseContext, options: FormOptions, vendors: Vendor
     el: h('div', { class: 'view-find' }, errors.el, form, results),
     refresh: () => {
       if (searched) void go();
+    },
+    activate: () => {
+      if (!searched) void go();
     },
   };
 }

@@ -11,8 +11,11 @@ export type CaseTab = 'log' | 'find';
 export function caseSidebar(root: HTMLElement, start: CaseTab | { caseId: string }): void {
   const ctx = caseContext();
   const problem = banner();
-  const tabs = { log: tabButton('Log a refund'), find: tabButton('Find a case') };
-  const panels = { log: h('div', { class: 'panel', attrs: { role: 'tabpanel' } }), find: h('div', { class: 'panel', attrs: { role: 'tabpanel' } }) };
+  const tabs = { log: tabButton('Log a refund', 'tab-log'), find: tabButton('Find a case', 'tab-find') };
+  const panel = (tab: string) => h('div', { class: 'panel', attrs: { role: 'tabpanel', id: `panel-${tab}`, 'aria-labelledby': `tab-${tab}` } });
+  const panels = { log: panel('log'), find: panel('find') };
+  tabs.log.setAttribute('aria-controls', 'panel-log');
+  tabs.find.setAttribute('aria-controls', 'panel-find');
   const detail = h('div', { class: 'panel' });
   const nav = h('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Case log' } }, tabs.log, tabs.find);
   replaceChildren(root, h('div', { class: 'sidebar' }, nav, problem.el, panels.log, panels.find, detail));
@@ -28,9 +31,13 @@ export function caseSidebar(root: HTMLElement, start: CaseTab | { caseId: string
     }
     detail.hidden = true;
     replaceChildren(detail);
+    if (tab === 'find') find?.activate();
   };
   const openCase = (caseId: string, from: CaseTab | null) => {
-    for (const t of ['log', 'find'] as CaseTab[]) panels[t].hidden = true;
+    for (const t of ['log', 'find'] as CaseTab[]) {
+      panels[t].hidden = true;
+      tabs[t].setAttribute('aria-selected', 'false');
+    }
     detail.hidden = false;
     replaceChildren(
       detail,
@@ -76,6 +83,6 @@ export function caseSidebar(root: HTMLElement, start: CaseTab | { caseId: string
   void load();
 }
 
-function tabButton(label: string): HTMLButtonElement {
-  return h('button', { class: 'tab', attrs: { type: 'button', role: 'tab', 'aria-selected': 'false' } }, label);
+function tabButton(label: string, id: string): HTMLButtonElement {
+  return h('button', { class: 'tab', attrs: { type: 'button', role: 'tab', id, 'aria-selected': 'false' } }, label);
 }

@@ -59,7 +59,8 @@ export function vendorField(ctx: CaseContext, options: FormOptions, vendors: Ven
         if (slaText && !/^\d+$/.test(slaText)) (fSla.setError('SLA days must be a whole number 0–365'), (bad = true));
         if (bad) return;
         try {
-          const v = await api.addVendor({ vendorId, name, defaultCurrency: currency.value || undefined, slaDays: slaText ? Number(slaText) : undefined });
+          // Absent keys rather than undefined values: google.script.run only carries plain JSON.
+          const v = await api.addVendor({ vendorId, name, ...(currency.value ? { defaultCurrency: currency.value } : {}), ...(slaText ? { slaDays: Number(slaText) } : {}) });
           ctx.rememberVendor(v);
           p.setItems(await ctx.vendors());
           p.setValue(v.vendorId);

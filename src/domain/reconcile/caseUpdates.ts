@@ -15,12 +15,17 @@ export interface CaseChange {
 
 const OPEN = new Set(['Logged', 'Requested', 'Disputed', 'Agreed', 'Received']);
 
-export function caseChange(before: CaseRecord, outcome: CaseOutcome, today: string): CaseChange | null {
+/** `reopen`: the user just unmatched this case's money, so a Reconciled case goes back to
+ *  Agreed (money expected again) if what is left does not settle it. */
+export function caseChange(before: CaseRecord, outcome: CaseOutcome, today: string, reopen = false): CaseChange | null {
   const after: CaseRecord = { ...before };
   const single = outcome.received.length === 1 ? outcome.received[0] : null;
   if (outcome.received.length === 0) {
-    after.receivedAmount = '';
-    after.receivedCurrency = '';
+    // Only what reconciliation wrote is taken back; an amount a clerk typed stays.
+    if (before.matchedTransactions) {
+      after.receivedAmount = '';
+      after.receivedCurrency = '';
+    }
   } else if (single) {
     after.receivedAmount = formatAmount(single.amount, single.currency);
     after.receivedCurrency = single.currency === before.currency ? '' : single.currency;
@@ -37,11 +42,16 @@ export function caseChange(before: CaseRecord, outcome: CaseOutcome, today: stri
     if (!after.actualCompletion) after.actualCompletion = outcome.lastPaymentDate || today;
     after.reconciledOn = today;
   }
+  if (reopen && !outcome.settled && before.status === 'Reconciled') {
+    after.status = 'Agreed';
+    after.reconciledOn = '';
+  }
   const audit: CaseChange['audit'] = [];
   const note = (field: string, a: string, b: string) => {
     if (a !== b) audit.push({ field, oldValue: a, newValue: b });
   };
-  if (after.status !== before.status) {
+  if (after.status === 'Agreed' && before.status === 'Reconciled') note('Status', before.status, after.status);
+  else if (after.status !== before.status) {
     // Received first: the money came in; Reconciled: it is matched to the statement.
     if (before.status !== 'Received') note('Status', before.status, 'Received');
     note('Status', 'Received', 'Reconciled');

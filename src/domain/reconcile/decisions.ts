@@ -64,7 +64,10 @@ export function decisionsFromRows(rows: readonly MatchRow[]): Decision[] {
   const out: Decision[] = [];
   for (const r of last.values()) {
     const num = (s: string) => (/^-?\d+(\.\d+)?$/.test(s) ? new Decimal(s) : undefined);
-    out.push({ caseId: r.caseId, lineId: r.lineId, state: r.state as DecisionState, amount: num(r.amount), covers: num(r.covers), counterparty: r.counterparty || undefined });
+    out.push({
+      caseId: r.caseId, lineId: r.lineId, state: r.state as DecisionState, amount: num(r.amount), covers: num(r.covers), counterparty: r.counterparty || undefined,
+      score: typeof r.score === 'number' ? r.score : undefined, signals: r.signals ? r.signals.split(' · ') : undefined,
+    });
   }
   return out;
 }

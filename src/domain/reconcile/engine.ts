@@ -151,14 +151,14 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
 
   for (const k of live) {
     const pc = cases[k.ci];
-    const signals = k.d.state === 'manual' ? ['decision:manual'] : k.d.state === 'confirmed' ? ['decision:confirmed'] : ['decision:auto'];
+    const signals = k.d.signals && k.d.signals.length ? k.d.signals : [`decision:${k.d.state}`];
     record(k.ci, k.li, k.lineCurrency, k.d.lineId, k.d.state, k.allocMinor, k.coversMinor, k.fx, signals);
     if (k.li < 0 || !lines[k.li].eligible) continue; // another month's line: not in this month's pairs
     pairs.push({
       caseId: pc.c.caseId,
       lineId: k.d.lineId,
       state: k.d.state as Pair['state'],
-      score: 0,
+      score: k.d.score ?? 0,
       signals,
       amount: fromMinor(k.allocMinor, k.lineCurrency),
       currency: k.lineCurrency,

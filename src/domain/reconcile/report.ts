@@ -46,14 +46,23 @@ export function summarize(result: ReconResult, ctx: ReportContext): ReportSummar
     if (!s) per.set(ccy, (s = { mc: 0, ma: new Decimal(0), wc: 0, wa: new Decimal(0), uc: 0, ua: new Decimal(0) }));
     return s;
   };
+  // Matched this month: what the month's live pairs cover (a case paid in an earlier month is
+  // not counted again).
+  const coveredNow = new Map<string, Decimal>();
+  for (const p of result.pairs) {
+    if (p.state !== 'auto' && p.state !== 'confirmed' && p.state !== 'manual') continue;
+    coveredNow.set(p.caseId, (coveredNow.get(p.caseId) ?? new Decimal(0)).plus(p.covers));
+  }
   for (const c of result.cases) {
     const rc = ctx.cases.get(c.caseId);
     if (!rc) continue;
-    if (c.matchStatus === 'matched' && c.lineIds.some((id) => ctx.lines.has(id))) {
+    const now = coveredNow.get(c.caseId);
+    if (now) {
       const s = slot(rc.currency);
       s.mc++;
-      s.ma = s.ma.plus(c.covered);
-    } else if (c.open.gt(0) && !c.settled) {
+      s.ma = s.ma.plus(now);
+    }
+    if (c.open.gt(0) && !c.settled) {
       const s = slot(rc.currency);
       s.wc++;
       s.wa = s.wa.plus(c.open);
@@ -122,7 +131,7 @@ export function buildReport(result: ReconResult, ctx: ReportContext): ReportCell
   out.push(row('MATCHED'));
   out.push(row('Case ID', 'Vendor', 'Line ID', 'Statement', 'Date', 'Amount', 'Currency', 'Covers', 'State', 'Score', 'Signals'));
   for (const p of live) {
-    out.push(row(p.caseId, vendor(p.caseId), p.lineId, ctx.lines.get(p.lineId)?.statement ?? '', lineDate(p.lineId), num(p.amount, p.currency), p.currency, `${formatAmount(p.covers, p.caseCurrency)} ${p.caseCurrency}`, p.state, p.kept ? '' : p.score, p.signals.join(' · ')));
+    out.push(row(p.caseId, vendor(p.caseId), p.lineId, ctx.lines.get(p.lineId)?.statement ?? '', lineDate(p.lineId), num(p.amount, p.currency), p.currency, `${formatAmount(p.covers, p.caseCurrency)} ${p.caseCurrency}`, p.state, p.score, p.signals.join(' · ')));
   }
   blank();
 

@@ -47,6 +47,9 @@ export interface Decision {
   covers?: Decimal;
   /** The statement's counterparty when the user confirmed: a learned vendor alias. */
   counterparty?: string;
+  /** Score and signals when the pair was made (shown again for kept pairs). */
+  score?: number;
+  signals?: string[];
 }
 
 export interface ReconSettings {

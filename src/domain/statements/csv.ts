@@ -4,7 +4,7 @@
 import { Decimal } from '../money';
 import { isCurrencyCode, minorUnits } from '../currency';
 import { decideDateOrder, looksLikeDate, toIsoDate, type OrderDecision } from './dates';
-import { cleanAmount, decideColumnMark, parseAmountCell, parseCleanAmount, type ColumnMark, type DecimalMark } from './numbers';
+import { addVote, cleanAmount, decideFromVotes, parseAmountCell, type ColumnMark, type DecimalMark, type MarkVotes } from './numbers';
 import { headerKey, readTable, uniqueHeaders, type Table } from './table';
 import { guessMapping } from './genericMapping';
 import type { CsvProfile, RowView } from './csvProfile';
@@ -49,11 +49,6 @@ function creditLessDebit(debit: Decimal | null, credit: Decimal | null): Decimal
   if (debit === null || debit.isZero()) return credit === null ? (debit === null ? null : debit) : credit.abs();
   if (credit === null || credit.isZero()) return debit.isNegative() ? debit : debit.negated();
   return credit.abs().minus(debit.abs());
-}
-
-function amountFromClean(c: ReturnType<typeof cleanAmount>, raw: string, mark: DecimalMark, currency: string): { value: Decimal; currency: string } | null | string {
-  if (c === null || typeof c === 'string') return c;
-  return parseCleanAmount(c, raw, mark, currency);
 }
 
 export function normaliseCurrency(raw: string): string {
@@ -181,7 +176,7 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
     const view: RowView = new TableRow(i + 1, cells, col);
     if (profile.skipRow?.(view)) continue;
     const dateCell = view.get(m.date);
-    if (!looksLikeDate(dateCell) && !PENDING.test(dateCell) && (SUMMARY.test(cells[0] ?? '') || SUMMARY.test(dateCell))) continue;
+    if ((SUMMARY.test(cells[0] ?? '') || SUMMARY.test(dateCell)) && !looksLikeDate(dateCell) && !PENDING.test(dateCell)) continue;
     views.push(view);
   }
 
@@ -206,33 +201,29 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
 
   // ---- one decimal mark per amount column, the file's mark for columns that do not say ----
   const moneyColumns = (['amount', 'debit', 'credit', 'fee', 'originalAmount'] as const).map((k) => m[k]).filter((c): c is string => !!c);
-  // Each amount cell is cleaned once: for the column's decimal mark, then for its value.
-  const cleaned = new Map<string, (ReturnType<typeof cleanAmount>)[]>();
-  for (const c of moneyColumns) cleaned.set(c, views.map((v) => cleanAmount(v.get(c))));
-  const digitsCache = new Map<string, { row: number; digits: string }[]>();
-  const digitsOf = (name: string) => {
-    let out = digitsCache.get(name);
-    if (!out) {
-      out = [];
-      const cells = cleaned.get(name)!;
-      for (let i = 0; i < views.length; i++) { const c = cells[i]; if (c && typeof c !== 'string') out.push({ row: views[i].row, digits: c.digits }); }
-      digitsCache.set(name, out);
+  // One pass per amount column collects its votes; no per-cell objects are kept (100k-line files).
+  const votesOf = new Map<string, MarkVotes>();
+  for (const c of moneyColumns) {
+    const votes: MarkVotes = { dot: [], comma: [], ambiguous: 0 };
+    for (const v of views) {
+      const cl = cleanAmount(v.get(c));
+      if (cl && typeof cl !== 'string') addVote(votes, v.row, cl.digits);
     }
-    return out;
-  };
+    votesOf.set(c, votes);
+  }
   const declared: DecimalMark | undefined = options.decimalMark ?? profile.decimalMark;
   const fixedCurrency = options.currency ?? profile.currency;
   const currencyDecimals = fixedCurrency && isCurrencyCode(fixedCurrency) ? minorUnits(fixedCurrency) : undefined;
   const first: Record<string, ColumnMark> = {};
   const tally = { '.': 0, ',': 0 };
   for (const c of moneyColumns) {
-    first[c] = decideColumnMark(digitsOf(c), declared, undefined, currencyDecimals);
+    first[c] = decideFromVotes(votesOf.get(c)!, declared, undefined, currencyDecimals);
     if (first[c].how === 'column') tally[first[c].mark]++;
   }
   const fileMark: DecimalMark | undefined = tally['.'] || tally[','] ? (tally['.'] >= tally[','] ? '.' : ',') : table.delimiter === ';' ? ',' : undefined;
   const marks: Record<string, ColumnMark> = {};
   for (const c of moneyColumns) {
-    marks[c] = first[c].how === 'column' || first[c].how === 'declared' ? first[c] : decideColumnMark(digitsOf(c), declared, fileMark, currencyDecimals);
+    marks[c] = first[c].how === 'column' || first[c].how === 'declared' ? first[c] : decideFromVotes(votesOf.get(c)!, declared, fileMark, currencyDecimals);
     for (const r of marks[c].conflictRows) {
       errors.push({ row: r, message: `"${views.find((v) => v.row === r)?.get(c)}" in column "${c}" uses a different decimal mark from the rest of the column ("${marks[c].mark}")` });
     }
@@ -266,16 +257,16 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
   const row = { vi: 0, v: views[0], currency: '', errors: noErrors };
   const money = (name: string | undefined): Decimal | null => {
     if (!name) return null;
-    const r = amountFromClean(cleaned.get(name)![row.vi], row.v.get(name), marks[name]?.mark ?? '.', row.currency || fixedCurrency || '');
+    const r = parseAmountCell(row.v.get(name), marks[name]?.mark ?? '.', row.currency || fixedCurrency || '');
     if (typeof r === 'string') { if (row.errors === noErrors) row.errors = []; row.errors.push(r); return null; }
     if (r && r.currency && !row.currency) row.currency = r.currency;
     return r ? r.value : null;
   };
+  const fail = (message: string) => { if (row.errors === noErrors) row.errors = []; row.errors.push(message); };
   for (let vi = 0; vi < views.length; vi++) {
     const v = views[vi];
     if (conflictRows.has(v.row)) continue; // already reported
     row.vi = vi; row.v = v; row.errors = noErrors;
-    const fail = (message: string) => { if (row.errors === noErrors) row.errors = []; row.errors.push(message); };
     const dateCell = v.get(m.date);
     let bookingDate = '';
     let pending = false;

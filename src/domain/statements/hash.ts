@@ -1,33 +1,54 @@
-// FNV-1a 64-bit over UTF-8 bytes, in plain 32-bit integer arithmetic (the Apps Script V8 target
-// is es2019: no BigInt literals), so a Line ID is the same in Node, the bundle and the browser.
+// FNV-1a 64-bit over UTF-8 bytes, in two 32-bit halves (the Apps Script V8 target is es2019:
+// no BigInt literals), so a Line ID is the same in Node, the bundle and the browser.
 // Not cryptographic: it only has to make two different fingerprints collide with negligible
 // probability inside one workbook.
 
+/** FNV-1a 64 state, fed piece by piece (hashing "a" then "b" equals hashing "ab"). */
+export interface FnvState { hi: number; lo: number }
+
+export function fnvStart(): FnvState {
+  return { hi: 0xcbf29ce4, lo: 0x84222325 }; // offset basis 0xcbf29ce484222325
+}
+
+/** Adds the UTF-8 bytes of `text` to the state. */
+export function fnvAdd(state: FnvState, text: string): FnvState {
+  let hi = state.hi;
+  let lo = state.lo;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) {
+      // Non-ASCII: the rest of the text by its UTF-8 bytes.
+      const bytes = utf8Bytes(text.slice(i));
+      for (let k = 0; k < bytes.length; k++) {
+        lo = (lo ^ bytes[k]) >>> 0;
+        const p = lo * 0x1b3;
+        hi = (Math.imul(hi, 0x1b3) + ((lo << 8) >>> 0) + ((p / 4294967296) | 0)) >>> 0;
+        lo = p >>> 0;
+      }
+      break;
+    }
+    lo = (lo ^ c) >>> 0;
+    // (hi:lo) * 0x00000100000001b3 mod 2^64: lo * 0x1b3 is below 2^41, exact in a double.
+    const p = lo * 0x1b3;
+    hi = (Math.imul(hi, 0x1b3) + ((lo << 8) >>> 0) + ((p / 4294967296) | 0)) >>> 0;
+    lo = p >>> 0;
+  }
+  state.hi = hi;
+  state.lo = lo;
+  return state;
+}
+
+export function fnvHex(state: FnvState): string {
+  return hex8(state.hi) + hex8(state.lo);
+}
+
 /** 16 lowercase hex digits. */
 export function fnv1a64(text: string): string {
-  // 64-bit state as four 16-bit limbs, most significant first.
-  let h3 = 0xcbf2, h2 = 0x9ce4, h1 = 0x8422, h0 = 0x2325; // offset basis 0xcbf29ce484222325
-  // ASCII (the usual fingerprint) is hashed straight from char codes; other text via its UTF-8 bytes.
-  // eslint-disable-next-line no-control-regex
-  const bytes: ArrayLike<number> = /^[\x00-\x7f]*$/.test(text) ? { length: text.length } as ArrayLike<number> : utf8Bytes(text);
-  const ascii = !Array.isArray(bytes);
-  for (let i = 0; i < bytes.length; i++) {
-    h0 ^= ascii ? text.charCodeAt(i) : bytes[i];
-    // multiply by the FNV prime 0x00000100000001b3 = 2^40 + 0x1b3
-    const p0 = 0x01b3;
-    let t0 = h0 * p0;
-    let t1 = h1 * p0;
-    let t2 = h2 * p0;
-    let t3 = h3 * p0;
-    // + (h << 40): limb shift by 2 limbs plus 8 bits
-    t2 += h0 << 8;
-    t3 += h1 << 8;
-    t1 += t0 >>> 16; h0 = t0 & 0xffff;
-    t2 += t1 >>> 16; h1 = t1 & 0xffff;
-    t3 += t2 >>> 16; h2 = t2 & 0xffff;
-    h3 = t3 & 0xffff;
-  }
-  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
+  return fnvHex(fnvAdd(fnvStart(), text));
+}
+
+function hex8(x: number): string {
+  return hex4(x >>> 16) + hex4(x & 0xffff);
 }
 
 const HEX = '0123456789abcdef';

@@ -19,7 +19,8 @@ const SYMBOLS = /[$£€¥￥₩₹₽₺฿₫₪₴₦]|US\$|HK\$|CA\$|C\$|A\$
 const EMPTY = new Set(['', '-', '--', '/', '—', 'n/a', 'N/A']);
 
 /** Null for an empty cell ("", "-", "/"); a string reason when the cell is not an amount. */
-const PLAIN = /^-?\d{1,15}(\.\d{1,4})?$/;
+// Digits and separators only, maybe a leading minus: the usual cell, cleaned without the regexes below.
+const PLAIN = /^-?\d[\d.,']*$/;
 
 export function cleanAmount(raw: string): CleanAmount | null | string {
   if (PLAIN.test(raw)) return raw.charCodeAt(0) === 45 ? { digits: raw.slice(1), negative: true, currency: '' } : { digits: raw, negative: false, currency: '' };
@@ -82,29 +83,46 @@ export function decideColumnMark(
   fileMark: DecimalMark | undefined,
   currencyDecimals: number | undefined,
 ): ColumnMark {
-  const votes = { '.': [] as number[], ',': [] as number[] };
-  let ambiguous = 0;
-  for (const c of cells) {
-    const e = markEvidence(c.digits);
-    if (e === '.' || e === ',') votes[e].push(c.row);
-    else if (e === 'ambiguous') ambiguous++;
-  }
-  if (declared) return { mark: declared, how: 'declared', conflictRows: votes[declared === '.' ? ',' : '.'] };
-  if (votes['.'].length || votes[','].length) {
-    const mark: DecimalMark = votes['.'].length >= votes[','].length ? '.' : ',';
-    return { mark, how: 'column', conflictRows: votes[mark === '.' ? ',' : '.'] };
+  const votes: MarkVotes = { dot: [], comma: [], ambiguous: 0 };
+  for (const c of cells) addVote(votes, c.row, c.digits);
+  return decideFromVotes(votes, declared, fileMark, currencyDecimals);
+}
+
+/** Rows whose cells say "decimal point" / "decimal comma", and how many say nothing sure. */
+export interface MarkVotes { dot: number[]; comma: number[]; ambiguous: number }
+
+export function addVote(votes: MarkVotes, row: number, digits: string): void {
+  const e = markEvidence(digits);
+  if (e === '.') votes.dot.push(row);
+  else if (e === ',') votes.comma.push(row);
+  else if (e === 'ambiguous') votes.ambiguous++;
+}
+
+export function decideFromVotes(votes: MarkVotes, declared: DecimalMark | undefined, fileMark: DecimalMark | undefined, currencyDecimals: number | undefined): ColumnMark {
+  if (declared) return { mark: declared, how: 'declared', conflictRows: declared === '.' ? votes.comma : votes.dot };
+  if (votes.dot.length || votes.comma.length) {
+    const mark: DecimalMark = votes.dot.length >= votes.comma.length ? '.' : ',';
+    return { mark, how: 'column', conflictRows: mark === '.' ? votes.comma : votes.dot };
   }
   if (fileMark) return { mark: fileMark, how: 'file', conflictRows: [] };
-  if (ambiguous && currencyDecimals === 3) return { mark: '.', how: 'currency', conflictRows: [] };
+  if (votes.ambiguous && currencyDecimals === 3) return { mark: '.', how: 'currency', conflictRows: [] };
   return { mark: '.', how: 'default', conflictRows: [] };
 }
 
 /** The value of cleaned digits under a decimal mark, or a reason. */
 const SIMPLE_DOT = /^\d+(\.\d+)?$/;
 const SIMPLE_COMMA = /^\d+(,\d+)?$/;
+const GROUPED_DOT = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const GROUPED_COMMA = /^\d{1,3}(\.\d{3})+(,\d+)?$/;
 
 export function digitsToDecimal(digits: string, mark: DecimalMark): Decimal | string {
-  if (mark === '.' ? SIMPLE_DOT.test(digits) : SIMPLE_COMMA.test(digits)) return new Decimal(mark === '.' ? digits : digits.replace(',', '.'));
+  if (mark === '.') {
+    if (SIMPLE_DOT.test(digits)) return new Decimal(digits);
+    if (GROUPED_DOT.test(digits)) return new Decimal(digits.replace(/,/g, ''));
+  } else {
+    if (SIMPLE_COMMA.test(digits)) return new Decimal(digits.replace(',', '.'));
+    if (GROUPED_COMMA.test(digits)) return new Decimal(digits.replace(/\./g, '').replace(',', '.'));
+  }
   const group = mark === '.' ? ',' : '.';
   let s = digits.replace(/'/g, '');
   const parts = s.split(mark);

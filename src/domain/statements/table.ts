@@ -63,7 +63,13 @@ export function readTable(text: string, delimiter?: string): Table {
     .replace(new RegExp(`"[ \\t]+(?=${esc}|\\r?\\n|\\r|$)`, 'g'), '"')
     .replace(new RegExp(`(^|${esc})[ \\t]+"`, 'gm'), '$1"');
   const parsed = Papa.parse<string[]>(fixed, { delimiter: d, skipEmptyLines: false, header: false });
-  const rows = parsed.data.map((r) => (Array.isArray(r) ? r.map(cleanCell) : []));
+  // Cleaned in place: a second copy of a 100k-row grid would double the garbage.
+  const rows = parsed.data;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!Array.isArray(r)) { rows[i] = []; continue; }
+    for (let j = 0; j < r.length; j++) r[j] = cleanCell(r[j]);
+  }
   return { delimiter: d, rows };
 }
 

@@ -1,0 +1,40 @@
+// `npm run demo` = `rcl demo --workbook data/demo.xlsx`: builds a fresh demo workbook headless
+// (set up → vendors → cases → statements → reconcile three months) with the real bundle in
+// the local runtime, saves it, and prints what reconciliation found.
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { Runtime } from '../runtime';
+import { seedInto } from './seed';
+
+export async function main(argv: string[]): Promise<number> {
+  const at = argv.indexOf('--workbook');
+  const path = resolve(at >= 0 && argv[at + 1] ? argv[at + 1] : 'data/demo.xlsx');
+  const casesAt = argv.indexOf('--cases');
+  const cases = casesAt >= 0 ? Number(argv[casesAt + 1]) : undefined;
+  mkdirSync(dirname(path), { recursive: true });
+  // A demo is rebuilt from scratch: the workbook and the runtime's sidecar files next to it.
+  for (const p of [path, `${path}.state.json`, `${path}.drive`]) if (existsSync(p)) rmSync(p, { recursive: true, force: true });
+  const started = Date.now();
+  const rt = await Runtime.open({ workbookPath: path });
+  try {
+    const report = await seedInto(rt, { cases });
+    await rt.save();
+    const out = process.stdout;
+    out.write(`Demo workbook: ${path}\n`);
+    out.write(`${report.data.vendors.length} vendors, ${report.data.cases.length} cases over ${report.data.months.join(', ')}\n`);
+    for (const i of report.imports) out.write(`  import ${i.fileName}: ${i.message}\n`);
+    for (const r of report.runs) {
+      out.write(`\n${r.message}\n`);
+      const s = r.summary as { byCurrency: { currency: string; matchedCases: number; matchedAmount: string; waitingCases: number; waitingAmount: string; unexplainedLines: number; unexplainedAmount: string }[]; base: { currency: string; matchedAmount: string; waitingAmount: string; unexplainedAmount: string } };
+      for (const c of s.byCurrency) {
+        out.write(`  ${c.currency}: matched ${c.matchedCases} (${c.matchedAmount}), waiting ${c.waitingCases} (${c.waitingAmount}), unexplained ${c.unexplainedLines} (${c.unexplainedAmount})\n`);
+      }
+      out.write(`  in ${s.base.currency}: matched ${s.base.matchedAmount}, waiting ${s.base.waitingAmount}, unexplained ${s.base.unexplainedAmount}\n`);
+    }
+    out.write(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Open it with: npm start (or LibreOffice).\n`);
+    return 0;
+  } finally {
+    await rt.close();
+  }
+}

@@ -1,0 +1,283 @@
+// Review of a month's matches (sidebar `review` view) and the decisions on them. Each decision
+// is a row added to `Matches` (nothing is deleted: an unmatched pair keeps its earlier rows as
+// evidence) followed by a full run of the month in the same execution, so Cases, the Stmt tabs
+// and the report always agree with the decisions. Decisions are refused on closed months.
+import { z } from 'zod';
+import { Decimal, formatAmount } from '../domain/money';
+import type { CaseRecord } from '../domain/caseRecord';
+import { isMonth } from '../domain/reconcile/dates';
+import type { MatchRow } from '../domain/reconcile/decisions';
+import { markClosed } from '../domain/reconcile/closeMonth';
+import { FxTable } from '../domain/reconcile/fx';
+import { parseVendorCsv, VENDOR_TAB_PREFIX } from '../domain/reconcile/vendorStatement';
+import { appendAudit, auditEntry } from '../sheets/auditLog';
+import { withDocumentLock } from '../sheets/lock';
+import { writeStatementTab, existingLineIds, freeStatementTabName } from '../sheets/statementRepo';
+import { activateRow, readClosedMonths, readRunState, reportTabName, statementTabNames, writeClosedMonths, writeMatches, writeReport } from '../sheets/reconRepo';
+import { writeCases } from '../sheets/caseRepo';
+import { computePlan, loadInputs, runOnce, validate, type Inputs, type RunOutcome } from './reconcileRun';
+import { stamp } from './context';
+
+const monthSchema = z.string().refine(isMonth, 'month must be YYYY-MM');
+const pairSchema = z.object({ month: monthSchema, caseId: z.string().min(1), lineId: z.string().min(1), note: z.string().max(500).optional() });
+const manualSchema = z.object({ month: monthSchema, caseId: z.string().min(1), lineIds: z.array(z.string().min(1)).min(1), note: z.string().max(500).optional() });
+
+export interface ReviewSide {
+  caseId: string; vendor: string; orderNo: string; amount: string; currency: string; dateLogged: string; expected: string; status: string;
+}
+export interface ReviewLine {
+  lineId: string; statement: string; date: string; amount: string; currency: string; counterparty: string; reference: string; description: string;
+}
+export interface ReviewItem {
+  state: 'suggested' | 'ambiguous';
+  score: number;
+  signals: string[];
+  /** Amount proposed for the case, in the line's currency, and what it covers of the case. */
+  amount: string;
+  covers: string;
+  case: ReviewSide;
+  line: ReviewLine;
+  /** Other lines proposed for the same case (for "pick another line"). */
+  alternatives: string[];
+}
+export interface ReviewItems {
+  month: string;
+  closed: boolean;
+  items: ReviewItem[];
+  counts: Record<string, number>;
+}
+
+function assertOpen(month: string): void {
+  if (readClosedMonths().some((c) => c.month === month)) throw new Error(`${month} is closed; its matches can no longer change. Nothing was changed.`);
+}
+
+export function reviewItems(monthInput: unknown): ReviewItems {
+  const month = validate(monthSchema, monthInput);
+  const st = stamp();
+  const inp = loadInputs(st, month);
+  const plan = computePlan(inp);
+  const caseOf = new Map(inp.cases.map((c) => [c.caseId, c]));
+  const items: ReviewItem[] = [];
+  const proposals = plan.result.pairs.filter((p) => p.state === 'suggested' || p.state === 'ambiguous');
+  for (const p of proposals) {
+    const c = caseOf.get(p.caseId);
+    const li = inp.lineInfo.get(p.lineId);
+    if (!c || !li) continue;
+    const l = li.line;
+    items.push({
+      state: p.state as ReviewItem['state'],
+      score: p.score,
+      signals: p.signals,
+      amount: `${formatAmount(p.amount, p.currency)} ${p.currency}`,
+      covers: `${formatAmount(p.covers, p.caseCurrency)} ${p.caseCurrency}`,
+      case: { caseId: c.caseId, vendor: c.vendorName, orderNo: c.orderNo, amount: formatAmount(c.amount, c.currency), currency: c.currency, dateLogged: c.dateLogged, expected: c.expectedCompletion, status: c.status },
+      line: { lineId: l.lineId, statement: li.statement, date: l.bookingDate, amount: formatAmount(l.amount, l.currency), currency: l.currency, counterparty: l.counterparty, reference: l.reference, description: l.description },
+      alternatives: proposals.filter((q) => q.caseId === p.caseId && q.lineId !== p.lineId).map((q) => q.lineId),
+    });
+  }
+  items.sort((a, b) => (a.state === b.state ? b.score - a.score : a.state === 'ambiguous' ? -1 : 1));
+  const c = plan.summary.counts;
+  return { month, closed: readClosedMonths().some((x) => x.month === month), items, counts: { ...c } };
+}
+
+/** Adds decision rows, then runs the month with them (one execution, no budget split). */
+function decideAndRun(month: string, decide: (inp: Inputs, plan: ReturnType<typeof computePlan>) => MatchRow[], reopen: Set<string> = new Set()): RunOutcome {
+  assertOpen(month);
+  const st = stamp();
+  withDocumentLock(() => {
+    const inp = loadInputs(st, month);
+    const plan = computePlan(inp);
+    const added = decide(inp, plan);
+    writeMatches(st.ss, [...inp.matchRows, ...added], inp.matchRows.length);
+    appendAudit(st.ss, added.map((r) => auditEntry(st, r.caseId, `Match ${r.state}`, r.lineId, '', `${r.amount ? `${r.amount} ${r.currency}` : ''}${r.note ? `; ${r.note}` : ''}`)));
+    if (reopen.size) {
+      // Unmatch: the case goes back to Agreed now; the run below recomputes its amounts.
+      const inp2 = loadInputs(st, month);
+      const plan2 = computePlan(inp2, reopen);
+      const changes = plan2.caseChanges.filter((ch) => reopen.has(ch.caseId));
+      if (changes.length) {
+        writeCases(st.ss, inp2.caseTable, changes.map((ch) => ({ ...ch.record, updatedAt: st.time, updatedBy: st.user })));
+        appendAudit(st.ss, changes.flatMap((ch) => ch.audit.map((a) => auditEntry(st, ch.caseId, 'Unmatch', a.field, a.oldValue, a.newValue))));
+      }
+    }
+  });
+  return runOnce({ month, budgetMs: Number.MAX_SAFE_INTEGER }, null);
+}
+
+function row(inp: Inputs, month: string, caseId: string, lineId: string, state: MatchRow['state'], amount: Decimal | null, currency: string, covers: Decimal | null, caseCurrency: string, note: string, extra: Partial<MatchRow> = {}): MatchRow {
+  const li = inp.lineInfo.get(lineId);
+  return {
+    caseId, lineId, statement: li ? li.statement : '', month, state,
+    amount: amount ? formatAmount(amount, currency) : '', currency: amount ? currency : '',
+    covers: covers ? formatAmount(covers, caseCurrency) : '', caseCurrency: covers ? caseCurrency : '',
+    score: '', signals: '', counterparty: li ? li.line.counterparty : '', decidedAt: inp.st.time, decidedBy: inp.st.user, note, ...extra,
+  };
+}
+
+export function confirm(input: unknown): RunOutcome {
+  const req = validate(pairSchema, input);
+  return decideAndRun(req.month, (inp, plan) => {
+    const p = plan.result.pairs.find((x) => x.caseId === req.caseId && x.lineId === req.lineId && (x.state === 'suggested' || x.state === 'ambiguous'));
+    if (!p) throw new Error(`${req.caseId} ⇄ ${req.lineId} is not a suggestion of ${req.month} any more (run reconciliation again). Nothing was changed.`);
+    return [row(inp, req.month, p.caseId, p.lineId, 'confirmed', p.amount, p.currency, p.covers, p.caseCurrency, req.note ?? '', { score: p.score, signals: p.signals.join(' · ') })];
+  });
+}
+
+export function reject(input: unknown): RunOutcome {
+  const req = validate(pairSchema, input);
+  return decideAndRun(req.month, (inp) => {
+    const c = inp.cases.find((x) => x.caseId === req.caseId);
+    if (!c) throw new Error(`No case ${req.caseId}. Nothing was changed.`);
+    if (!inp.lineInfo.has(req.lineId)) throw new Error(`No statement line ${req.lineId}. Nothing was changed.`);
+    return [row(inp, req.month, req.caseId, req.lineId, 'rejected', null, '', null, '', req.note ?? '')];
+  });
+}
+
+/** The user's own pick: each line pays what it can of the case (line remaining, case open). */
+export function manual(input: unknown): RunOutcome {
+  const req = validate(manualSchema, input);
+  return decideAndRun(req.month, (inp, plan) => {
+    const c = inp.cases.find((x) => x.caseId === req.caseId);
+    if (!c) throw new Error(`No case ${req.caseId}. Nothing was changed.`);
+    const outcome = plan.result.cases.find((x) => x.caseId === req.caseId);
+    let open = outcome ? outcome.open : c.amount;
+    const fx = new FxTable(inp.fxRates, inp.recon.baseCurrency);
+    const rows: MatchRow[] = [];
+    for (const lineId of req.lineIds) {
+      const li = inp.lineInfo.get(lineId);
+      if (!li) throw new Error(`No statement line ${lineId}. Nothing was changed.`);
+      const l = li.line;
+      if (!l.amount.gt(0)) throw new Error(`${lineId} is not money in (${formatAmount(l.amount, l.currency)} ${l.currency}). Nothing was changed.`);
+      const used = plan.result.lines.find((x) => x.lineId === lineId)?.allocated ?? new Decimal(0);
+      const remaining = l.amount.minus(used);
+      if (!remaining.gt(0)) throw new Error(`${lineId} is already fully allocated. Unmatch it first. Nothing was changed.`);
+      if (!open.gt(0)) break;
+      let amount: Decimal;
+      let covers: Decimal;
+      if (l.currency === c.currency) {
+        amount = Decimal.min(remaining, open);
+        covers = amount;
+      } else {
+        const rate = fx.rate(l.currency, c.currency, l.bookingDate);
+        if (!rate) throw new Error(`No FX rate from ${l.currency} to ${c.currency} (Settings ▸ FX rates). Nothing was changed.`);
+        amount = remaining;
+        covers = Decimal.min(open, remaining.times(rate).toDecimalPlaces(2));
+      }
+      open = open.minus(covers);
+      rows.push(row(inp, req.month, c.caseId, lineId, 'manual', amount, l.currency, covers, c.currency, req.note ?? ''));
+    }
+    return rows;
+  });
+}
+
+export function unmatchPair(input: unknown): RunOutcome {
+  const req = validate(pairSchema, input);
+  return decideAndRun(
+    req.month,
+    (inp) => {
+      const live = inp.decisions.find((d) => d.caseId === req.caseId && d.lineId === req.lineId && (d.state === 'auto' || d.state === 'confirmed' || d.state === 'manual'));
+      if (!live) throw new Error(`${req.caseId} ⇄ ${req.lineId} is not matched. Nothing was changed.`);
+      return [row(inp, req.month, req.caseId, req.lineId, 'unmatched', null, '', null, '', req.note ?? 'unmatched by user')];
+    },
+    new Set([String((input as { caseId?: unknown })?.caseId ?? '')]),
+  );
+}
+
+export interface CloseResult {
+  month: string;
+  closedAt: string;
+  matchedCases: number;
+}
+
+export function close(monthInput: unknown): CloseResult {
+  const month = validate(monthSchema, monthInput);
+  assertOpen(month);
+  if (readRunState()) throw new Error('A reconciliation is still in progress; let it finish (or press Continue) before closing. Nothing was changed.');
+  const st = stamp();
+  return withDocumentLock(() => {
+    const inp = loadInputs(st, month);
+    const rows = markClosed(inp.matchRows, month, inp.records as Map<string, CaseRecord>);
+    writeMatches(st.ss, rows, inp.matchRows.length);
+    const list = readClosedMonths().filter((c) => c.month !== month);
+    list.push({ month, closedAt: st.time, closedBy: st.user });
+    list.sort((a, b) => (a.month < b.month ? -1 : 1));
+    writeClosedMonths(list);
+    const matched = new Set(rows.filter((r) => r.month === month && r.note.startsWith('closed ')).map((r) => r.caseId));
+    appendAudit(st.ss, [auditEntry(st, '', 'Close month', month, '', `${matched.size} matched cases`)]);
+    // The report says it is closed.
+    const plan = computePlan(inp);
+    writeReport(st.ss, month, plan.report);
+    return { month, closedAt: st.time, matchedCases: matched.size };
+  });
+}
+
+export interface ReconcileOptions {
+  today: string;
+  months: string[];
+  defaultMonth: string;
+  statementTabs: string[];
+  closedMonths: string[];
+  runInProgress: { month: string; done: number } | null;
+}
+
+export function options(): ReconcileOptions {
+  const st = stamp();
+  const tabs = statementTabNames(st.ss);
+  const y = Number(st.today.slice(0, 4));
+  const m = Number(st.today.slice(5, 7));
+  const months: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const d = new Date(Date.UTC(y, m - 1 - i, 1));
+    months.push(d.toISOString().slice(0, 7));
+  }
+  const run = readRunState();
+  return {
+    today: st.today, months, defaultMonth: months[1], statementTabs: tabs,
+    closedMonths: readClosedMonths().map((c) => c.month), runInProgress: run ? { month: run.month, done: run.done.length } : null,
+  };
+}
+
+/** Selects a case's row on Cases, or a line's row on its Stmt tab. */
+export function jump(input: unknown): boolean {
+  const req = validate(z.object({ caseId: z.string().optional(), lineId: z.string().optional(), statement: z.string().optional(), month: z.string().optional() }), input);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (req.caseId) return activateRow(ss, 'Cases', 'Case ID', req.caseId);
+  if (req.lineId) {
+    const tabs = req.statement ? [req.statement] : statementTabNames(ss);
+    return tabs.some((t) => activateRow(ss, t, 'Line ID', req.lineId!));
+  }
+  if (req.month) {
+    const sheet = ss.getSheetByName(reportTabName(req.month));
+    if (sheet) sheet.activate();
+    return !!sheet;
+  }
+  return false;
+}
+
+export interface VendorImportResult {
+  ok: boolean;
+  tabName: string;
+  newCount: number;
+  alreadyCount: number;
+  errors: string[];
+  message: string;
+}
+
+/** A vendor's credit-note list (CSV: date, reference, order #, amount, currency) into a
+ *  `Stmt Vendor <ID> <period>` tab; the whole file or nothing. */
+export function importVendor(input: unknown): VendorImportResult {
+  const req = validate(z.object({ vendorId: z.string().min(1).max(40), csv: z.string().min(1, 'The file is empty') }), input);
+  const { lines, errors } = parseVendorCsv(req.vendorId, req.csv);
+  if (errors.length) return { ok: false, tabName: '', newCount: 0, alreadyCount: 0, errors, message: `Nothing was imported: ${errors.length} problem(s).` };
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return withDocumentLock(() => {
+    const known = existingLineIds(ss);
+    const fresh = lines.filter((l) => !known.has(l.lineId));
+    if (!fresh.length) return { ok: true, tabName: '', newCount: 0, alreadyCount: lines.length, errors: [], message: `0 new, ${lines.length} already imported` };
+    // Named by its last month: tab names must stay within 31 characters to survive .xlsx.
+    const dates = fresh.map((l) => l.bookingDate).sort();
+    const name = freeStatementTabName(ss, `${VENDOR_TAB_PREFIX}${req.vendorId.slice(0, 10)} ${dates[dates.length - 1].slice(0, 7)}`);
+    writeStatementTab(ss, name, fresh);
+    return { ok: true, tabName: name, newCount: fresh.length, alreadyCount: lines.length - fresh.length, errors: [], message: `${fresh.length} credit notes → ${name}` };
+  });
+}

@@ -1,0 +1,146 @@
+// Monthly reconciliation through the built bundle in the local runtime, on a demo month the
+// project generates itself (dev/demo): one read and at most one write per tab, a second run
+// changes nothing, the review decisions, a resumed run equal to a one-shot run, closing.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Runtime } from '../../dev/runtime';
+import { seedInto } from '../../dev/demo/seed';
+import { CASE_HEADERS, STATEMENT_HEADERS } from '../../src/sheets/layout';
+import { MATCH_HEADERS } from '../../src/domain/reconcile/decisions';
+
+jest.setTimeout(300000);
+const BUNDLE = path.resolve(__dirname, '../../dist/Code.js');
+const ready = existsSync(BUNDLE) && readFileSync(BUNDLE, 'utf8').includes('function runReconciliation()') && readFileSync(BUNDLE, 'utf8').includes('function importStatement()');
+if (!ready) console.warn('reconcile integration tests skipped: dist/Code.js lacks runReconciliation or importStatement (run npm run build)');
+const d = ready ? describe : describe.skip;
+
+const TODAY = '2026-12-03';
+const caseCol = (h: (typeof CASE_HEADERS)[number]) => CASE_HEADERS.indexOf(h);
+const stmtCol = (h: (typeof STATEMENT_HEADERS)[number]) => STATEMENT_HEADERS.indexOf(h);
+const matchCol = (h: (typeof MATCH_HEADERS)[number]) => MATCH_HEADERS.indexOf(h);
+
+async function seeded(): Promise<{ rt: Runtime; months: string[] }> {
+  const rt = await Runtime.open({ executionLimitMs: 240000 });
+  const report = await seedInto(rt, { cases: 50, today: TODAY, reconcile: false });
+  return { rt, months: report.data.months };
+}
+const call = async <T = any>(rt: Runtime, fn: string, args: unknown[] = []) => (await rt.run(fn, args, { kind: 'script-run' })).value as T;
+
+/** Every tab a run writes, with run-time stamps blanked (they differ between two workbooks). */
+function snapshot(rt: Runtime): Record<string, unknown[][]> {
+  const out: Record<string, unknown[][]> = {};
+  for (const name of rt.workbook.sheetNames()) {
+    if (!(name === 'Cases' || name === 'Matches' || name.startsWith('Stmt ') || name.startsWith('Recon '))) continue;
+    const rows = rt.workbook.readValues(name).map((r) => [...r]);
+    if (name === 'Cases') for (const r of rows.slice(1)) { r[caseCol('Updated At')] = ''; r[caseCol('Updated By')] = ''; }
+    if (name === 'Matches') for (const r of rows.slice(1)) r[matchCol('Decided At')] = '';
+    out[name] = rows;
+  }
+  return out;
+}
+
+d('runReconciliation', () => {
+  let rt: Runtime;
+  let months: string[];
+  beforeAll(async () => ({ rt, months } = await seeded()));
+  afterAll(async () => rt && (await rt.close()));
+
+  it('matches a month: reads each tab once, writes each changed block once, moves statuses with audit rows', async () => {
+    const month = months[1];
+    const r = await rt.run('runReconciliation', [{ month }], { kind: 'script-run' });
+    const v = r.value as any;
+    expect(v.status).toBe('done');
+    expect(v.summary.counts.auto).toBeGreaterThan(0);
+    // Reads: Cases (values + display), Settings, Vendors, Matches, and per Stmt tab values +
+    // display; writes: at most one setValues per block (Stmt tabs, report, Cases spans, Matches, Audit).
+    const stmtTabs = rt.workbook.sheetNames().filter((n) => n.startsWith('Stmt ')).length;
+    expect(r.calls['Range.setValues']).toBeLessThanOrEqual(stmtTabs + 5);
+    const cases = rt.workbook.readValues('Cases').slice(1);
+    const reconciled = cases.filter((c) => c[caseCol('Status')] === 'Reconciled');
+    expect(reconciled.length).toBe(v.summary.counts.auto + v.summary.counts.confirmed + v.summary.counts.manual > 0 ? reconciled.length : 0);
+    expect(reconciled.length).toBeGreaterThan(0);
+    for (const c of reconciled) {
+      expect(String(c[caseCol('Matched Transactions')])).toMatch(/^L[0-9a-f]{16}/);
+      expect(c[caseCol('Reconciled On')]).toBeTruthy();
+    }
+    const audit = rt.workbook.readValues('Audit Log').slice(1);
+    expect(audit.some((a) => a.includes('Auto-match'))).toBe(true);
+    expect(audit.some((a) => a.includes('Reconcile') && a.includes('Reconciled'))).toBe(true);
+    // The report tab exists with its sections.
+    const report = rt.workbook.readValues(`Recon ${month}`).map((row) => String(row[0]));
+    for (const s of ['SUMMARY', 'MATCHED', 'FOR REVIEW (suggested and ambiguous)', 'WAITING FOR MONEY', 'UNEXPLAINED CREDITS', 'DIFFERENCES']) expect(report).toContain(s);
+    // Stmt match columns filled for the month's credits.
+    const stmt = rt.workbook.sheetNames().find((n) => n.startsWith('Stmt CMB'))!;
+    const lines = rt.workbook.readValues(stmt).slice(1).filter((l) => String(l[stmtCol('Booking Date')]).startsWith(month) || (l[stmtCol('Booking Date')] instanceof Date));
+    expect(lines.some((l) => l[stmtCol('Match Status')] === 'matched')).toBe(true);
+  });
+
+  it('a second run with no new data changes nothing', async () => {
+    const before = snapshot(rt);
+    const r = await rt.run('runReconciliation', [{ month: months[1] }], { kind: 'script-run' });
+    expect((r.value as any).wrote).toEqual([]);
+    expect(r.calls['Range.setValues'] ?? 0).toBe(0);
+    expect(snapshot(rt)).toEqual(before);
+  });
+
+  it('review: confirm a suggestion, reject another (never suggested again), unmatch keeps the evidence', async () => {
+    const month = months[1];
+    const review = await call(rt, 'getReviewItems', [month]);
+    const suggestions = review.items as any[];
+    if (suggestions.length < 2) return; // the seeded month has too few suggestions to exercise this
+    const [a, b] = suggestions;
+    const after = await call(rt, 'confirmMatch', [{ month, caseId: a.case.caseId, lineId: a.line.lineId }]);
+    expect(after.status).toBe('done');
+    const matches = rt.workbook.readValues('Matches').slice(1);
+    expect(matches.some((m) => m[0] === a.case.caseId && m[1] === a.line.lineId && m[matchCol('State')] === 'confirmed')).toBe(true);
+    await call(rt, 'rejectMatch', [{ month, caseId: b.case.caseId, lineId: b.line.lineId }]);
+    const again = await call(rt, 'getReviewItems', [month]);
+    expect((again.items as any[]).some((i) => i.case.caseId === b.case.caseId && i.line.lineId === b.line.lineId)).toBe(false);
+
+    const caseRow = () => rt.workbook.readValues('Cases').find((r) => r[0] === a.case.caseId)!;
+    await call(rt, 'unmatch', [{ month, caseId: a.case.caseId, lineId: a.line.lineId }]);
+    expect(caseRow()[caseCol('Matched Transactions')]).not.toContain(a.line.lineId);
+    const rows = rt.workbook.readValues('Matches').slice(1).filter((m) => m[0] === a.case.caseId && m[1] === a.line.lineId);
+    expect(rows.map((m) => m[matchCol('State')])).toEqual(expect.arrayContaining(['confirmed', 'unmatched']));
+
+    await call(rt, 'manualMatch', [{ month, caseId: a.case.caseId, lineIds: [a.line.lineId] }]);
+    expect(caseRow()[caseCol('Matched Transactions')]).toContain(a.line.lineId);
+  });
+
+  it('closing a month fixes it: runs and decisions are refused', async () => {
+    const month = months[0];
+    await call(rt, 'runReconciliation', [{ month }]);
+    const closed = await call(rt, 'closeMonth', [month]);
+    expect(closed.month).toBe(month);
+    await expect(rt.run('runReconciliation', [{ month }], { kind: 'script-run' })).rejects.toThrow(/closed/);
+    await expect(rt.run('rejectMatch', [{ month, caseId: 'RC-000001', lineId: 'Lx' }], { kind: 'script-run' })).rejects.toThrow(/closed/);
+    const notes = rt.workbook.readValues('Matches').slice(1).filter((m) => m[matchCol('Month')] === month && ['auto', 'confirmed', 'manual'].includes(String(m[matchCol('State')])));
+    expect(notes.every((m) => String(m[matchCol('Note')]).startsWith(`closed ${month} |`))).toBe(true);
+  });
+});
+
+d('long months', () => {
+  it('a run that runs out of budget continues and ends exactly like a one-shot run', async () => {
+    const one = await seeded();
+    const two = await seeded();
+    try {
+      const month = one.months[2];
+      const r1 = await call(one.rt, 'runReconciliation', [{ month }]);
+      expect(r1.status).toBe('done');
+      let r = await call(two.rt, 'runReconciliation', [{ month, budgetMs: 0 }]);
+      let executions = 1;
+      expect(r.status).toBe('continuing');
+      while (r && r.status === 'continuing') {
+        // Until the commit phase, Cases and Matches are untouched.
+        expect(two.rt.workbook.sheetNames().includes('Matches')).toBe(false);
+        r = await call(two.rt, 'continueReconciliation');
+        executions++;
+      }
+      expect(executions).toBeGreaterThan(2);
+      expect(snapshot(two.rt)).toEqual(snapshot(one.rt));
+    } finally {
+      await one.rt.close();
+      await two.rt.close();
+    }
+  });
+});

@@ -1,0 +1,64 @@
+// The sidebar's pure helpers: parsing the server's messages and small calendar/tag rules.
+import { fieldErrorsOf, newRequestId } from '../../sidebar/views/cases/api';
+import { addDays, amountsText, expectedFor, shortTime, splitTags } from '../../sidebar/views/cases/context';
+import { importProblems } from '../../sidebar/views/cases/importCases';
+import { formatBytes } from '../../sidebar/components/files';
+import type { FormOptions, VendorView } from '../../sidebar/views/cases/api';
+
+describe('server messages', () => {
+  test('field errors of an "Invalid case:" message', () => {
+    expect(fieldErrorsOf('Invalid case: [{"field":"amount","message":"CNY allows at most 2 decimals"}]')).toEqual([{ field: 'amount', message: 'CNY allows at most 2 decimals' }]);
+    expect(fieldErrorsOf('Exception: Invalid case: [{"field":"orderNo","message":"Order # is required"},{"field":1}]')).toEqual([{ field: 'orderNo', message: 'Order # is required' }]);
+    expect(fieldErrorsOf('The log is busy')).toBeNull();
+    expect(fieldErrorsOf('Invalid case: [oops')).toBeNull();
+  });
+
+  test('rows of an import refusal', () => {
+    const msg = 'Import refused: 3 rows have problems (nothing was imported):\n  row 3: Refund Amount "12.345": CNY allows at most 2 decimals\n  row 7: Unknown vendor "V9"\n  … and 1 more';
+    expect(importProblems(msg)).toEqual([
+      { row: '3', problem: 'Refund Amount "12.345": CNY allows at most 2 decimals' },
+      { row: '7', problem: 'Unknown vendor "V9"' },
+      { row: '…', problem: 'and 1 more' },
+    ]);
+    expect(importProblems('No tab named "Old"')).toBeNull();
+  });
+});
+
+describe('dates, tags, amounts', () => {
+  test('addDays is calendar arithmetic across months, years and leap days', () => {
+    expect(addDays('2026-12-03', 7)).toBe('2026-12-10');
+    expect(addDays('2026-12-28', 7)).toBe('2027-01-04');
+    expect(addDays('2028-02-27', 2)).toBe('2028-02-29');
+    expect(addDays('2026-03-28', 3)).toBe('2026-03-31'); // a DST weekend in Europe changes nothing
+  });
+
+  test('expected completion: the server value, or today + SLA for a vendor added since', () => {
+    const options = { today: '2026-12-03', defaultSlaDays: 14, defaultExpected: '2026-12-17', expectedByVendor: { 'V-1': '2026-12-10' } } as unknown as FormOptions;
+    const vendor = (id: string, slaDays: number | null) => ({ vendorId: id, slaDays }) as VendorView;
+    expect(expectedFor(options, null)).toBe('2026-12-17');
+    expect(expectedFor(options, vendor('V-1', 7))).toBe('2026-12-10');
+    expect(expectedFor(options, vendor('V-new', 3))).toBe('2026-12-06');
+    expect(expectedFor(options, vendor('V-new', null))).toBe('2026-12-17');
+  });
+
+  test('tags split on spaces and commas', () => {
+    expect(splitTags(' urgent, q4  dispute,,')).toEqual(['urgent', 'q4', 'dispute']);
+    expect(splitTags('')).toEqual([]);
+  });
+
+  test('short time keeps the spreadsheet zone wall time', () => {
+    expect(shortTime('2026-12-03T21:05:09+08:00')).toBe('2026-12-03 21:05');
+    expect(shortTime('')).toBe('');
+  });
+
+  test('amount lists and sizes', () => {
+    expect(amountsText([{ currency: 'CNY', amount: '120.00' }, { currency: 'USD', amount: '5.00' }])).toBe('CNY 120.00 · USD 5.00');
+    expect(amountsText([])).toBe('nothing open');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(10 * 1024 * 1024)).toBe('10.0 MB');
+  });
+
+  test('request IDs differ', () => {
+    expect(newRequestId()).not.toBe(newRequestId());
+  });
+});
