@@ -66,8 +66,7 @@ writeFileSync(join(dist, 'Code.js'), code);
 // ---- function names that only appear in strings must be exported ----
 const named = new Map(); // fn -> where
 const scan = (file, re) => {
-  // Comments are dropped first so that documentation naming a function is not a call.
-  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
+  const text = codeOf(file);
   for (const m of text.matchAll(re)) {
     if (m[1].startsWith('with') || named.has(m[1])) continue; // withSuccessHandler etc. are the runner's own
     named.set(m[1], relative(root, file));
@@ -79,7 +78,7 @@ for (const f of filesUnder(join(root, 'src'), ['.ts'])) {
 }
 for (const f of filesUnder(join(root, 'sidebar'), ['.ts', '.html', '.js'])) {
   scan(f, /callServer(?:<[^>]*>)?\(\s*['"]([\w$]+)['"]/g);
-  scan(f, /google\.script\.run(?:\s*\.\s*with\w+\([^)]*\))*\s*\.\s*([\w$]+)\s*\(/g);
+  for (const fn of scriptRunCalls(codeOf(f))) if (!named.has(fn)) named.set(fn, relative(root, f));
 }
 const missing = [...named].filter(([fn]) => !exported.includes(fn));
 if (missing.length) fail(`named in a string but not exported from src/server/index.ts: ${missing.map(([f, w]) => `${f} (${w})`).join(', ')}`);
@@ -111,6 +110,47 @@ writeFileSync(join(dist, 'Sidebar.html'), html);
 
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 console.log(`built dist/Code.js (${exported.length} entry points), dist/Sidebar.html, dist/appsscript.json`);
+
+/** A file's text without comments, so that documentation naming a function is not a call. */
+function codeOf(file) {
+  return readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"])\/\/.*$/gm, '$1');
+}
+
+/** The server function of each `google.script.run.withX(…).withY(…).NAME(` chain. The handlers
+ *  are often inline functions with their own parentheses, so they are skipped by bracket depth. */
+function scriptRunCalls(text) {
+  const out = [];
+  const marker = /google\.script\.run\b/g;
+  for (let m; (m = marker.exec(text)); ) {
+    let i = m.index + m[0].length;
+    for (;;) {
+      const step = /^\s*\.\s*([\w$]+)\s*\(/.exec(text.slice(i, i + 200));
+      if (!step) break;
+      if (!step[1].startsWith('with')) {
+        out.push(step[1]);
+        break;
+      }
+      i = skipParens(text, i + step[0].length);
+    }
+  }
+  return out;
+}
+
+/** Index just after the `)` closing the parenthesis opened right before `from`. */
+function skipParens(text, from) {
+  let depth = 1;
+  let quote = null;
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
 
 function fail(msg) {
   console.error(`build failed: ${msg}`);

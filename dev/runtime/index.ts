@@ -84,6 +84,32 @@ const NEEDS_AUTH: Record<string, { methods: '*' | Set<string>; scope: string }> 
   },
 };
 
+/** Simple triggers may not show sidebars or dialogs: "You do not have permission to call
+ *  Ui.showSidebar. Required permissions: https://www.googleapis.com/auth/script.container.ui" from
+ *  onOpen (oshliaer/google-apps-script-snippets#18; guides/triggers "Restrictions"). */
+const UI_SCOPE = 'https://www.googleapis.com/auth/script.container.ui';
+const NEEDS_AUTH_UI = new Set(['showSidebar', 'showModalDialog', 'showModelessDialog', 'showDialog']);
+
+/** AuthMode.NONE (an add-on's onOpen in a document where it is installed but not enabled):
+ *  "A mode that does not allow access to any services that require authorization"
+ *  (reference/script/auth-mode); the AuthMode sample marks PropertiesService "doesn't work in
+ *  AuthMode.NONE"; the editor add-on authorization guide allows only building the menu — no
+ *  reading or writing the document, no Properties (research note §3.11). Allowed here: the menu
+ *  (SpreadsheetApp.getUi, Ui, Menu), Session, Utilities, HtmlService, Logger/console and enums;
+ *  everything else is refused with Apps Script's wording. Where the docs name no scope
+ *  (PropertiesService, CacheService, LockService) the message has none, as in
+ *  googlearchive/apps-script-form-notifications-addon#11 ("You do not have permission to call
+ *  getDocumentProperties"). */
+const NONE_ALLOWED_CLASSES = new Set(['Ui', 'Menu', 'PromptResponse', 'Session', 'User', 'Utilities', 'Blob', 'HtmlService', 'HtmlOutput', 'HtmlTemplate']);
+const NONE_ALLOWED_METHODS = new Set(['SpreadsheetApp.getUi', 'ScriptApp.getScriptId', 'ScriptApp.getInstallationSource']);
+const SCOPE_OF: Record<string, string> = {
+  SpreadsheetApp: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  Spreadsheet: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  Sheet: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  Range: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  ScriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
+};
+
 interface Execution {
   info: ExecutionInfo;
   table: HandleTable;
@@ -252,8 +278,11 @@ export class Runtime implements RuntimeApi {
     return roots;
   }
 
-  private authFor(kind: ExecutionKind): AuthMode {
-    return kind === 'simple-trigger' ? 'LIMITED' : 'FULL';
+  /** A simple trigger runs LIMITED, or NONE when its event says so (an add-on's onOpen where it
+   *  is installed but not enabled; reference/script/auth-mode). Everything else runs FULL. */
+  private authFor(kind: ExecutionKind, event?: Record<string, unknown>): AuthMode {
+    if (kind !== 'simple-trigger') return 'FULL';
+    return event && event.authMode === 'NONE' ? 'NONE' : 'LIMITED';
   }
 
   run(fn: string, args: unknown[] = [], options: RunOptions = {}): Promise<RunResult> {
@@ -275,7 +304,7 @@ export class Runtime implements RuntimeApi {
     let running = 0;
     for (const x of this.executions.values()) if (x.info.effectiveUserEmail === user) running++;
     if (running >= MAX_SIMULTANEOUS_PER_USER) throw new Error(TOO_MANY_SIMULTANEOUS);
-    const authMode = this.authFor(kind);
+    const authMode = this.authFor(kind, options.event);
     const info: ExecutionInfo = {
       id: this.nextExecId++,
       kind,
@@ -389,9 +418,16 @@ export class Runtime implements RuntimeApi {
     if (!methodsOf(obj).includes(m.m)) return { error: { message: `Cannot find function ${m.m} in object ${cls}.`, name: 'TypeError' } };
     this.count(exec, `${cls}.${m.m}`);
     try {
+      const auth = exec.info.authMode;
       const rule = NEEDS_AUTH[cls];
-      if (rule && exec.info.authMode !== 'FULL' && (rule.methods === '*' || rule.methods.has(m.m)))
+      if (rule && auth !== 'FULL' && (rule.methods === '*' || rule.methods.has(m.m)))
         throw new ScriptError(`You do not have permission to call ${cls}.${m.m}. Required permissions: ${rule.scope}`);
+      if (cls === 'Ui' && auth !== 'FULL' && NEEDS_AUTH_UI.has(m.m))
+        throw new ScriptError(`You do not have permission to call Ui.${m.m}. Required permissions: ${UI_SCOPE}`);
+      if (auth === 'NONE' && !NONE_ALLOWED_CLASSES.has(cls) && !NONE_ALLOWED_METHODS.has(`${cls}.${m.m}`)) {
+        const scope = SCOPE_OF[cls];
+        throw new ScriptError(`You do not have permission to call ${cls}.${m.m}${scope ? `. Required permissions: ${scope}` : ''}`);
+      }
       const args = fromWire(m.args, exec.table) as unknown[];
       let result = (obj as Record<string, (...a: unknown[]) => unknown>)[m.m](...args);
       if (result instanceof Promise) result = await result;
@@ -471,11 +507,15 @@ export class Runtime implements RuntimeApi {
 
   /** A person opens the spreadsheet: the simple onOpen (LIMITED, e = {source, user, authMode})
    *  and every installable ON_OPEN trigger (FULL, as its creator) run (guides/triggers). */
-  async openDocument(user?: string): Promise<RunResult[]> {
+  async openDocument(user?: string, options: { authMode?: 'NONE' | 'LIMITED' } = {}): Promise<RunResult[]> {
     const who = user ?? this.user;
     const results: RunResult[] = [];
     if (await this.hasFunction('onOpen')) {
-      const r = await this.run('onOpen', [], { kind: 'simple-trigger', user: who, event: { source: { $spreadsheet: true }, user: { $user: '' }, authMode: 'LIMITED' } }).catch(
+      // AuthMode.NONE (add-on installed but not enabled in this document): e has no source, as
+      // the document may not be read (reference/script/auth-mode; guides/triggers/events).
+      const mode = options.authMode ?? 'LIMITED';
+      const event = mode === 'NONE' ? { user: { $user: '' }, authMode: 'NONE' } : { source: { $spreadsheet: true }, user: { $user: '' }, authMode: 'LIMITED' };
+      const r = await this.run('onOpen', [], { kind: 'simple-trigger', user: who, event }).catch(
         (err: Error) => void this.triggerErrors.push({ functionName: 'onOpen', message: err.message }),
       );
       if (r) results.push(r);

@@ -47,17 +47,26 @@ export function checkScriptRunValue(value: unknown, path = 'value'): unknown {
 function check(v: unknown, path: string, stack: object[]): unknown {
   if (v === null || v === undefined) return v;
   const t = typeof v;
-  if (t === 'string' || t === 'number' || t === 'boolean') return v;
+  if (t === 'string' || t === 'boolean') return v;
+  if (t === 'number') {
+    // The docs say "primitives like a Number" but are silent on NaN and ±Infinity, which the
+    // JSON-like transport cannot carry (JSON.stringify gives null). Stricter reading: refuse.
+    if (!Number.isFinite(v)) throw new ScriptRunValueError(`Failed due to illegal value in property: ${path} (${String(v)}: not a finite number)`, path);
+    return v;
+  }
   if (t !== 'object') throw illegal(v, path);
   const o = v as object;
   if (stack.includes(o) || (o instanceof Foreign && o.kind === 'circular'))
     throw new ScriptRunValueError(`Failed due to illegal value in property: ${path} (a circular reference)`, path);
   if (Array.isArray(o)) {
     stack.push(o);
-    const out = o.map((x, i) => {
-      const y = check(x, `${path}[${i}]`, stack);
-      return y === undefined ? null : y;
-    });
+    // A plain loop, not map(): map skips the holes of a sparse array and keeps them as holes,
+    // while "undefined fields within arrays become null" (guides/html/communication).
+    const out: unknown[] = new Array(o.length);
+    for (let i = 0; i < o.length; i++) {
+      const y = check(o[i], `${path}[${i}]`, stack);
+      out[i] = y === undefined ? null : y;
+    }
     stack.pop();
     return out;
   }

@@ -107,7 +107,7 @@ export function importStatementView(root: HTMLElement): void {
           await callServer('saveImportProfile', { name, headers: p.headers, mapping: m.mapping, dateOrder: m.dateOrder, decimalMark: m.decimalMark, currency: m.currency, signConvention: m.signConvention });
           result.show({ kind: 'success', title: `Mapping saved as “${name}”; files with this header are recognised next time.` });
         }
-        await refresh({ mapping: m.mapping, dateOrder: m.dateOrder, decimalMark: m.decimalMark, currency: m.currency, signConvention: m.signConvention, profile: undefined });
+        await refresh({ mapping: m.mapping, dateOrder: m.dateOrder, decimalMark: m.decimalMark, currency: m.currency, signConvention: m.signConvention, profile: undefined, sourceName: name || undefined });
       }));
       mappingBox = h('details', { attrs: { open: p.needsMapping || p.profileId === 'generic' } },
         h('summary', null, p.needsMapping ? 'Map the columns (layout not recognised)' : 'Column mapping'),
@@ -121,7 +121,7 @@ export function importStatementView(root: HTMLElement): void {
       caption: `First ${p.lines.length} of ${p.lineCount} lines`,
       columns: [
         { label: 'Row', cell: (l) => String(l.sourceRow), align: 'num' },
-        { label: 'Date', cell: (l) => l.bookingDate || '(pending)' },
+        { label: 'Date', cell: (l) => h('span', { attrs: { style: 'white-space:nowrap' } }, l.bookingDate || '(pending)') },
         { label: 'Amount', cell: (l) => `${l.amount} ${l.currency}`, align: 'num' },
         { label: 'Kind', cell: (l) => l.kind },
         { label: 'Counterparty', cell: (l) => l.counterparty },
@@ -144,6 +144,7 @@ export function importStatementView(root: HTMLElement): void {
       orderBox,
       p.errors.length ? errorTable(p.errors) : null,
       mappingBox,
+      h('div', { class: 'actions' }, importButton.el),
       h('div', { attrs: { 'data-testid': 'preview-lines' } }, lines),
       sample,
     );
@@ -188,13 +189,13 @@ export function importStatementView(root: HTMLElement): void {
     } catch (e) { result.show({ kind: 'error', title: 'Could not list the tabs', details: [errorMessage(e)] }); }
   });
 
+  // The dialog's title bar already says "Import statement"; the Import button sits under the
+  // facts of the preview (it is added there once a file is read).
   replaceChildren(root,
-    h('h2', null, 'Import statement'),
     result.el,
     field({ label: 'Statement file', control: fileInput }).el,
     status,
     previewBox,
-    h('div', { class: 'actions' }, importButton.el),
     pasted,
   );
 }

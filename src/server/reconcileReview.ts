@@ -91,13 +91,29 @@ function decideAndRun(month: string, decide: (inp: Inputs, plan: ReturnType<type
     writeMatches(st.ss, [...inp.matchRows, ...added], inp.matchRows.length);
     appendAudit(st.ss, added.map((r) => auditEntry(st, r.caseId, `Match ${r.state}`, r.lineId, '', `${r.amount ? `${r.amount} ${r.currency}` : ''}${r.note ? `; ${r.note}` : ''}`)));
     if (reopen.size) {
-      // Unmatch: the case goes back to Agreed now; the run below recomputes its amounts.
-      const inp2 = loadInputs(st, month);
-      const plan2 = computePlan(inp2, reopen);
-      const changes = plan2.caseChanges.filter((ch) => reopen.has(ch.caseId));
-      if (changes.length) {
-        writeCases(st.ss, inp2.caseTable, changes.map((ch) => ({ ...ch.record, updatedAt: st.time, updatedBy: st.user })));
-        appendAudit(st.ss, changes.flatMap((ch) => ch.audit.map((a) => auditEntry(st, ch.caseId, 'Unmatch', a.field, a.oldValue, a.newValue))));
+      // Unmatch: a Reconciled case goes back to Agreed (money expected again) and its received
+      // amounts follow what is still matched; the run below then sees it as open.
+      const original = new Map<string, CaseRecord>();
+      const inp2 = loadInputs(st, month, undefined, (r) => {
+        if (!reopen.has(r.caseId) || r.status !== 'Reconciled') return r;
+        original.set(r.caseId, r);
+        return { ...r, status: 'Agreed', reconciledOn: '' };
+      });
+      const plan2 = computePlan(inp2);
+      const records: CaseRecord[] = [];
+      const entries: ReturnType<typeof auditEntry>[] = [];
+      for (const [caseId, before] of original) {
+        const reopened = inp2.records.get(caseId)!;
+        const ch = plan2.caseChanges.find((c) => c.caseId === caseId);
+        const after = ch ? ch.record : reopened;
+        records.push({ ...after, updatedAt: st.time, updatedBy: st.user });
+        entries.push(auditEntry(st, caseId, 'Unmatch', 'Status', before.status, after.status));
+        if (before.reconciledOn !== after.reconciledOn) entries.push(auditEntry(st, caseId, 'Unmatch', 'Reconciled On', before.reconciledOn, after.reconciledOn));
+        for (const a of ch ? ch.audit : []) if (a.field !== 'Status' && a.field !== 'Reconciled On') entries.push(auditEntry(st, caseId, 'Unmatch', a.field, a.oldValue, a.newValue));
+      }
+      if (records.length) {
+        writeCases(st.ss, inp2.caseTable, records);
+        appendAudit(st.ss, entries);
       }
     }
   });

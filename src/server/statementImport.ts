@@ -39,6 +39,8 @@ const optionsShape = {
   currency: z.string().optional().refine((c) => !c || isCurrencyCode(c), 'not an ISO 4217 currency code'),
   signConvention: z.enum(['natural', 'spend-positive']).optional(),
   charset: z.enum(['UTF-8', 'GB18030', 'windows-1252', 'ISO-8859-1']).optional(),
+  /** With a mapping: the name it is saved under (the source of its Line IDs). */
+  sourceName: z.string().max(60).optional(),
 };
 export const fileRequestSchema = z.object({
   fileName: z.string().min(1).max(255),
@@ -128,7 +130,7 @@ export function tabNameFor(p: ParsedStatement): string {
 function optionsOf(req: Partial<FileRequest>, saved: SavedProfile[]): ImportOptions {
   return {
     profile: req.profile, mapping: req.mapping, dateOrder: req.dateOrder, decimalMark: req.decimalMark, currency: req.currency,
-    signConvention: req.signConvention, charset: req.charset, savedProfiles: saved,
+    signConvention: req.signConvention, charset: req.charset, sourceName: req.sourceName, savedProfiles: saved,
   };
 }
 

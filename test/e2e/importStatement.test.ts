@@ -78,3 +78,34 @@ d('Import statement dialog', () => {
     expect((await tabNames(b.page)).some((n) => n.startsWith('Stmt '))).toBe(false);
   });
 });
+
+d('Import statement dialog: unknown layouts', () => {
+  it('maps the columns of an unknown CSV, saves the mapping, and recognises the layout next time', async () => {
+    const csv = Buffer.from('My bank export\n\nBooked;Money;Ccy;Text\n02.01.2024;1.000,00;EUR;Refund RC-000042\n03.01.2024;-31,50;EUR;Fee\n');
+    let f = await openDialog();
+    await pick(f, 'mybank.csv', csv);
+    expect(await f.isDisabled('[data-testid=import-confirm]')).toBe(true);
+    await f.selectOption('select[data-role=date]', 'Booked');
+    await f.selectOption('select[data-role=amount]', 'Money');
+    await f.selectOption('select[data-role=currency]', 'Ccy');
+    await f.selectOption('select[data-role=description]', 'Text');
+    await f.fill('[data-testid=profile-name]', 'My bank');
+    await f.click('[data-testid=apply-mapping]');
+    await f.waitForFunction(() => {
+      const b = document.querySelector('[data-testid=import-confirm]') as HTMLButtonElement | null;
+      return !!b && !b.disabled;
+    }, null, { timeout: 60000 });
+    expect(await f.textContent('[data-testid=preview-lines]')).toContain('1000.00 EUR');
+    await f.click('[data-testid=import-confirm]');
+    await f.locator('.banner.success').filter({ hasText: '2 new' }).waitFor({ timeout: 60000 });
+    // Next time the saved profile recognises the layout.
+    await b.page.keyboard.press('Escape');
+    await b.page.reload();
+    await openApp(b.page, t);
+    f = await openDialog();
+    await pick(f, 'mybank-2.csv', csv);
+    expect(await f.textContent('[data-testid=facts]')).toContain('My bank');
+    const facts = await f.textContent('[data-testid=facts]');
+    expect(facts).toMatch(/Lines\s*2 \(2 already imported\)/);
+  });
+});

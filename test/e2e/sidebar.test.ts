@@ -21,6 +21,8 @@ beforeAll(async () => {
       'setupWorkbook',
       { fn: 'addVendor', args: [{ vendorId: 'V-001', name: 'Alpha Trading', defaultCurrency: 'CNY', slaDays: 7 }] },
       { fn: 'addVendor', args: [{ vendorId: 'V-666', name: HOSTILE, defaultCurrency: 'USD' }] },
+      { fn: 'logCase', args: [{ vendorId: 'V-001', orderNo: 'SEED-1', amount: '100', currency: 'CNY', reason: 'Other', requestId: 'seed-1' }] },
+      { fn: 'logCase', args: [{ vendorId: 'V-666', orderNo: 'SEED-2', amount: '2.50', currency: 'USD', reason: 'Other', requestId: 'seed-2' }] },
     ],
   });
   b = await launchBrowser();
@@ -164,7 +166,7 @@ test('a double click on submit logs one case', async () => {
   expect((await serverCases({ text: 'DBL-777' })).map((c) => c.caseId)).toEqual([caseId]);
 });
 
-test('case detail: a status move, and a gated move refused with the reason', async () => {
+test('case detail: a gated move is refused with its reason; with the evidence added it is allowed', async () => {
   const side = await openLogForm();
   await fillCase(side, { vendor: 'Alpha', orderNo: 'ST-1', amount: '3' });
   await form(side).getByRole('button', { name: 'Log refund' }).click();
@@ -178,8 +180,21 @@ test('case detail: a status move, and a gated move refused with the reason', asy
   await detail.getByLabel('Next status').selectOption('Agreed');
   await detail.getByRole('button', { name: 'Change status' }).click();
   await expect(detail.locator('.field.invalid .field-error').textContent({ timeout: 30000 })).resolves.toMatch(/Agreed needs evidence of type Vendor correspondence or Mediation record/);
-  const timeline = await detail.locator('ol.timeline li').allInnerTexts();
+  // Add the missing evidence from the detail, then the move is allowed.
+  await detail.locator('details.add-evidence summary').click();
+  await detail.locator('details.add-evidence input[type=file]').setInputFiles([{ name: 'vendor-email.eml', mimeType: 'message/rfc822', buffer: Buffer.from('From: vendor\n\nWe agree to refund 3.00 CNY.\n') }]);
+  await detail.getByLabel('Type of vendor-email.eml').selectOption('Vendor correspondence');
+  await detail.getByRole('button', { name: 'Add evidence' }).click();
+  await side.locator('.view-case .banner.success .banner-title', { hasText: `1 evidence item added to ${caseId}` }).waitFor({ timeout: 30000 });
+  const link = side.locator('.evidence-list a', { hasText: 'vendor-email.eml' });
+  await expect(link.getAttribute('target')).resolves.toBe('_blank');
+  await expect(link.getAttribute('href')).resolves.toMatch(/^https:\/\/drive\.google\.com\//);
+  await side.locator('.view-case').getByLabel('Next status').selectOption('Agreed');
+  await side.locator('.view-case').getByRole('button', { name: 'Change status' }).click();
+  await side.locator('.view-case .banner.success .banner-title', { hasText: `${caseId} is now Agreed` }).waitFor({ timeout: 30000 });
+  const timeline = await side.locator('.view-case ol.timeline li').allInnerTexts();
   expect(timeline.join('\n')).toMatch(/Requested/);
+  expect(timeline.join('\n')).toMatch(/Agreed/);
 });
 
 test('a new vendor added inline is picked, with its currency and SLA applied', async () => {
@@ -209,7 +224,55 @@ test('a new vendor added inline is picked, with its currency and SLA applied', a
   await expect(cell(row, COL.currency).textContent()).resolves.toBe('JPY');
 });
 
-test('import dialog lists the rows it refused', async () => {
+test('case detail: editing fields checks them like the form and updates the row', async () => {
+  const side = await openLogForm();
+  await fillCase(side, { vendor: 'Alpha', orderNo: 'ED-1', amount: '10' });
+  await form(side).getByRole('button', { name: 'Log refund' }).click();
+  const caseId = await loggedCaseId(side);
+  await side.locator('.banner.success').getByRole('button', { name: 'Open case' }).click();
+  const detail = side.locator('.view-case');
+  await detail.locator('.case-head').waitFor();
+  await detail.locator('details.edit summary').click();
+  const amount = detail.getByLabel('Refund amount');
+  await amount.fill('10.001');
+  await detail.getByRole('button', { name: 'Save changes' }).click();
+  await detail.locator('input[aria-invalid=true]').waitFor();
+  await expect(detail.locator('.field.invalid .field-error').textContent()).resolves.toBe('CNY allows at most 2 decimals');
+  await amount.fill('10.50');
+  await detail.getByLabel('Notes').fill('Vendor asked for photos');
+  await detail.getByRole('button', { name: 'Save changes' }).click();
+  await side.locator('.view-case .banner.success .banner-title', { hasText: `${caseId} saved` }).waitFor({ timeout: 30000 });
+  await expect(detail.locator('dl.facts').textContent()).resolves.toContain('10.50 CNY');
+  const row = await rowOf(caseId);
+  await page.waitForFunction(([r, c]) => document.querySelector(`#grid td[data-r="${r}"][data-c="${c}"]`)?.textContent === '10.50', [row, COL.amount], { timeout: 30000 });
+});
+
+/** Vendor names in the grid's Cases rows that are drawn (a filter hides the others). */
+async function visibleVendorNames(): Promise<string[]> {
+  const names = await page.locator(`#grid td[data-c="${COL.vendorName}"]`).allTextContents();
+  return [...new Set(names.slice(1).filter(Boolean))].sort();
+}
+
+test("vendor filter: only that vendor's rows, its open totals, and Clear filter", async () => {
+  const side = await openLogForm();
+  const f = form(side);
+  const vendor = f.getByRole('combobox', { name: 'Vendor' });
+  await vendor.fill('Alpha');
+  await vendor.press('Enter');
+  await f.getByRole('button', { name: "Show only this vendor's cases" }).click();
+  await f.locator('.filter-title').waitFor({ timeout: 30000 });
+  await expect(f.locator('.filter-status').textContent()).resolves.toMatch(/Cases tab: only Alpha Trading\d+ open · CNY \d+\.\d\d/);
+  await page.waitForFunction((col) => {
+    const names = Array.from(document.querySelectorAll(`#grid td[data-c="${col}"]`)).slice(1).map((td) => td.textContent).filter(Boolean);
+    return names.length > 0 && names.every((n) => n === 'Alpha Trading');
+  }, COL.vendorName, { timeout: 30000 });
+  await f.getByRole('button', { name: 'Clear filter' }).click();
+  await f.locator('.filter-status').waitFor({ state: 'hidden', timeout: 30000 });
+  await page.waitForFunction((col) => Array.from(document.querySelectorAll(`#grid td[data-c="${col}"]`)).some((td) => td.textContent !== 'Alpha Trading' && td.textContent !== 'Vendor Name' && td.textContent), COL.vendorName, { timeout: 30000 });
+  expect(await visibleVendorNames()).toEqual(expect.arrayContaining(['Alpha Trading', HOSTILE]));
+});
+
+test('import dialog: refused rows are listed; fixed, they import', async () => {
   await clickMenu(page, ['Extensions', ADDON, 'Import existing cases…']);
   const dlg = await dialogFrame(page);
   await dlg.waitForSelector('.view-import');
@@ -219,6 +282,14 @@ test('import dialog lists the rows it refused', async () => {
   const rows = await dlg.locator('.problems tbody tr').allInnerTexts();
   expect(rows.length).toBeGreaterThan(0);
   expect(rows[0]).toMatch(/^2\t.*12\.345/);
+  // Fixed, the same rows import.
+  await dlg.getByLabel('CSV (first row: headers)').fill('Order #,Vendor ID,Vendor Name,Reason,Refund Amount,Currency\n1001,V-001,Alpha Trading,Damaged goods,12.34,CNY\n');
+  await dlg.getByRole('button', { name: 'Import' }).click();
+  const title = (await dlg.locator('.banner.success .banner-title').textContent({ timeout: 30000 })) ?? '';
+  expect(title).toBe('Imported 1 case');
+  expect(await dlg.locator('.problems tr').count()).toBe(0);
+  const imported = /RC-\d{6,}/.exec((await dlg.locator('.banner.success').textContent()) ?? '')![0];
+  await rowOf(imported);
 });
 
 test('no uncaught page errors', () => {

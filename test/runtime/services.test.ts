@@ -123,8 +123,10 @@ describe('services', () => {
     expect((await rt.run('who')).value).toEqual(['ana@example.com', 'ana@example.com', 'America/New_York', 'en', true]);
   });
 
-  test('simple triggers run LIMITED: active user email is "", Drive and triggers refused (guides/triggers)', async () => {
-    expect((await rt.run('who', [], { kind: 'simple-trigger' })).value).toEqual(['', 'ana@example.com', 'America/New_York', 'en', true]);
+  test('simple triggers run LIMITED: active and effective user emails are "", Drive and triggers refused (guides/triggers)', async () => {
+    // reference/base/user#getEmail: "not available in any context that allows a script to run
+    // without that user's authorization, like a simple onOpen(e) or onEdit(e) trigger" — any User.
+    expect((await rt.run('who', [], { kind: 'simple-trigger' })).value).toEqual(['', '', 'America/New_York', 'en', true]);
     expect((await rt.run('driveInTrigger', [], { kind: 'simple-trigger' })).value).toBe(
       'You do not have permission to call DriveApp.getRootFolder. Required permissions: https://www.googleapis.com/auth/drive',
     );

@@ -228,3 +228,14 @@ describe('structured formats', () => {
     expect(readCamt('<Document><BkToCstmrStmt><Stmt><Ntry>').errors.length).toBeGreaterThan(0);
   });
 });
+
+describe('unknown layouts offer columns to map', () => {
+  it('names the header row after a preamble', () => {
+    const r = csv('My bank export\n\nBooked;Money;Ccy;Text\n02.01.2024;1.000,00;EUR;x\n');
+    expect(r).toMatchObject({ needsMapping: true, headerRow: 3, headers: ['Booked', 'Money', 'Ccy', 'Text'] });
+  });
+  it('offers "Column N" for a headerless file', () => {
+    const r = csv('02.01.2024;1.000,00;EUR;x\n03.01.2024;-2,00;EUR;y\n');
+    expect(r).toMatchObject({ needsMapping: true, headers: ['Column 1', 'Column 2', 'Column 3', 'Column 4'] });
+  });
+});

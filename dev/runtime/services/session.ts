@@ -25,8 +25,12 @@ export class Session {
   getActiveUser(): User {
     return new User(this._execution.activeUserEmail);
   }
+  /** Blank outside FULL too: "the user's email address is not available in any context that
+   *  allows a script to run without that user's authorization, like a simple onOpen(e) or
+   *  onEdit(e) trigger" (reference/base/user#getEmail) — that holds for every User, the
+   *  effective one included. */
   getEffectiveUser(): User {
-    return new User(this._execution.effectiveUserEmail);
+    return new User(this._execution.authMode === 'FULL' ? this._execution.effectiveUserEmail : '');
   }
   getScriptTimeZone(): string {
     return this._scriptTimeZone;

@@ -1,7 +1,7 @@
 // Number formats (display) and user-entered parsing, per spreadsheet locale.
 //
 // - Range.setValue/setValues parse strings like a person typing them (USER_ENTERED): a leading
-//   `=` makes a formula; number-, percent-, currency-, date- and boolean-looking text converts
+//   `=` makes a formula (so does a leading `+`/`-` that is not a number); number-, percent-, currency-, date- and boolean-looking text converts
 //   per the spreadsheet locale; a leading `'` forces text and is not part of the value
 //   (reference/spreadsheet/range#setValue, research note §3.3; Sheets API ValueInputOption).
 // - A cell formatted as plain text (`@`) keeps typed text as text (Sheets help "Format numbers
@@ -388,6 +388,17 @@ export function parseUserEntered(input: string, cellFormat: string | undefined, 
   if (input.startsWith("'")) return { type: 'value', value: input.slice(1) };
   if (input.startsWith('=') && input.length > 1) return { type: 'formula', formula: input };
   const t = input.trim();
+  // A leading `+` (and, by the stricter reading, `-`) also starts a formula in Sheets, as in
+  // Lotus/Excel: "text fields starting with a + are interpreted as formulae"
+  // (nithinmurali/pygsheets#373, USER_ENTERED writes); "starting with + or =, google asks you to add
+  // '" (mrmans0n/localio#1). Number-like input (`-5`, `+1,200.50`, `-$3`) keeps its number value;
+  // anything else (`+1 555 0100`, `-x`, `- note`) becomes the formula `=` + input and shows the
+  // formula's error. `@` starts no formula in Sheets and stays text.
+  if ((input[0] === '+' || input[0] === '-') && input.length > 1) {
+    const num = parseNumberText(t, li);
+    if (num) return { type: 'value', value: num.value, format: keepOrDetect(cellFormat, num.format) };
+    return { type: 'formula', formula: `=${input}` };
+  }
   // Fast path: text that cannot be a number, date, time or boolean stays text.
   const ch = t.charCodeAt(0);
   const digitLike = (ch >= 48 && ch <= 57) || '+-.($€£¥'.includes(t[0] ?? '');

@@ -55,9 +55,10 @@ export function checkValidation(wb: WorkbookModel, dv: DataValidationModel, v: S
   switch (dv.criteria) {
     case 'VALUE_IN_LIST':
     case 'VALUE_IN_RANGE': {
-      const shown = wb.displayValue(sheet, r, c);
-      const text = shown !== '' ? shown : String(v);
-      return listValues(wb, dv, sheet).some((x) => x === text || x === String(v));
+      // Judge the candidate value itself, not what the cell shows now (a valid old value must
+      // not let any new text through).
+      const text = String(v);
+      return listValues(wb, dv, sheet).some((x) => x === text);
     }
     case 'CHECKBOX':
       if (a.length) return v === a[0] || v === a[1] || String(v) === String(a[0]) || String(v) === String(a[1]);

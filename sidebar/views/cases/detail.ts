@@ -111,6 +111,7 @@ export function caseDetailView(options: FormOptions, caseId: string, hooks: Case
       busyLabel: 'Saving…',
       primary: true,
       onClick: async () => {
+        top.clear(); // the last action's result no longer describes the case
         nextF.setError();
         noteF.setError();
         if (!next.value) return nextF.setError('Choose the next status');
@@ -174,6 +175,7 @@ export function caseDetailView(options: FormOptions, caseId: string, hooks: Case
       busyLabel: 'Saving…',
       primary: true,
       onClick: async () => {
+        top.clear(); // the last action's result no longer describes the case
         for (const f of Object.values(fields)) f.setError();
         formError.hidden = true;
         const p = patch();
@@ -260,6 +262,7 @@ export function caseDetailView(options: FormOptions, caseId: string, hooks: Case
       busyLabel: 'Adding…',
       primary: true,
       onClick: async () => {
+        top.clear(); // the last action's result no longer describes the case
         filesF.setError();
         urlF.setError();
         const link = url.value.trim();

@@ -43,4 +43,5 @@ export interface FileRequest {
   decimalMark?: '.' | ',';
   currency?: string;
   signConvention?: 'natural' | 'spend-positive';
+  sourceName?: string;
 }

@@ -136,9 +136,14 @@ export function assign(scored: Scoring[], ctx: AssignContext): Taken[] {
 }
 
 function rankBy(n: number, key: (i: number) => string): Int32Array {
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => cmp(key(a), key(b)));
+  // The engine's native string sort (no comparator callback) is several times faster on 100k.
+  const keys = new Array<string>(n);
+  for (let i = 0; i < n; i++) keys[i] = key(i);
+  const sorted = keys.slice().sort();
+  const at = new Map<string, number>();
+  for (let r = 0; r < n; r++) if (!at.has(sorted[r])) at.set(sorted[r], r);
   const rank = new Int32Array(n);
-  for (let r = 0; r < n; r++) rank[order[r]] = r;
+  for (let i = 0; i < n; i++) rank[i] = at.get(keys[i])!;
   return rank;
 }
 

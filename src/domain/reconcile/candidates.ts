@@ -110,18 +110,25 @@ export class CandidateIndex {
   }
 
   find(rejected: Set<string>): Draft[] {
-    const drafts = new Map<number, Draft>();
-    const nLines = this.lines.length;
+    // Drafts per case (a handful each), so merging a reference hit with an amount hit of the
+    // same line is a scan of a short list rather than a hash of 10^10 possible pairs.
+    const byCase: (Draft[] | undefined)[] = new Array(this.cases.length);
+    const all: Draft[] = [];
     const add = (pc: PCase, pl: PLine, refCase: boolean, refOrder: boolean) => {
       if (!pc.active || pc.openMinor <= 0) return;
       if (pl.day < pc.winLo || pl.day > pc.winHi) return;
       if (rejected.size && rejected.has(pairKey(pc.c.caseId, pl.l.lineId))) return;
-      const key = pc.idx * nLines + pl.idx;
-      const d = drafts.get(key);
-      if (d) {
-        d.refCase = d.refCase || refCase;
-        d.refOrder = d.refOrder || refOrder;
-      } else drafts.set(key, { ci: pc.idx, li: pl.idx, refCase, refOrder });
+      const list = byCase[pc.idx] || (byCase[pc.idx] = []);
+      for (const d of list) {
+        if (d.li === pl.idx) {
+          d.refCase = d.refCase || refCase;
+          d.refOrder = d.refOrder || refOrder;
+          return;
+        }
+      }
+      const d = { ci: pc.idx, li: pl.idx, refCase, refOrder };
+      list.push(d);
+      all.push(d);
     };
 
     for (const pl of this.lines) {
@@ -161,7 +168,7 @@ export class CandidateIndex {
       }
       for (const li of hits) add(pc, this.lines[li], false, false);
     }
-    return [...drafts.values()];
+    return all;
   }
 
   private collect(index: AmountIndex | undefined, lo: number, hi: number, pc: PCase, out: number[]): void {

@@ -85,8 +85,11 @@ export function mergeMatchRows(
   stamp: { time: string; user: string },
   fmt: (amount: Decimal, currency: string) => string,
 ): MatchRow[] {
-  const kept = existing.filter((r) => isDecided(r) || r.month !== month);
-  const decidedKeys = new Set(kept.filter(isDecided).map((r) => `${r.caseId}\u0001${r.lineId}`));
+  // Order: decided rows (as they were), new automatic matches, then proposals (other months'
+  // as they were, this month's new ones). A re-run therefore reproduces the same tab.
+  const decided = existing.filter(isDecided);
+  const otherProposals = existing.filter((r) => !isDecided(r) && r.month !== month);
+  const decidedKeys = new Set(decided.map((r) => `${r.caseId}\u0001${r.lineId}`));
   const previous = new Map(existing.map((r) => [`${r.caseId}\u0001${r.lineId}\u0001${r.state}`, r]));
   const added: MatchRow[] = [];
   for (const p of pairs) {
@@ -105,5 +108,5 @@ export function mergeMatchRows(
       note: '',
     });
   }
-  return [...kept, ...added];
+  return [...decided, ...added.filter(isDecided), ...otherProposals, ...added.filter((r) => !isDecided(r))];
 }

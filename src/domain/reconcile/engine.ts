@@ -33,6 +33,7 @@ interface Live {
 }
 
 export function reconcile(input: ReconInput): ReconResult {
+  const T=(globalThis as any).__T||(()=>{}); T('start');
   const s = input.settings;
   const endDay = dayNumber(monthEnd(input.month));
   const caseIndex = new Map<string, number>();
@@ -55,6 +56,7 @@ export function reconcile(input: ReconInput): ReconResult {
     return prepareLine(l, i, input.month, vendors);
   });
 
+  T('prepare');
   // Earlier decisions.
   const rejected = new Set<string>();
   const unmatched = new Set<string>();
@@ -82,9 +84,12 @@ export function reconcile(input: ReconInput): ReconResult {
   for (const ci of settled) cases[ci].active = false;
 
   // Candidates, scores, assignment.
+  T('decisions');
   const index = new CandidateIndex(cases, lines, fx, s);
+  T('index');
   const scored: Scoring[] = [];
-  for (const d of index.find(rejected)) {
+  const drafts = index.find(rejected); T('find');
+  for (const d of drafts) {
     const pc = cases[d.ci];
     const pl = lines[d.li];
     const withRef = d.refCase || d.refOrder;
@@ -95,9 +100,11 @@ export function reconcile(input: ReconInput): ReconResult {
   }
   // An unmatched pair may be suggested again but never auto-confirmed: the user said no once.
   if (unmatched.size) for (const p of scored) if (unmatched.has(pairKey(cases[p.ci].c.caseId, lines[p.li].l.lineId))) p.hasReference = false;
+  T('score');
   const taken = assign(scored, { cases, lines, fx, s, settled });
+  T('assign');
 
-  return outcomes(input, cases, lines, live, taken, fx);
+  const o = outcomes(input, cases, lines, live, taken, fx); T('outcomes'); return o;
 }
 
 function isSettled(pc: PCase, coveredMinor: number, anyFx: boolean, s: ReconInput['settings']): boolean {
@@ -177,9 +184,10 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       state: t.state,
       score: t.score,
       signals: t.signals,
-      amount: fromMinor(t.alloc, pl.l.currency),
+      // The inputs' own Decimals when the amounts are whole (most pairs): no new parsing.
+      amount: t.alloc === pl.amountMinor ? pl.l.amount : fromMinor(t.alloc, pl.l.currency),
       currency: pl.l.currency,
-      covers: fromMinor(t.covers, pc.c.currency),
+      covers: t.covers === pc.refundMinor ? pc.c.amount : fromMinor(t.covers, pc.c.currency),
       caseCurrency: pc.c.currency,
       kept: false,
     });
@@ -208,10 +216,10 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
     caseOut.push({
       caseId: pc.c.caseId,
       matchStatus,
-      covered: fromMinor(covered, ccy),
-      open: fromMinor(Math.max(0, pc.refundMinor - covered), ccy),
+      covered: covered === pc.refundMinor ? pc.c.amount : fromMinor(covered, ccy),
+      open: covered === 0 ? pc.c.amount : fromMinor(Math.max(0, pc.refundMinor - covered), ccy),
       received: (caseReceived[i] || []).map(([currency, m]) => ({ amount: fromMinor(m, currency), currency })),
-      lineIds: caseLines[i] || [],
+      lineIds: (caseLines[i] || []).sort(),
       settled: isSet,
       lastPaymentDate: caseLast[i],
       ageDays: Number.isNaN(pc.logDay) ? 0 : Math.max(0, todayDay - pc.logDay),
@@ -243,7 +251,7 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       lineId: pl.l.lineId,
       matchStatus,
       caseIds: lineCases[i] || [],
-      allocated: fromMinor(allocated, pl.l.currency),
+      allocated: allocated === pl.amountMinor ? pl.l.amount : fromMinor(allocated, pl.l.currency),
       currency: pl.l.currency,
       signals: lineSignals[i] || [],
       vendorId: pl.vendor ? pl.vendor.vendorId : '',

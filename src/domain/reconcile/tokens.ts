@@ -25,7 +25,7 @@ export function caseNumber(caseId: string): number | null {
 
 /** Case numbers named in a text, each once. */
 export function caseNumbersIn(text: string): number[] {
-  if (!text) return [];
+  if (!text || !/[rR][cC]/.test(text)) return [];
   const out: number[] = [];
   CASE_RE.lastIndex = 0;
   for (let m = CASE_RE.exec(text); m; m = CASE_RE.exec(text)) {
@@ -35,10 +35,11 @@ export function caseNumbersIn(text: string): number[] {
   return out;
 }
 
-/** The key an order number is looked up by; '' when it is too short to search. */
+/** The key an order number is looked up by; '' when it is too short to search or has no
+ *  digit (order numbers carry digits; plain words would only make false hits). */
 export function orderKey(orderNo: string): string {
   const compact = orderNo.replace(/[^A-Za-z0-9\u4e00-\u9fff]/g, '').toUpperCase();
-  if (compact.length < MIN_ORDER_TOKEN) return '';
+  if (compact.length < MIN_ORDER_TOKEN || !/\d/.test(compact)) return '';
   return /^\d+$/.test(compact) ? compact.replace(/^0+(?=\d)/, '') : compact;
 }
 
@@ -50,9 +51,11 @@ export function orderKeysIn(text: string): string[] {
     const k = orderKey(raw);
     if (k && out.indexOf(k) < 0) out.push(k);
   };
+  if (!/\d/.test(text)) return out;
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
     const word = m[0];
+    if (!/\d/.test(word)) continue;
     add(word);
     if (/[-_/.]/.test(word)) for (const part of word.split(/[-_/.]/)) add(part);
   }

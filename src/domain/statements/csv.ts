@@ -79,7 +79,7 @@ export function identify(table: Table, profiles: CsvProfile[], options: ImportOp
     const needed = [m.date, m.amount ?? m.debit].filter((x): x is string => !!x).map(headerKey);
     const headerless = needed.every((k) => /^column \d+$/.test(k));
     const custom: CsvProfile = {
-      id: 'custom', label: 'Custom mapping', source: 'Custom', mapping: m,
+      id: 'custom', label: options.sourceName ? `Custom mapping “${options.sourceName}”` : 'Custom mapping', source: options.sourceName || 'CSV', mapping: m,
       dateOrder: options.dateOrder, decimalMark: options.decimalMark, currency: options.currency, signConvention: options.signConvention,
     };
     if (headerless) {
@@ -122,6 +122,27 @@ export function identify(table: Table, profiles: CsvProfile[], options: ImportOp
   return { profile: null, headerRow: -1, guessed: false };
 }
 
+/**
+ * For an unknown layout: the first row as wide as most rows whose cells are words (a header),
+ * or "Column N" names when the first wide row is already data (a headerless file).
+ */
+export function likelyHeader(table: Table): { row: number; headers: string[] } {
+  const scan = table.rows.slice(0, HEADER_SCAN);
+  const widths = new Map<number, number>();
+  for (const r of scan) { const n = r.filter((c) => c !== '').length; if (n > 1) widths.set(n, (widths.get(n) ?? 0) + 1); }
+  let mode = 0;
+  let best = 0;
+  for (const [n, f] of widths) if (f > best || (f === best && n > mode)) { mode = n; best = f; }
+  const i = scan.findIndex((r) => r.filter((c) => c !== '').length >= Math.max(2, Math.ceil(mode * 0.8)));
+  if (i < 0) return { row: -1, headers: [] };
+  const looksLikeData = scan[i].some((c) => looksLikeDate(c) || /^[-+(]?[$€£¥]?\d[\d.,' ]*\)?$/.test(c));
+  if (looksLikeData) {
+    const width = Math.max(...scan.map((r) => r.length));
+    return { row: -1, headers: Array.from({ length: width }, (_, k) => `Column ${k + 1}`) };
+  }
+  return { row: i, headers: uniqueHeaders(scan[i]) };
+}
+
 function descriptionColumns(m: ColumnMapping): string[] {
   return m.description === undefined ? [] : Array.isArray(m.description) ? m.description : [m.description];
 }
@@ -137,6 +158,10 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
     sample: table.rows.filter((r) => r.some((c) => c)).slice(0, 12),
   };
   if (!profile) {
+    // Offer the likely header row (or "Column N" names) to map from.
+    const guess = likelyHeader(table);
+    base.headers = guess.headers;
+    base.headerRow = guess.row + 1;
     base.needsMapping = true;
     errors.push({ row: 0, message: 'Unknown layout: no header row names a date and an amount column. Map the columns.' });
     return base;
@@ -270,11 +295,10 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
     const dateCell = v.get(m.date);
     let bookingDate = '';
     let pending = false;
-    if (PENDING.test(dateCell)) pending = true;
-    else {
-      const d = isoCached(dateCell);
-      if (typeof d === 'string') bookingDate = d; else fail(d.error);
-    }
+    const d0 = isoCached(dateCell);
+    if (typeof d0 === 'string') bookingDate = d0;
+    else if (PENDING.test(dateCell)) pending = true;
+    else fail(d0.error);
     let valueDate = bookingDate;
     if (m.valueDate && v.get(m.valueDate)) {
       const d = isoCached(v.get(m.valueDate));

@@ -23,6 +23,7 @@ const EMPTY = new Set(['', '-', '--', '/', '—', 'n/a', 'N/A']);
 const PLAIN = /^-?\d[\d.,']*$/;
 
 export function cleanAmount(raw: string): CleanAmount | null | string {
+  if (raw === '') return null;
   if (PLAIN.test(raw)) return raw.charCodeAt(0) === 45 ? { digits: raw.slice(1), negative: true, currency: '' } : { digits: raw, negative: false, currency: '' };
   let s = raw.replace(/[\t\u00a0\u202f\u2009]/g, ' ').trim();
   if (EMPTY.has(s)) return null;

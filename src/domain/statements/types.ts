@@ -46,6 +46,9 @@ export interface ImportOptions {
   /** 'spend-positive' for card exports where a positive amount is money out. */
   signConvention?: 'natural' | 'spend-positive';
   charset?: Charset;
+  /** Source name for a custom mapping (the profile name it is being saved under): Line IDs
+   *  depend on the source, so the file imported now and recognised later by that profile match. */
+  sourceName?: string;
   /** Saved profiles (from the Import Profiles tab) tried before the generic one. */
   savedProfiles?: SavedProfile[];
 }

@@ -1,0 +1,71 @@
+// The Review matches sidebar: the month's suggested and ambiguous pairs, case and statement
+// line side by side with the signals behind the score. Confirm, reject (never suggested again),
+// or pick another line; jump to either row in the grid.
+import { h, replaceChildren, errorMessage } from '../../components/dom';
+import { banner } from '../../components/banner';
+import { loadingButton } from '../../components/button';
+import { reconApi, type ReviewItem, type RunOutcome } from './api';
+import './reconcile.css';
+
+export function reviewView(root: HTMLElement): void {
+  const note = banner();
+  const list = h('div', null, h('p', { class: 'loading' }, 'Loading…'));
+  const month = h('select', { attrs: { id: 'review-month', 'aria-label': 'Month' } });
+  replaceChildren(root, h('div', { class: 'view' }, h('h2', null, 'Review matches'), note.el, h('div', { class: 'field' }, month), list));
+
+  const load = async () => {
+    replaceChildren(list, h('p', { class: 'loading' }, 'Matching…'));
+    try {
+      const r = await reconApi.review(month.value);
+      if (!r.items.length) {
+        replaceChildren(list, h('p', { class: 'muted' }, r.closed ? `${r.month} is closed.` : `Nothing to review for ${r.month}. Run reconciliation to look for new money.`));
+        return;
+      }
+      replaceChildren(list, h('p', { class: 'muted' }, `${r.items.length} pairs to review (${r.counts.ambiguous ?? 0} ambiguous).`), ...r.items.map((i) => card(i, r.closed)));
+    } catch (e) {
+      replaceChildren(list);
+      note.show({ kind: 'error', title: errorMessage(e) });
+    }
+  };
+  const decided = async (p: Promise<RunOutcome>, what: string) => {
+    try {
+      const o = await p;
+      note.show({ kind: 'success', title: what, details: [o.message] });
+      await load();
+    } catch (e) {
+      note.show({ kind: 'error', title: errorMessage(e) });
+    }
+  };
+  const card = (i: ReviewItem, closed: boolean): HTMLElement => {
+    const m = month.value;
+    const confirm = loadingButton({ label: 'Confirm', primary: true, busyLabel: 'Saving…', onClick: () => decided(reconApi.confirm(m, i.case.caseId, i.line.lineId), `${i.case.caseId} ⇄ ${i.line.lineId} confirmed`) });
+    const reject = loadingButton({ label: 'Reject', busyLabel: 'Saving…', onClick: () => decided(reconApi.reject(m, i.case.caseId, i.line.lineId), `${i.case.caseId} ⇄ ${i.line.lineId} rejected; it will not be suggested again`) });
+    const other = h('select', { attrs: { 'aria-label': 'Another line' } }, h('option', { props: { value: '' } }, 'Another line…'), ...i.alternatives.map((a) => h('option', { props: { value: a } }, a)), h('option', { props: { value: '*' } }, 'Type a Line ID…'));
+    other.addEventListener('change', () => {
+      let id = other.value;
+      if (id === '*') id = (window.prompt('Line ID (from a Stmt tab)') || '').trim();
+      other.value = '';
+      if (id) void decided(reconApi.manual(m, i.case.caseId, [id]), `${i.case.caseId} matched to ${id} by hand`);
+    });
+    if (closed) for (const b of [confirm.el, reject.el, other]) b.disabled = true;
+    const sig = (s: string) => h('span', { class: `recon-signal${/contradicts|other|unmatched/.test(s) ? ' neg' : ''}` }, s);
+    return h('div', { class: `recon-item ${i.state}` },
+      h('div', { class: 'recon-head' }, h('span', { class: 'recon-state' }, i.state), h('span', { class: 'muted' }, `score ${i.score}`), h('span', { class: 'muted' }, `${i.amount} → ${i.covers}`)),
+      h('div', { class: 'recon-sides' },
+        h('div', null, h('b', null, i.case.caseId), i.case.vendor, h('br'), `Order ${i.case.orderNo}`, h('br'), `${i.case.amount} ${i.case.currency}`, h('br'), `logged ${i.case.dateLogged}`, h('br'), `expected ${i.case.expected}`,
+          h('br'), h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => void reconApi.jump({ caseId: i.case.caseId }) } }, 'Go to case')),
+        h('div', null, h('b', null, `${i.line.amount} ${i.line.currency}`), i.line.date, h('br'), i.line.counterparty || '—', h('br'), i.line.reference || i.line.description || '—', h('br'), h('span', { class: 'muted' }, i.line.statement),
+          h('br'), h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => void reconApi.jump({ lineId: i.line.lineId, statement: i.line.statement }) } }, 'Go to line'))),
+      h('div', { class: 'recon-signals' }, ...i.signals.map(sig)),
+      h('div', { class: 'recon-actions' }, confirm.el, reject.el, other));
+  };
+
+  reconApi.options().then(
+    (opts) => {
+      replaceChildren(month, ...opts.months.map((m) => h('option', { props: { value: m, selected: m === opts.defaultMonth } }, `${m}${opts.closedMonths.includes(m) ? ' (closed)' : ''}`)));
+      month.addEventListener('change', () => void load());
+      void load();
+    },
+    (e) => note.show({ kind: 'error', title: errorMessage(e) }),
+  );
+}

@@ -1,0 +1,87 @@
+// The Run reconciliation dialog: pick the month and the statement tabs, run, see the summary.
+// A long month continues in further executions; the dialog keeps calling Continue (and shows
+// the steps done) until the run is finished, or the user can close it and a trigger finishes.
+import { h, replaceChildren, errorMessage } from '../../components/dom';
+import { banner } from '../../components/banner';
+import { loadingButton } from '../../components/button';
+import { reconApi, type RunOutcome } from './api';
+import './reconcile.css';
+
+export function runReconciliationView(root: HTMLElement): void {
+  const note = banner();
+  const body = h('div', null, h('p', { class: 'loading' }, 'Loading…'));
+  replaceChildren(root, h('div', { class: 'view' }, h('h2', null, 'Run reconciliation'), note.el, body));
+  reconApi.options().then(
+    (opts) => {
+      const month = h('select', { attrs: { id: 'recon-month' } }, ...opts.months.map((m) => h('option', { props: { value: m, selected: m === (opts.runInProgress?.month ?? opts.defaultMonth) } }, `${m}${opts.closedMonths.includes(m) ? ' (closed)' : ''}`)));
+      const boxes = opts.statementTabs.map((t) => h('input', { attrs: { type: 'checkbox' }, props: { checked: true, value: t } }));
+      const tabs = h('div', { class: 'recon-tabs' }, ...(boxes.length ? boxes.map((b, i) => h('label', { class: 'check', attrs: { style: 'margin:2px 0' } }, b, opts.statementTabs[i])) : [h('span', { class: 'muted' }, 'No statement tabs yet: Reconcile ▸ Import statement… first.')]));
+      const bar = h('div');
+      const progress = h('div', { class: 'recon-progress', attrs: { hidden: true } }, bar);
+      const result = h('div');
+      const show = (o: RunOutcome) => {
+        progress.hidden = o.status === 'done';
+        bar.style.width = `${Math.round((100 * o.phasesDone) / Math.max(1, o.phasesTotal))}%`;
+        replaceChildren(result, summaryTable(o), h('div', { class: 'recon-actions' },
+          h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => void reconApi.jump({ month: o.month }) } }, `Open Recon ${o.month}`),
+          h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => void reconApi.openReview() } }, 'Review matches')));
+      };
+      const run = loadingButton({
+        label: opts.runInProgress ? 'Continue' : 'Run',
+        busyLabel: 'Reconciling…',
+        primary: true,
+        onClick: async () => {
+          note.clear();
+          try {
+            const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
+            let o: RunOutcome | null = opts.runInProgress ? await reconApi.continueRun() : await reconApi.run(month.value, chosen);
+            while (o && o.status === 'continuing') {
+              show(o);
+              note.show({ kind: 'info', title: o.message });
+              o = await reconApi.continueRun();
+            }
+            if (o) {
+              show(o);
+              note.show({ kind: 'success', title: o.message, details: o.wrote.length ? [`Updated: ${o.wrote.join(', ')}`] : [] });
+            }
+            opts.runInProgress = null;
+            run.setLabel('Run again');
+          } catch (e) {
+            note.show({ kind: 'error', title: errorMessage(e) });
+          }
+        },
+      });
+      const close = loadingButton({
+        label: 'Close month…',
+        onClick: async () => {
+          if (!window.confirm(`Close ${month.value}? Its matches will no longer change, and later edits of its cases are flagged by Check the log.`)) return;
+          try {
+            const r = await reconApi.close(month.value);
+            note.show({ kind: 'success', title: `${r.month} closed (${r.matchedCases} matched cases).` });
+          } catch (e) {
+            note.show({ kind: 'error', title: errorMessage(e) });
+          }
+        },
+      });
+      replaceChildren(body,
+        h('div', { class: 'field' }, h('label', { attrs: { for: 'recon-month' } }, 'Month'), month),
+        h('div', { class: 'field' }, h('label', null, 'Statements'), tabs),
+        h('div', { class: 'recon-actions' }, run.el, close.el),
+        progress, result);
+    },
+    (e) => note.show({ kind: 'error', title: errorMessage(e) }),
+  );
+}
+
+function summaryTable(o: RunOutcome): HTMLElement {
+  const s = o.summary;
+  const c = s.counts;
+  return h('div', null,
+    h('p', { class: 'muted' }, `${c.auto ?? 0} auto · ${c.confirmed ?? 0} confirmed · ${c.manual ?? 0} manual · ${c.suggested ?? 0} suggested · ${c.ambiguous ?? 0} ambiguous · ${c.differences ?? 0} differences`),
+    h('table', { class: 'recon-summary' },
+      h('thead', null, h('tr', null, h('th', null, 'Currency'), h('th', null, 'Matched'), h('th', null, 'Waiting'), h('th', null, 'Unexplained'))),
+      h('tbody', null,
+        ...s.byCurrency.map((r) => h('tr', null, h('td', null, r.currency), h('td', null, `${r.matchedCases} · ${r.matchedAmount}`), h('td', null, `${r.waitingCases} · ${r.waitingAmount}`), h('td', null, `${r.unexplainedLines} · ${r.unexplainedAmount}`))),
+        h('tr', null, h('td', null, `In ${s.base.currency}`), h('td', null, s.base.matchedAmount), h('td', null, s.base.waitingAmount), h('td', null, s.base.unexplainedAmount)))),
+    s.base.missingRates.length ? h('p', { class: 'muted' }, `No FX rate for ${s.base.missingRates.join(', ')}: left out of the ${s.base.currency} totals.`) : null);
+}
