@@ -287,6 +287,14 @@ describe('Find, case detail and import (scripted server)', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
+  test('a page opened on one case ("case:RC-…") shows it, with a way back to search', async () => {
+    await open('case:RC-000123');
+    await page.locator('.case-head h2').waitFor();
+    await expect(page.locator('.case-head h2').textContent()).resolves.toBe('RC-000123');
+    await page.getByRole('button', { name: /Back to results/ }).click();
+    await view().getByRole('button', { name: /Open RC-000007/ }).waitFor();
+  });
+
   test('import: a refusal becomes a table of rows', async () => {
     await open('importCases');
     await view().getByLabel('CSV (first row: headers)').fill('Order #,Vendor ID\n1,V9');

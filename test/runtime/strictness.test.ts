@@ -131,3 +131,27 @@ describe('auth modes of simple triggers', () => {
     expect((menu.value as { errors: string[] }).errors).toEqual(['props: ok', 'ss: ok', 'lock: ok', 'sidebar: ok']);
   });
 });
+
+describe('protection covers every cell edit', () => {
+  // reference/spreadsheet/protection: a protected range cannot be edited by non-editors; notes,
+  // merges and validation rules were not checked (values and formats were). Docs do not list
+  // each method: stricter reading — all of them throw.
+  test('setNote/setNotes/clearNote/merge/breakApart/clearDataValidations/insertCheckboxes on a protected range throw', () => {
+    const PROTECTED = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+    const model = WorkbookModel.empty({ owner: 'owner@example.com' });
+    const admin = createSpreadsheetApp(testHost('admin@example.com'), model) as SpreadsheetApp;
+    const p = admin.getActiveSpreadsheet().getSheets()[0].getRange('A1:C1').protect();
+    p.removeEditors(p.getEditors());
+    const clerk = (createSpreadsheetApp(testHost('clerk@example.com'), model) as SpreadsheetApp).getActiveSpreadsheet().getSheets()[0];
+    const r = clerk.getRange('A1:B1');
+    expect(() => r.setNote('n')).toThrow(PROTECTED);
+    expect(() => r.setNotes([['a', 'b']])).toThrow(PROTECTED);
+    expect(() => r.clearNote()).toThrow(PROTECTED);
+    expect(() => r.merge()).toThrow(PROTECTED);
+    expect(() => r.breakApart()).toThrow(PROTECTED);
+    expect(() => r.clearDataValidations()).toThrow(PROTECTED);
+    expect(() => r.insertCheckboxes()).toThrow(PROTECTED);
+    expect(r.getNotes()).toEqual([['', '']]);
+    clerk.getRange('A2').setNote('below is fine');
+  });
+});

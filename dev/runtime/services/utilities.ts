@@ -72,6 +72,16 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Java SimpleDateFormat. */
+/** Week year and week of year of wall-clock fields `w` (UTC-coded), en_US rules. */
+function weekYear(w: Date): { year: number; week: number } {
+  const day = Date.UTC(w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate());
+  const sunday = day - w.getUTCDay() * 86400000;
+  const year = new Date(sunday + 6 * 86400000).getUTCFullYear(); // the week's Saturday decides
+  const jan1 = new Date(Date.UTC(year, 0, 1));
+  const week1 = jan1.getTime() - jan1.getUTCDay() * 86400000;
+  return { year, week: Math.round((sunday - week1) / (7 * 86400000)) + 1 };
+}
+
 export function formatDate(date: Date, tz: string, pattern: string): string {
   const ms = date.getTime();
   if (Number.isNaN(ms)) throw invalidArgument('date');
@@ -123,8 +133,27 @@ export function formatDate(date: Date, tz: string, pattern: string): string {
         out += year > 0 ? 'AD' : 'BC';
         break;
       case 'y':
-      case 'Y':
         out += n === 2 ? pad(year % 100, 2) : pad(year);
+        break;
+      // Java's `Y` is the *week year* and `w` the week of it (en_US rules: weeks start on Sunday,
+      // week 1 is the one holding January 1), so `YYYY` on 2024-12-29 prints 2025 — the classic
+      // bug of using YYYY for the calendar year, which a fake printing 2024 would hide
+      // (java.text.SimpleDateFormat, java.util.GregorianCalendar "Week Of Year and Week Year").
+      case 'Y': {
+        const wy = weekYear(w);
+        out += n === 2 ? pad(wy.year % 100, 2) : pad(wy.year);
+        break;
+      }
+      case 'w':
+        out += pad(weekYear(w).week);
+        break;
+      case 'W': {
+        const first = new Date(Date.UTC(year, w.getUTCMonth(), 1)).getUTCDay();
+        out += pad(Math.floor((w.getUTCDate() - 1 + first) / 7) + 1);
+        break;
+      }
+      case 'F':
+        out += pad(Math.floor((w.getUTCDate() - 1) / 7) + 1);
         break;
       case 'M':
       case 'L': {

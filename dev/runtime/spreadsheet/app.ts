@@ -863,6 +863,7 @@ export class Range {
     return this.clear({ formatOnly: true });
   }
   clearNote(): Range {
+    this._checkWrite();
     this._forEachCell((r, c) => {
       const row = this._sm.rows[r - 1];
       if (row?.n) row.n[c - 1] = undefined;
@@ -870,6 +871,7 @@ export class Range {
     return this;
   }
   clearDataValidations(): Range {
+    this._checkWrite();
     this._wb.patchStyleRect(this._sm, this.rect, { dv: undefined });
     this._wb.touch();
     return this;
@@ -993,17 +995,22 @@ export class Range {
   }
   /** Merges are recorded; values stay where they are (a simplification). */
   merge(): Range {
+    this._checkWrite();
     this._sm.merges.push({ ...this.rect });
     this._wb.touch();
     return this;
   }
   breakApart(): Range {
+    this._checkWrite();
     this._sm.merges = this._sm.merges.filter((m) => rectA1(m) !== rectA1(this.rect));
     return this;
   }
 
   // ---- notes
+  // Notes, merges and validation rules are edits of the cells too: a protected range refuses them
+  // like values and formats (reference/spreadsheet/protection; docs silent per method — stricter).
   setNote(note: string | null): Range {
+    this._checkWrite();
     this._forEachCell((r, c) => {
       const row = this._sm.ensureRow(r);
       (row.n ??= [])[c - 1] = note === null || note === '' ? undefined : String(note);
@@ -1013,6 +1020,7 @@ export class Range {
   }
   setNotes(notes: (string | null)[][]): Range {
     const rows = this._checkDims('setNotes', notes);
+    this._checkWrite();
     this._forEachCell((r, c, i, j) => {
       const row = this._sm.ensureRow(r);
       const n = rows[i][j];

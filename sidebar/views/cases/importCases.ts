@@ -62,7 +62,9 @@ export function importCasesView(): HTMLElement {
         const msg = errorMessage(e);
         const rows = importProblems(msg);
         if (rows && rows.length) {
-          result.show({ kind: 'error', title: msg.split('\n')[0].replace(/^Error:\s*/, '').replace(/:\s*$/, ''), details: ['Nothing was imported. Fix these rows and import again.'] });
+          const title = msg.split('\n')[0].replace(/^Error:\s*/, '').replace(/:\s*$/, '');
+          const details = [/nothing was imported/i.test(title) ? 'Fix these rows and import again.' : 'Nothing was imported. Fix these rows and import again.'];
+          result.show({ kind: 'error', title, details });
           replaceChildren(problems, table({ caption: 'Rows with problems', columns: [{ label: 'Row', align: 'num', cell: (r) => r.row }, { label: 'Problem', cell: (r) => r.problem }], rows }));
         } else result.show({ kind: 'error', title: 'Nothing was imported', details: [msg] });
       }

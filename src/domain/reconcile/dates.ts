@@ -2,9 +2,16 @@
 // spreadsheet's zone), so a day count from the epoch in UTC is exact and zone-free.
 const DAY_MS = 86400000;
 
+// A month of 100k lines has a few dozen distinct dates: remember them (bounded, pure).
+const memo = new Map<string, number>();
+
 export function dayNumber(iso: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return NaN;
-  return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS);
+  const hit = memo.get(iso);
+  if (hit !== undefined) return hit;
+  const day = /^\d{4}-\d{2}-\d{2}/.test(iso) ? Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS) : NaN;
+  if (memo.size > 20000) memo.clear();
+  memo.set(iso, day);
+  return day;
 }
 
 export function isoFromDayNumber(day: number): string {

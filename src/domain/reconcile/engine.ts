@@ -33,7 +33,6 @@ interface Live {
 }
 
 export function reconcile(input: ReconInput): ReconResult {
-  const T=(globalThis as any).__T||(()=>{}); T('start');
   const s = input.settings;
   const endDay = dayNumber(monthEnd(input.month));
   const caseIndex = new Map<string, number>();
@@ -56,7 +55,6 @@ export function reconcile(input: ReconInput): ReconResult {
     return prepareLine(l, i, input.month, vendors);
   });
 
-  T('prepare');
   // Earlier decisions.
   const rejected = new Set<string>();
   const unmatched = new Set<string>();
@@ -84,12 +82,9 @@ export function reconcile(input: ReconInput): ReconResult {
   for (const ci of settled) cases[ci].active = false;
 
   // Candidates, scores, assignment.
-  T('decisions');
   const index = new CandidateIndex(cases, lines, fx, s);
-  T('index');
   const scored: Scoring[] = [];
-  const drafts = index.find(rejected); T('find');
-  for (const d of drafts) {
+  for (const d of index.find(rejected)) {
     const pc = cases[d.ci];
     const pl = lines[d.li];
     const withRef = d.refCase || d.refOrder;
@@ -100,11 +95,9 @@ export function reconcile(input: ReconInput): ReconResult {
   }
   // An unmatched pair may be suggested again but never auto-confirmed: the user said no once.
   if (unmatched.size) for (const p of scored) if (unmatched.has(pairKey(cases[p.ci].c.caseId, lines[p.li].l.lineId))) p.hasReference = false;
-  T('score');
   const taken = assign(scored, { cases, lines, fx, s, settled });
-  T('assign');
 
-  const o = outcomes(input, cases, lines, live, taken, fx); T('outcomes'); return o;
+  return outcomes(input, cases, lines, live, taken, fx);
 }
 
 function isSettled(pc: PCase, coveredMinor: number, anyFx: boolean, s: ReconInput['settings']): boolean {
