@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const importBench = join(__dirname, 'import.ts');
   if (existsSync(importBench)) {
     console.log('');
-    const mod = (await import('./import')) as { benchImport?: () => Promise<unknown> | unknown };
+    // tsx runs the bench as CommonJS: require resolves the .ts file.
+    const mod = require('./import') as { benchImport?: () => Promise<unknown> | unknown };
     if (typeof mod.benchImport === 'function') {
       const out = await mod.benchImport();
       if (Array.isArray(out)) for (const l of out) console.log(String(l));

@@ -1,7 +1,7 @@
 // What a case is: statuses, evidence types, the stored record and the form schema. Shared with
 // the sidebar (it validates the same way before calling the server), so this module imports
 // nothing that needs Apps Script or Node.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCurrencyCode, minorUnits } from './currency';
 import { Decimal } from './money';
 

@@ -1,6 +1,6 @@
 // Vendors and their tags. A tag (`Vendor_ShenzhenBrightLed`) is a filterable handle that must
 // stay ASCII and unique per Vendor ID, because people type it into filters and other tools.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCurrencyCode } from './currency';
 import { validateWith, Validation } from './caseRecord';
 

@@ -1,6 +1,6 @@
 // Adding evidence to a case: an upload stored in the case's Drive folder, or a link recorded
 // as given (drive.file cannot open files the add-on did not create, so no hash for those).
-import { z } from 'zod';
+import * as z from 'zod';
 import { appendAudit, auditEntry } from '../sheets/auditLog';
 import { readCases, readEvidenceLink, writeCases, writeEvidenceCell } from '../sheets/caseRepo';
 import { appendEvidence, EvidenceItem, readEvidence } from '../sheets/evidenceRepo';

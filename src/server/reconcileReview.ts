@@ -2,7 +2,7 @@
 // is a row added to `Matches` (nothing is deleted: an unmatched pair keeps its earlier rows as
 // evidence) followed by a full run of the month in the same execution, so Cases, the Stmt tabs
 // and the report always agree with the decisions. Decisions are refused on closed months.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Decimal, formatAmount } from '../domain/money';
 import type { CaseRecord } from '../domain/caseRecord';
 import { isMonth } from '../domain/reconcile/dates';

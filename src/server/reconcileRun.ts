@@ -12,7 +12,7 @@
 // resumed run ends exactly as a one-shot run would. Every phase is a single block write that
 // either lands whole or not at all; a phase already applied is found unchanged and skipped.
 // Until the commit has run, Cases and Matches are untouched.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Decimal, formatAmount, toSheetNumber } from '../domain/money';
 import { isCurrencyCode } from '../domain/currency';
 import type { CaseRecord } from '../domain/caseRecord';

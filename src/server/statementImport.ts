@@ -2,7 +2,7 @@
 // `Stmt <source> <period>` tab, written once, only when the whole file was understood, with
 // only the lines no Stmt tab has yet. The callables are re-exported by statements.ts.
 import Papa from 'papaparse/papaparse.min.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatAmount } from '../domain/money';
 import { isCurrencyCode } from '../domain/currency';
 import { parseStatement, parseStatementText } from '../domain/statements/parse';

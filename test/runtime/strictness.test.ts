@@ -155,3 +155,19 @@ describe('protection covers every cell edit', () => {
     clerk.getRange('A2').setNote('below is fine');
   });
 });
+
+import { formatDate } from '../../dev/runtime/services/utilities';
+
+describe('Utilities.formatDate: Java week fields', () => {
+  // reference/utilities/utilities#formatDate uses java.text.SimpleDateFormat: `Y` is the week
+  // year, `w` week in year, `W` week in month, `F` day of week in month (en_US: weeks start on
+  // Sunday; week 1 holds January 1). Printing the calendar year for `YYYY` hid the YYYY bug.
+  test('YYYY / w / W / F around the new year', () => {
+    const d = new Date(Date.UTC(2024, 11, 29, 12)); // Sunday 2024-12-29
+    expect(formatDate(d, 'UTC', 'yyyy YYYY w')).toBe('2024 2025 1');
+    expect(formatDate(new Date(Date.UTC(2022, 11, 31, 12)), 'UTC', 'YYYY-ww')).toBe('2022-53');
+    expect(formatDate(new Date(Date.UTC(2023, 0, 1, 12)), 'UTC', 'YYYY-ww')).toBe('2023-01');
+    expect(formatDate(new Date(Date.UTC(2024, 2, 15, 12)), 'UTC', 'W F')).toBe('3 3');
+    expect(formatDate(new Date(Date.UTC(2024, 11, 31, 20)), 'Asia/Shanghai', 'yyyy YYYY')).toBe('2025 2025');
+  });
+});

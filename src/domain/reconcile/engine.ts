@@ -21,6 +21,9 @@ import { fxToleranceMinor } from './openAmount';
 import { proposeDifference } from './writeOff';
 
 const LIVE = new Set(['auto', 'confirmed', 'manual']);
+// Shared empty lists for the many rows with nothing to list (100k allocations fewer).
+const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
+const NONE: CaseOutcome['received'] = Object.freeze([]) as unknown as CaseOutcome['received'];
 
 interface Live {
   d: Decision;
@@ -211,8 +214,8 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       matchStatus,
       covered: covered === pc.refundMinor ? pc.c.amount : fromMinor(covered, ccy),
       open: covered === 0 ? pc.c.amount : fromMinor(Math.max(0, pc.refundMinor - covered), ccy),
-      received: (caseReceived[i] || []).map(([currency, m]) => ({ amount: fromMinor(m, currency), currency })),
-      lineIds: (caseLines[i] || []).sort(),
+      received: caseReceived[i] ? caseReceived[i]!.map(([currency, m]) => ({ amount: fromMinor(m, currency), currency })) : NONE,
+      lineIds: caseLines[i] ? caseLines[i]!.sort() : NO_IDS,
       settled: isSet,
       lastPaymentDate: caseLast[i],
       ageDays: Number.isNaN(pc.logDay) ? 0 : Math.max(0, todayDay - pc.logDay),
@@ -243,10 +246,10 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
     lineOut.push({
       lineId: pl.l.lineId,
       matchStatus,
-      caseIds: lineCases[i] || [],
+      caseIds: lineCases[i] || NO_IDS,
       allocated: allocated === pl.amountMinor ? pl.l.amount : fromMinor(allocated, pl.l.currency),
       currency: pl.l.currency,
-      signals: lineSignals[i] || [],
+      signals: lineSignals[i] || NO_IDS,
       vendorId: pl.vendor ? pl.vendor.vendorId : '',
     });
   }

@@ -63,9 +63,11 @@ export function prepareCase(c: ReconCase, idx: number, s: ReconSettings, monthEn
 }
 
 export function prepareLine(l: StatementLine, idx: number, month: string, vendors: VendorDirectory): PLine {
-  const amountMinor = toMinor(l.amount, l.currency);
-  const inMonth = l.bookingDate.slice(0, 7) === month;
-  const eligible = inMonth && amountMinor > 0 && CREDIT_KINDS.has(l.kind);
+  // Lines of other months and debits are only carried along (statement tabs often span
+  // several months): no amount conversion, tokens or vendor lookup for them.
+  const inMonth = l.bookingDate.slice(0, 7) === month && CREDIT_KINDS.has(l.kind) && l.amount.isPositive() && !l.amount.isZero();
+  const amountMinor = inMonth ? toMinor(l.amount, l.currency) : 0;
+  const eligible = inMonth && amountMinor > 0;
   const text = l.reference && l.description ? `${l.reference} ${l.description}` : l.reference || l.description;
   return {
     idx,

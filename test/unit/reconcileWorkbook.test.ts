@@ -1,0 +1,106 @@
+// The pure pieces around the engine: vendor statements, closing a month, the Matches tab's
+// merge, what a run changes on a case, and the report's sections.
+import { Decimal } from '../../src/domain/money';
+import { compareVendorStatement, creditNoteOf, parseVendorCsv } from '../../src/domain/reconcile/vendorStatement';
+import { closedMonthProblems, markClosed } from '../../src/domain/reconcile/closeMonth';
+import { decisionsFromRows, mergeMatchRows, type MatchRow } from '../../src/domain/reconcile/decisions';
+import { caseChange } from '../../src/domain/reconcile/caseUpdates';
+import { buildReport } from '../../src/domain/reconcile/report';
+import { FxTable } from '../../src/domain/reconcile/fx';
+import { formatAmount } from '../../src/domain/money';
+import type { CaseRecord } from '../../src/domain/caseRecord';
+import { kase, line, run } from './reconcileFixtures';
+
+const record = (over: Partial<CaseRecord> = {}): CaseRecord => ({
+  caseId: 'RC-000001', dateLogged: '2026-10-01', orderNo: 'PO-1001', vendorName: 'Alpha Trading', vendorId: 'V1', vendorTag: 'Vendor_Alpha',
+  reason: 'Damaged goods', reasonDetail: '', amount: '100.00', currency: 'USD', status: 'Agreed', expectedCompletion: '2026-10-10',
+  actualCompletion: '', evidence: '', receivedAmount: '', receivedCurrency: '', matchedTransactions: '', reconciledOn: '', journalRef: '',
+  tags: [], notes: '', updatedAt: '', updatedBy: '', ...over,
+});
+
+describe('vendor statements', () => {
+  const csv = 'Date,Reference,Order #,Amount,Currency\n2026-10-05,CN-1,PO-1001,100.00,USD\n2026-10-06,CN-2,PO-9999,42.00,USD\n2026-10-07,CN-3 for RC-000003,,30.00,USD\n';
+  test('parses a credit-note CSV into lines with stable IDs; a bad row refuses the file', () => {
+    const a = parseVendorCsv('V1', csv);
+    expect(a.errors).toEqual([]);
+    expect(a.lines).toHaveLength(3);
+    expect(parseVendorCsv('V1', csv).lines.map((l) => l.lineId)).toEqual(a.lines.map((l) => l.lineId));
+    const bad = parseVendorCsv('V1', 'Date,Reference,Order #,Amount,Currency\n05/10/2026,CN-1,PO-1,1.00,USD\n2026-10-05,CN-2,PO-2,1.234,USD\n');
+    expect(bad.errors).toHaveLength(2);
+    expect(parseVendorCsv('V1', 'Date,Amount\n').errors[0]).toMatch(/No "ref" column/);
+  });
+  test('what the vendor lists but we never logged, and what we logged but it does not list', () => {
+    const notes = parseVendorCsv('V1', csv).lines.map(creditNoteOf);
+    const cases = [kase(1, '100.00'), kase(2, '55.00'), kase(3, '30.00', { orderNo: '' })];
+    const r = compareVendorStatement('V1', notes, cases, { from: '2026-10-01', to: '2026-10-31' });
+    expect(r.matched.map((m) => `${m.caseId}:${m.how}`)).toEqual(['RC-000001:order', 'RC-000003:case id']);
+    expect(r.notLogged.map((n) => n.reference)).toEqual(['CN-2']);
+    expect(r.notListed.map((c) => c.caseId)).toEqual(['RC-000002']);
+  });
+});
+
+describe('closing a month', () => {
+  const row = (over: Partial<MatchRow> = {}): MatchRow => ({ caseId: 'RC-000001', lineId: 'L1', statement: 'Stmt X', month: '2026-10', state: 'auto', amount: '100.00', currency: 'USD', covers: '100.00', caseCurrency: 'USD', score: 90, signals: 'ref:case', counterparty: '', decidedAt: '', decidedBy: '', note: '', ...over });
+  test('fingerprints the month\'s live rows; a later edit of the case is flagged', () => {
+    const records = new Map([['RC-000001', record()]]);
+    const closed = markClosed([row(), row({ lineId: 'L2', state: 'suggested' }), row({ month: '2026-09', lineId: 'L3' })], '2026-10', records);
+    expect(closed[0].note).toBe('closed 2026-10 | V1|PO-1001|100.00|USD');
+    expect(closed[1].note).toBe('');
+    expect(closed[2].note).toBe('');
+    expect(closedMonthProblems(closed, records)).toEqual([]);
+    const edited = new Map([['RC-000001', record({ amount: '90.00' })]]);
+    expect(closedMonthProblems(closed, edited)).toEqual([expect.objectContaining({ caseId: 'RC-000001', month: '2026-10' })]);
+    expect(closedMonthProblems(closed, new Map())[0].message).toMatch(/no longer on the Cases tab/);
+  });
+});
+
+describe('the Matches tab', () => {
+  test('decided rows stay, proposals are replaced, and a re-run reproduces the tab', () => {
+    const cases = [kase(1, '100.00'), kase(2, '50.00')];
+    const lines = [line('100.00', { lineId: 'A', reference: 'RC-000001' }), line('50.00', { lineId: 'B' })];
+    const stamp = { time: 't1', user: 'u' };
+    const info = () => ({ statement: 'Stmt X', counterparty: '' });
+    const first = mergeMatchRows([], '2026-10', run(cases, lines).pairs, info, stamp, formatAmount);
+    expect(first.map((r) => `${r.caseId}>${r.lineId}:${r.state}`)).toEqual(['RC-000001>A:auto', 'RC-000002>B:suggested']);
+    const second = mergeMatchRows(first, '2026-10', run(cases, lines, { decisions: decisionsFromRows(first) }).pairs, info, { time: 't2', user: 'u' }, formatAmount);
+    expect(second).toEqual(first);
+  });
+  test('the last decided row of a pair wins', () => {
+    const base = { statement: '', month: '2026-10', amount: '1.00', currency: 'USD', covers: '1.00', caseCurrency: 'USD', score: '' as const, signals: '', counterparty: '', decidedAt: '', decidedBy: '', note: '' };
+    const d = decisionsFromRows([{ ...base, caseId: 'C', lineId: 'L', state: 'confirmed' }, { ...base, caseId: 'C', lineId: 'L', state: 'unmatched' }]);
+    expect(d.map((x) => x.state)).toEqual(['unmatched']);
+  });
+});
+
+describe('what a run changes on a case', () => {
+  test('settled: Received then Reconciled, with amounts, lines, dates and audit fields', () => {
+    const r = run([kase(1, '100.00')], [line('100.00', { lineId: 'A', reference: 'RC-000001', bookingDate: '2026-10-12' })]);
+    const ch = caseChange(record(), r.cases[0], '2026-11-02')!;
+    expect(ch.record).toMatchObject({ status: 'Reconciled', receivedAmount: '100.00', receivedCurrency: '', matchedTransactions: 'A', actualCompletion: '2026-10-12', reconciledOn: '2026-11-02' });
+    expect(ch.audit.filter((a) => a.field === 'Status')).toEqual([{ field: 'Status', oldValue: 'Agreed', newValue: 'Received' }, { field: 'Status', oldValue: 'Received', newValue: 'Reconciled' }]);
+    expect(caseChange(ch.record, r.cases[0], '2026-11-03')).toBeNull();
+  });
+  test('waiting with nothing matched: an amount a clerk typed is kept', () => {
+    const r = run([kase(1, '100.00')], []);
+    expect(caseChange(record({ receivedAmount: '100.00' }), r.cases[0], '2026-11-02')).toBeNull();
+  });
+});
+
+describe('the report', () => {
+  test('has every section and explains differences', () => {
+    const cases = [kase(1, '300.00'), kase(2, '80.00'), kase(3, '10.00')];
+    const lines = [line('298.50', { lineId: 'A', reference: 'RC-000001' }), line('999.00', { lineId: 'U' }), line('80.00', { lineId: 'B' })];
+    const result = run(cases, lines);
+    const cells = buildReport(result, {
+      month: '2026-10', today: '2026-11-02', baseCurrency: 'USD', statements: ['Stmt X'], cases: new Map(cases.map((c) => [c.caseId, c])),
+      lines: new Map(lines.map((l) => [l.lineId, { line: l, statement: 'Stmt X' }])), fx: new FxTable([], 'USD'), vendorComparisons: [],
+    });
+    const first = cells.map((r) => r[0]);
+    for (const s of ['SUMMARY', 'MATCHED', 'FOR REVIEW (suggested and ambiguous)', 'WAITING FOR MONEY', 'UNEXPLAINED CREDITS', 'DIFFERENCES']) expect(first).toContain(s);
+    const diff = cells[first.indexOf('DIFFERENCES') + 2];
+    expect(diff.slice(0, 5)).toEqual(['RC-000001', 'Alpha Trading', 'fee', 1.5, 'USD']);
+    expect(String(diff[6])).toMatch(/Write off 1.50 USD/);
+    expect(cells.every((r) => r.length === 11)).toBe(true);
+    void new Decimal(0);
+  });
+});
