@@ -14,7 +14,7 @@ export async function main(argv: string[]): Promise<number> {
   const cases = casesAt >= 0 ? Number(argv[casesAt + 1]) : undefined;
   mkdirSync(dirname(path), { recursive: true });
   // A demo is rebuilt from scratch: the workbook and the runtime's sidecar files next to it.
-  for (const p of [path, `${path}.state.json`, `${path}.drive`]) if (existsSync(p)) rmSync(p, { recursive: true, force: true });
+  for (const p of [path, `${path}.state.json`, `${path}.sheets.json`, `${path}.drive`]) if (existsSync(p)) rmSync(p, { recursive: true, force: true });
   const started = Date.now();
   const rt = await Runtime.open({ workbookPath: path });
   try {

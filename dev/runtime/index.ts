@@ -49,7 +49,7 @@ export interface WorkbookLike {
     a1: string,
     input: string,
     user: string,
-  ): { ok: boolean; message?: string; oldValue?: unknown; value?: unknown };
+  ): { ok: boolean; message?: string; oldValue?: unknown; value?: unknown; eventValue?: string; eventOldValue?: string };
 }
 export type SpreadsheetAppFactory = (host: ServiceHost, model: WorkbookLike) => object;
 
@@ -117,6 +117,8 @@ interface Execution {
   events: UiEvent[];
   roots: Record<string, object>;
   finished: boolean;
+  /** No editor is open (a time-driven trigger): SpreadsheetApp.getUi() is refused. */
+  noUi: boolean;
 }
 
 function defaultUi(): UiSink {
@@ -289,7 +291,7 @@ export class Runtime implements RuntimeApi {
     return this.execute(fn, args, options);
   }
 
-  private async execute(fn: string, args: unknown[], options: RunOptions, triggerUid?: string): Promise<RunResult> {
+  private async execute(fn: string, args: unknown[], options: RunOptions, triggerUid?: string, noUi = false): Promise<RunResult> {
     if (this.closed) throw new Error('runtime closed');
     const kind: ExecutionKind = options.kind ?? 'cli';
     const user = options.user ?? this.user;
@@ -301,6 +303,10 @@ export class Runtime implements RuntimeApi {
       callArgs = args.map((a, i) => checkScriptRunValue(a, `args[${i}]`));
     }
     const { key, code } = this.bundle();
+    // Only the project's own top-level functions can be run (menus, triggers, google.script.run:
+    // guides/html/reference/run "call server-side Apps Script functions"); the context's
+    // built-ins (eval, Function, parseInt…) are not script functions.
+    if (!this.functionNames().includes(fn)) throw new Error(`Script function not found: ${fn}`);
     let running = 0;
     for (const x of this.executions.values()) if (x.info.effectiveUserEmail === user) running++;
     if (running >= MAX_SIMULTANEOUS_PER_USER) throw new Error(TOO_MANY_SIMULTANEOUS);
@@ -315,7 +321,7 @@ export class Runtime implements RuntimeApi {
     };
     this.executionCount++;
     const slot = this.pool.acquire();
-    const exec: Execution = { info, table: new HandleTable(slot.classes), calls: {}, events: [], roots: {}, finished: false };
+    const exec: Execution = { info, table: new HandleTable(slot.classes), calls: {}, events: [], roots: {}, finished: false, noUi };
     const ui = this.ui;
     const host: ServiceHost = {
       execution: info,
@@ -422,6 +428,10 @@ export class Runtime implements RuntimeApi {
       const rule = NEEDS_AUTH[cls];
       if (rule && auth !== 'FULL' && (rule.methods === '*' || rule.methods.has(m.m)))
         throw new ScriptError(`You do not have permission to call ${cls}.${m.m}. Required permissions: ${rule.scope}`);
+      // A time-driven trigger has no editor to show anything in: "Exception: Cannot call
+      // SpreadsheetApp.getUi() from this context." (benlcollins/SheetSizer#1 quotes the message;
+      // reference/spreadsheet/spreadsheet-app#getUi: "the user-interface environment").
+      if (exec.noUi && cls === 'SpreadsheetApp' && m.m === 'getUi') throw new ScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
       if (cls === 'Ui' && auth !== 'FULL' && NEEDS_AUTH_UI.has(m.m))
         throw new ScriptError(`You do not have permission to call Ui.${m.m}. Required permissions: ${UI_SCOPE}`);
       if (auth === 'NONE' && !NONE_ALLOWED_CLASSES.has(cls) && !NONE_ALLOWED_METHODS.has(`${cls}.${m.m}`)) {
@@ -435,8 +445,11 @@ export class Runtime implements RuntimeApi {
       const value = toWire(result, exec.table);
       return { value, classes: exec.table.takeClasses() };
     } catch (err) {
+      // Every failure of a service method reaches the script as an Apps Script exception
+      // (`e.name` 'Exception', String(e) 'Exception: …' as in the executions log) — the
+      // spreadsheet layer throws plain Errors, which used to arrive as 'Error: …'.
       const e = err as Error;
-      const name = e?.name === 'TypeError' ? 'TypeError' : e?.name === 'Exception' ? 'Exception' : 'Error';
+      const name = e?.name === 'TypeError' ? 'TypeError' : 'Exception';
       return { error: { message: e && typeof e.message === 'string' ? e.message : String(err), name }, classes: exec.table.takeClasses() };
     }
   }
@@ -480,8 +493,13 @@ export class Runtime implements RuntimeApi {
       };
       if (single) {
         // e.value / e.oldValue: single-cell edits only (guides/triggers/events, Sheets onEdit).
-        e.value = outcome.value === undefined || outcome.value === null ? '' : outcome.value;
-        if (outcome.oldValue !== undefined && outcome.oldValue !== null && outcome.oldValue !== '') e.oldValue = outcome.oldValue;
+        // They are text, not typed values: a ticked checkbox gives 'TRUE', a date its serial
+        // number (observed behaviour; the events page's example is silent on types — stricter
+        // reading: code comparing e.value === true or treating it as a Date is caught).
+        const v = outcome.eventValue ?? outcome.value;
+        const old = outcome.eventOldValue ?? outcome.oldValue;
+        e.value = v === undefined || v === null ? '' : v;
+        if (old !== undefined && old !== null && old !== '') e.oldValue = old;
       }
       return e;
     };
@@ -549,7 +567,7 @@ export class Runtime implements RuntimeApi {
         year: d.getFullYear(),
       };
       this.triggers.fired(t, now);
-      results.push(await this.execute(t.handler, [], { kind: 'installable-trigger', user: t.user, event }, t.uid));
+      results.push(await this.execute(t.handler, [], { kind: 'installable-trigger', user: t.user, event }, t.uid, true));
     }
     return results;
   }

@@ -42,6 +42,12 @@ export interface ImportContext {
   today: string;
   defaultSlaDays: number;
   existingCaseIds: ReadonlySet<string>;
+  /**
+   * The cases already in the log. A row whose Case ID names one of them (its Case ID, or the
+   * legacy ID an earlier import kept in its Notes) with the same Order # and vendor is that case
+   * imported again, and is refused: importing a file twice must not double the log.
+   */
+  existingCases?: readonly { caseId: string; orderNo: string; vendorId: string; notes: string }[];
   /** The next sequence number the Case ID counter would give. */
   nextSeq: number;
   user: string;
@@ -110,6 +116,13 @@ export function buildImport(table: readonly (readonly Cell[])[], ctx: ImportCont
   const reasonByLower = new Map(ctx.reasons.map((r) => [r.toLowerCase(), r]));
   const otherReason = reasonByLower.get('other') ?? 'Other';
   const statusByLower = new Map(CASE_STATUSES.map((s) => [s.toLowerCase(), s]));
+
+  const known = new Map<string, { caseId: string; orderNo: string; vendorId: string }>();
+  for (const c of ctx.existingCases ?? []) {
+    known.set(c.caseId, c);
+    const legacy = /^Legacy ID: (.+)$/m.exec(c.notes)?.[1]?.trim();
+    if (legacy && !known.has(legacy)) known.set(legacy, c);
+  }
 
   const errors: ImportRowError[] = [];
   const keptIds = new Set<string>();
@@ -199,6 +212,10 @@ export function buildImport(table: readonly (readonly Cell[])[], ctx: ImportCont
 
     const tags = parseTags(get('tags').replace(/\s+/g, ','));
     const givenId = get('caseId');
+    const prior = givenId ? known.get(givenId) : undefined;
+    if (prior && prior.orderNo === orderNo && vendor && prior.vendorId === vendor.vendorId) {
+      rowErrors.push(`Case "${givenId}" is already in the log as ${prior.caseId} (same Order # and vendor): this file, or this row, was imported before`);
+    }
     const keepId = CASE_ID_PATTERN.test(givenId) && !ctx.existingCaseIds.has(givenId) && !keptIds.has(givenId);
     if (keepId) keptIds.add(givenId);
 

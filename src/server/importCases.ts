@@ -63,6 +63,7 @@ export function importCases(source: unknown): ImportResult {
       today: s.today,
       defaultSlaDays: settings.defaultSlaDays,
       existingCaseIds: new Set(cases.byId.keys()),
+      existingCases: cases.rows.map((r) => ({ caseId: r.record.caseId, orderNo: r.record.orderNo, vendorId: r.record.vendorId, notes: r.record.notes })),
       nextSeq: Math.max(peekCaseCounter(), maxCaseNumber(cases)) + 1,
       user: s.user,
       now: s.time,

@@ -1,6 +1,7 @@
 // The add-on menu and the actions behind its items (docs/api.md). onOpen may run in AuthMode
 // NONE (add-on installed but not yet used in this document): it builds the menu and touches
 // nothing else.
+import { TAB } from '../sheets/layout';
 import { setupWorkbook as runSetup, SetupResult } from '../sheets/setup';
 import { showDialogView, showSidebarView } from './pages';
 import { checkLog, verifyAuditTrail } from './logIntegrity';
@@ -42,9 +43,16 @@ export function showImportCases(): void {
 
 /** Refund Case Log ▸ Set up workbook. Returns what it created or changed (empty on a re-run). */
 export function setupWorkbook(): SetupResult {
-  const result = runSetup(SpreadsheetApp.getActiveSpreadsheet());
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const result = runSetup(ss);
+  if (result.created.includes(TAB.cases)) {
+    // insertSheet leaves the last tab it made active (Settings): show the new user the log.
+    ss.getSheetByName(TAB.cases)?.activate();
+    ss.toast(`Created the tabs ${result.created.join(', ')}. Next: Extensions ▸ Refund Case Log ▸ Log a refund… (add vendors from its Vendor field).`, 'Workbook set up', 10);
+    return result;
+  }
   const what = [...result.created.map((t) => `created ${t}`), ...result.changed, ...(result.triggerCreated ? ['edit tracking turned on'] : [])];
-  SpreadsheetApp.getActiveSpreadsheet().toast(what.length ? what.slice(0, 5).join('; ') + (what.length > 5 ? ` … (+${what.length - 5})` : '') : 'Everything was already set up; nothing changed.', 'Set up workbook', 8);
+  ss.toast(what.length ? what.slice(0, 5).join('; ') + (what.length > 5 ? ` … (+${what.length - 5})` : '') : 'Everything was already set up; nothing changed.', 'Set up workbook', 8);
   return result;
 }
 

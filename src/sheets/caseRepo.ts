@@ -156,17 +156,36 @@ export function writeCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: 
     if (!moved) break;
     if (attempt >= 2) throw new Error('The Cases tab kept changing order while saving (a sort in progress?). Nothing was saved; try again.');
   }
+  // Columns people added between or after ours are rewritten with the span: their formulas and
+  // number formats are read first and written back as they were (only when such columns exist).
+  const ours = new Set<number>(CASE_HEADERS.map((h) => cols[h]));
+  const foreign = ours.size < width;
+  const span = foreign ? sheet.getRange(first, 1, current.length, width) : null;
+  const formulas = span ? span.getFormulas() : null;
+  const ownFormats = span ? span.getNumberFormats() : null;
+  const keepFormula = (i: number, c: number, touched: boolean): string => {
+    const f = formulas?.[i]?.[c] ?? '';
+    return f && (!touched || !ours.has(c)) ? f : '';
+  };
   const values = current.map((row, i) => {
     const r = byRow.get(first + i);
-    return r ? rowValues(table, r, row) : (row as WriteCell[]);
+    const out = r ? rowValues(table, r, row) : (row as WriteCell[]).slice();
+    if (formulas) out.forEach((_v, c) => {
+      const f = keepFormula(i, c, !!r);
+      if (f) out[c] = { formula: f };
+    });
+    return out;
   });
   const formats = current.map((row, i) => {
     const r = byRow.get(first + i);
-    if (r) return rowFormats(table, r);
     // An untouched row in the span keeps its own currency's format.
     const ccy = String(row[cols.Currency] ?? '').trim().toUpperCase();
     const rccy = String(row[cols['Received Currency']] ?? '').trim().toUpperCase();
-    return rowFormats(table, { currency: ccy, receivedCurrency: rccy });
+    const out = rowFormats(table, r ?? { currency: ccy, receivedCurrency: rccy });
+    if (ownFormats) out.forEach((_f, c) => {
+      if (!ours.has(c)) out[c] = ownFormats[i][c];
+    });
+    return out;
   });
   // Left and right of Evidence: its rich-text folder link must survive.
   const ev = cols.Evidence;

@@ -24,6 +24,27 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const HEADER_BACKGROUND = '#e8eaed';
+
+/** New tabs are added in this order: the log first, where a clerk looks; Settings last. */
+export const TAB_ORDER: readonly string[] = [TAB.cases, TAB.vendors, TAB.evidence, TAB.journal, TAB.scorecard, TAB.audit, TAB.settings];
+
+/**
+ * Column widths (px) of a tab this run creates, so headers and values can be read without
+ * resizing; a tab that already exists keeps the widths people gave it. Others stay 100 px.
+ */
+export const COLUMN_WIDTHS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  [TAB.cases]: {
+    'Case ID': 95, 'Date Logged': 100, 'Order #': 120, 'Vendor Name': 190, 'Vendor ID': 85, 'Vendor Tag': 190,
+    Reason: 130, 'Reason Detail': 200, 'Refund Amount': 115, Currency: 75, Status: 100,
+    'Expected Completion': 145, 'Actual Completion': 135, Evidence: 80, 'Received Amount': 125,
+    'Received Currency': 130, 'Matched Transactions': 165, 'Reconciled On': 110, 'Journal Ref': 150,
+    Tags: 130, Notes: 260, 'Updated At': 175, 'Updated By': 170,
+  },
+  [TAB.vendors]: { 'Vendor ID': 85, Name: 220, Tag: 200, 'Default Currency': 125, 'SLA Days': 80, 'Accounting Contact': 180, 'AP Account': 110, Aliases: 280 },
+  [TAB.evidence]: { 'Case ID': 95, Type: 160, 'File Name': 200, 'Drive Link': 280, 'SHA-256': 130, 'Added At': 175, 'Added By': 170 },
+  [TAB.audit]: { Seq: 55, Time: 175, User: 170, 'Case ID': 95, Action: 130, Field: 150, 'Old Value': 220, 'New Value': 300, Hash: 130 },
+  [TAB.settings]: { Setting: 170, Value: 110, Meaning: 430, Currency: 80, 'Rate to Base': 100, 'As Of': 100, Reasons: 150 },
+};
 const OVERDUE_BACKGROUND = '#f4c7c3';
 
 function letter(col: number): string {
@@ -116,6 +137,17 @@ class Setup {
       w.range().protect().setDescription(w.description).setWarningOnly(true);
       this.changed(`${sheet.getName()}: protection ${w.description.slice(PROTECTION_PREFIX.length)}`);
     }
+  }
+
+  /** Readable column widths, only on a tab created by this run (never overrides people's widths). */
+  widths(sheet: Sheet): void {
+    const widths = COLUMN_WIDTHS[sheet.getName()];
+    if (!widths || !this.result.created.includes(sheet.getName())) return;
+    const header = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0];
+    header.forEach((h, i) => {
+      const w = widths[String(h).trim()];
+      if (w) sheet.setColumnWidth(i + 1, w);
+    });
   }
 
   sheetProtection(sheet: Sheet, description: string): void {
@@ -271,6 +303,8 @@ function setupTrigger(s: Setup): void {
 
 export function setupWorkbook(ss: Spreadsheet): SetupResult {
   const s = new Setup(ss);
+  // Missing tabs are created up front, in TAB_ORDER; existing ones stay where people put them.
+  for (const name of TAB_ORDER) s.sheet(name);
   const settings = setupSettings(s);
   setupCases(s, settings);
   setupVendors(s);
@@ -280,6 +314,10 @@ export function setupWorkbook(ss: Spreadsheet): SetupResult {
   setupSimple(s, TAB.scorecard, SCORECARD_HEADERS);
   const audit = setupSimple(s, TAB.audit, AUDIT_HEADERS, (h) => (h === 'Seq' ? '0' : TEXT_FORMAT));
   s.sheetProtection(audit.sheet, `${PROTECTION_PREFIX}Audit Log (append-only; Verify audit trail detects edits)`);
+  for (const name of s.result.created) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) s.widths(sheet);
+  }
   setupTrigger(s);
   return s.result;
 }

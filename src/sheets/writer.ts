@@ -8,7 +8,16 @@
 //   appendBlock(sheet, values, formats?)  below the last row, growing the grid if needed
 //   writeLink(range, text, url)           one rich-text cell (a link that keeps its label)
 
-export type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null | FormulaCell;
+
+/** A formula to write back as a formula (a person's own formula kept when a row is rewritten). */
+export interface FormulaCell {
+  formula: string;
+}
+
+export function isFormulaCell(v: unknown): v is FormulaCell {
+  return !!v && typeof v === 'object' && typeof (v as FormulaCell).formula === 'string';
+}
 
 export const TEXT_FORMAT = '@';
 
@@ -29,6 +38,7 @@ const PARSED = [
 /** The value to hand to setValues so that the cell ends up holding exactly `value`. */
 export function cellInput(value: Cell | undefined, textFormatted: boolean): string | number | boolean {
   if (value === null || value === undefined) return '';
+  if (isFormulaCell(value)) return value.formula;
   if (typeof value !== 'string') return value;
   if (value === '' || textFormatted) return value;
   if (isFormulaLike(value) || value.startsWith("'") || PARSED.some((re) => re.test(value))) return `'${value}`;
@@ -38,6 +48,7 @@ export function cellInput(value: Cell | undefined, textFormatted: boolean): stri
 /** Intentional values (ISO dates in date columns) are written as-is except formula-like text. */
 export function valueInput(value: Cell | undefined): string | number | boolean {
   if (value === null || value === undefined) return '';
+  if (isFormulaCell(value)) return value.formula;
   if (typeof value === 'string' && isFormulaLike(value)) return `'${value}`;
   return value;
 }

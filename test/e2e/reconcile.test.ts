@@ -46,6 +46,7 @@ d('reconciliation pages', () => {
     await banner.waitFor({ timeout: 120000 });
     expect(await banner.textContent()).toMatch(/matched/);
     expect(await f.locator('table.recon-summary tbody tr').count()).toBeGreaterThan(0);
+    await b.page.click('#layer-dialogs button.x');
   });
 
   it('reviews suggestions side by side and confirms one', async () => {

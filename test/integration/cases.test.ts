@@ -302,6 +302,49 @@ d('check the log, audit trail, edit trigger', () => {
     expect(last.slice(3, 8)).toEqual([caseId, 'manual edit', 'Notes', '', 'called the vendor']);
     expect((await run('verifyAuditTrail')).ok).toBe(true);
   });
+
+  it('records the stored value of a manual edit, not its rounded display', async () => {
+    const { caseId } = await run('logCase', [form({ amount: '12.345', currency: 'KWD' })]);
+    const amountCell = `${String.fromCharCode(65 + col('Refund Amount'))}2`;
+    expect((await rt.userEdit('Cases', amountCell, '12.3456')).ok).toBe(true);
+    expect(rt.workbook.readDisplayValues('Cases')[1][col('Refund Amount')]).toBe('12.346');
+    const audit = rt.workbook.readValues('Audit Log');
+    expect(audit[audit.length - 1].slice(3, 8)).toEqual([caseId, 'manual edit', 'Refund Amount', '12.345', '12.3456']);
+  });
+
+  it('a Status picked in the grid follows the workflow: an illegal or ungated move is put back, with a toast', async () => {
+    const toasts: string[] = [];
+    await rt.close();
+    rt = await Runtime.open({ executionLimitMs: 120000, ui: { emit: (ev: any) => { if (ev.type === 'toast') toasts.push(`${ev.title}: ${ev.message}`); }, ask: async () => ({ button: 'OK' }) } });
+    await rt.run('setupWorkbook');
+    await rt.run('addVendor', [{ vendorId: 'V1', name: 'Shenzhen Bright LED Co., Ltd.', slaDays: 10 }], { kind: 'script-run' });
+    const { caseId } = await run('logCase', [form()]);
+    const statusCell = `${String.fromCharCode(65 + col('Status'))}2`;
+    // Logged → Reconciled skips the workflow: refused, the cell shows Logged again.
+    expect((await rt.userEdit('Cases', statusCell, 'Reconciled')).ok).toBe(true);
+    expect(rowOf(caseId)[col('Status')]).toBe('Logged');
+    expect(toasts.pop()).toBe(`Status not changed: Cannot move ${caseId} from Logged to Reconciled. Allowed: Requested, Rejected, Cancelled, Written off. The status was put back to Logged.`);
+    // Closing needs a reason, which a cell cannot give.
+    await rt.userEdit('Cases', statusCell, 'Rejected');
+    expect(rowOf(caseId)[col('Status')]).toBe('Logged');
+    expect(toasts.pop()).toMatch(/Closing as Rejected needs a reason .*Find a case.*put back to Logged\.$/);
+    // A legal move is kept, stamped and audited like the sidebar's.
+    await rt.userEdit('Cases', statusCell, 'Requested');
+    expect(rowOf(caseId)[col('Status')]).toBe('Requested');
+    expect(rowOf(caseId)[col('Updated By')]).toBe('clerk@example.com');
+    // Agreed needs the vendor's confirmation on file.
+    await rt.userEdit('Cases', statusCell, 'Agreed');
+    expect(rowOf(caseId)[col('Status')]).toBe('Requested');
+    expect(toasts.pop()).toMatch(/Agreed needs evidence of type Vendor correspondence or Mediation record/);
+    const audit = rt.workbook.readValues('Audit Log').slice(1).map((r) => r.slice(3, 8).join('|'));
+    expect(audit.slice(-4)).toEqual([
+      `${caseId}|manual edit refused|Status|Logged|Reconciled`,
+      `${caseId}|manual edit refused|Status|Logged|Rejected`,
+      `${caseId}|status|Status|Logged|Requested`,
+      `${caseId}|manual edit refused|Status|Requested|Agreed`,
+    ]);
+    expect((await run('verifyAuditTrail')).ok).toBe(true);
+  });
 });
 
 d('menu', () => {

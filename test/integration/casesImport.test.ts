@@ -49,6 +49,14 @@ d('importCases', () => {
     expect((await run('verifyAuditTrail')).ok).toBe(true);
   });
 
+  it('importing the same file twice is refused the second time, row by row, and writes nothing', async () => {
+    const csv = [PLAIN, 'OLD-1,2026-01-05,004512,Alpha,V1,Damaged goods,12.50,CNY,Logged,,', 'OLD-2,2026-01-06,A-9,Beta Trading,,Wrong item,3,USD,Requested,,'].join('\n');
+    expect(await run('importCases', [{ csv }])).toMatchObject({ imported: 2 });
+    const before = JSON.stringify(rt.workbook.readValues('Cases'));
+    await expect(run('importCases', [{ csv }])).rejects.toThrow(/Import refused: 2 rows have problems[\s\S]*row 2: Case "OLD-1" is already in the log as RC-000001[\s\S]*row 3: Case "OLD-2" is already in the log as RC-000002/);
+    expect(JSON.stringify(rt.workbook.readValues('Cases'))).toBe(before);
+  });
+
   it('writes nothing when any row is bad and lists each bad row', async () => {
     const csv = [PLAIN, ',2026-01-05,1,Alpha,,Other,12.345,CNY,,,', ',2026-01-05,,Alpha,,Other,5,USD,Paid,,', ',05/01/2026,3,Alpha,,Other,5,USD,,,'].join('\n');
     const audit = rt.workbook.readValues('Audit Log').length;

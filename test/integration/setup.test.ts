@@ -52,6 +52,26 @@ d('setupWorkbook', () => {
     expect(settings.map((row) => row[0])).toEqual(expect.arrayContaining(['Base Currency', 'Default SLA Days', 'Fee Tolerance %', 'FX Tolerance %', 'Date Window Days']));
   });
 
+  it('a new spreadsheet gets the log first, readable column widths, and lands on Cases', async () => {
+    rt = await Runtime.open({});
+    const r = await rt.run('setupWorkbook', [], { kind: 'menu' });
+    const m = rt.workbook as any;
+    // The default Sheet1 stays where it was; the new tabs follow with Cases first and Settings last.
+    expect(m.sheetNames()).toEqual(['Sheet1', 'Cases', 'Vendors', 'Evidence', 'Journal', 'Vendor Scorecard', 'Audit Log', 'Settings']);
+    expect(m.activeSheet().name).toBe('Cases');
+    const cases = m.sheetByName('Cases');
+    const width = (h: string) => cases.colWidths[CASE_HEADERS.indexOf(h as any) + 1] ?? 100;
+    expect(width('Expected Completion')).toBeGreaterThanOrEqual(140);
+    expect(width('Notes')).toBeGreaterThanOrEqual(200);
+    expect(m.sheetByName('Audit Log').colWidths[AUDIT_HEADERS.indexOf('Time') + 1]).toBeGreaterThanOrEqual(170);
+    const toast = r.events.find((e: any) => e.type === 'toast') as any;
+    expect(toast.message).toMatch(/Log a refund/);
+    // People's widths are theirs: a re-run leaves a changed width alone.
+    cases.colWidths[CASE_HEADERS.indexOf('Notes') + 1] = 333;
+    await rt.run('setupWorkbook', [], { kind: 'menu' });
+    expect(cases.colWidths[CASE_HEADERS.indexOf('Notes') + 1]).toBe(333);
+  });
+
   it('changes nothing on a second run', async () => {
     rt = await Runtime.open({});
     await rt.run('setupWorkbook');

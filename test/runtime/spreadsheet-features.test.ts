@@ -46,7 +46,7 @@ describe('data validation', () => {
     expect(bad.ok).toBe(false);
     expect(bad.message).toMatch(/^The data you entered in cell K3 violates the data validation rules set on this cell\./);
     expect(sheet.getRange('K3').getValue()).toBe('');
-    expect(model.applyUserEdit('Sheet1', 'K3', 'Agreed', 'clerk@example.com')).toEqual({ ok: true, oldValue: '', value: 'Agreed' });
+    expect(model.applyUserEdit('Sheet1', 'K3', 'Agreed', 'clerk@example.com')).toMatchObject({ ok: true, oldValue: '', value: 'Agreed', eventValue: 'Agreed' });
     const neg = model.applyUserEdit('Sheet1', 'I2', '-5', 'clerk@example.com');
     expect(neg).toEqual({ ok: false, message: 'The data you entered in cell I2 violates the data validation rules set on this cell. Amount > 0' });
     expect(model.applyUserEdit('Sheet1', 'I2', '12.5', 'clerk@example.com').value).toBe(12.5);

@@ -33,6 +33,23 @@ describe('case import', () => {
     expect(r.legacyIds).toBe(3);
     expect(r.lastSeq).toBe(53);
   });
+  test('refuses rows that are already in the log (a file imported twice), by Case ID or kept legacy ID', () => {
+    const existingCases = [
+      { caseId: 'RC-000001', orderNo: '004512', vendorId: 'V1', notes: '' },
+      { caseId: 'RC-000002', orderNo: '77', vendorId: 'V1', notes: 'Legacy ID: OLD-1\nfrom the old log' },
+    ];
+    const csv = 'Case ID,Vendor ID,Order,Amount,Currency,Reason\nRC-000001,V1,004512,1,USD,Other\nOLD-1,V1,77,1,USD,Other\nOLD-2,V1,78,1,USD,Other\nRC-000001,V1,999,1,USD,Other';
+    const r = buildImport(table(csv), ctx({ existingCaseIds: new Set(['RC-000001', 'RC-000002']), nextSeq: 3, existingCases }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => `${e.row}: ${e.message}`)).toEqual([
+      '2: Case "RC-000001" is already in the log as RC-000001 (same Order # and vendor): this file, or this row, was imported before',
+      '3: Case "OLD-1" is already in the log as RC-000002 (same Order # and vendor): this file, or this row, was imported before',
+    ]);
+    // Another case that only shares an ID number (another log's RC-000001, other order) still imports, as a legacy ID.
+    const ok = buildImport(table('Case ID,Vendor ID,Order,Amount,Currency,Reason\nRC-000001,V1,999,1,USD,Other'), ctx({ existingCases }));
+    expect(ok.ok && ok.records[0].notes).toBe('Legacy ID: RC-000001');
+  });
   test('lists every bad row with its number and writes nothing', () => {
     const r = buildImport(table('Vendor,Order,Amount,Currency,Reason,Status,Date Logged\nAlpha,1,12.345,CNY,Other,,\nAlpha,,5,USD,,Paid,2026-13-01\n,3,5,XXX,Other,,\nAlpha,4,500,JPY,Other,,'), ctx());
     expect(r.ok).toBe(false);

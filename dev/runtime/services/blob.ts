@@ -96,8 +96,9 @@ export class Blob {
   setContentTypeFromExtension(): Blob {
     const ext = (this._name ?? '').split('.').pop()?.toLowerCase() ?? '';
     const types: Record<string, string> = { csv: 'text/csv', txt: 'text/plain', pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', html: 'text/html', json: 'application/json', xml: 'text/xml', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', zip: 'application/zip' };
-    if (!types[ext]) throw new ScriptError(`Object does not have a recognized file extension: ${this._name ?? ''}`);
-    this._contentType = types[ext];
+    // reference/base/blob#setContentTypeFromExtension: "If the contentType cannot be guessed from
+    // its extension, it's set to null" (it used to throw here).
+    this._contentType = types[ext] ?? null;
     return this;
   }
   copyBlob(): Blob {

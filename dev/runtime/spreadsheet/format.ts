@@ -382,7 +382,7 @@ export type Parsed =
 
 /** Text typed into a cell (or written by setValue): what Sheets stores. `cellFormat` is the cell's
  *  current number format. */
-export function parseUserEntered(input: string, cellFormat: string | undefined, li: LocaleInfo): Parsed {
+export function parseUserEntered(input: string, cellFormat: string | undefined, li: LocaleInfo, year?: number | (() => number)): Parsed {
   if (input === '') return { type: 'empty' };
   if (formatKind(cellFormat) === 'text') return { type: 'value', value: input };
   if (input.startsWith("'")) return { type: 'value', value: input.slice(1) };
@@ -407,7 +407,7 @@ export function parseUserEntered(input: string, cellFormat: string | undefined, 
   if (/^false$/i.test(t)) return { type: 'value', value: false };
   const num = parseNumberText(t, li);
   if (num) return { type: 'value', value: num.value, format: keepOrDetect(cellFormat, num.format) };
-  const date = parseDateText(t, li);
+  const date = parseDateText(t, li, year);
   if (date) return { type: 'value', value: date.serial, format: keepOrDetect(cellFormat, date.format, true) };
   return { type: 'value', value: input };
 }
@@ -484,7 +484,9 @@ function escapeRe(s: string): string {
 const MONTH_NAMES = MONTHS.map((m) => m.toLowerCase());
 
 /** Dates and times Sheets recognises when typed (a representative subset per locale). */
-export function parseDateText(t: string, li: LocaleInfo): { serial: number; format: string } | undefined {
+/** `year`: the current year in the spreadsheet's zone, for dates typed without one (`3/5`). */
+export function parseDateText(t: string, li: LocaleInfo, year?: number | (() => number)): { serial: number; format: string } | undefined {
+  const thisYear = () => (typeof year === 'function' ? year() : year ?? new Date().getUTCFullYear());
   const time = /(?:^|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?$/i.exec(t);
   let datePart = t;
   let h = 0;
@@ -526,6 +528,21 @@ export function parseDateText(t: string, li: LocaleInfo): { serial: number; form
     if (mi2 < 0) return undefined;
     [d, m, y] = [Number(mm[1]), mi2 + 1, Number(mm[3])];
     format = 'd mmm yyyy';
+  } else if ((mm = /^(\d{1,2})([/.-])(\d{1,2})$/.exec(datePart)) && (mm[2] === '/' || mm[2] === li.dateSep) && li.dateOrder !== 'YMD') {
+    // A day and month without a year is a date in the current year, as Sheets reads `3/5`
+    // (Sheets help "Format numbers in a spreadsheet": dates are recognised as typed; a fake that
+    // kept `3/5` as text would hide an order number or fraction turned into a date).
+    const a = Number(mm[1]);
+    const b = Number(mm[3]);
+    y = thisYear();
+    if (li.dateOrder === 'MDY') [m, d] = [a, b];
+    else [d, m] = [a, b];
+    format = li.dateFormat;
+  } else if ((mm = /^([A-Za-z]{3,9})\.? (\d{1,2})$/.exec(datePart))) {
+    const mi2 = MONTH_NAMES.findIndex((n) => n.startsWith(mm![1].toLowerCase()));
+    if (mi2 < 0) return undefined;
+    [m, d, y] = [mi2 + 1, Number(mm[2]), thisYear()];
+    format = li.dateFormat;
   } else if ((mm = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(datePart))) {
     const mi2 = MONTH_NAMES.findIndex((n) => n.startsWith(mm![1].toLowerCase()));
     if (mi2 < 0) return undefined;

@@ -3,8 +3,9 @@
 // app's grid (sheetView) both work on this one model.
 import { Rect, cellA1, containsCell, intersects, parseA1 } from './a1';
 import { LocaleInfo, displayValue, formatKind, isDateKind, localeInfo, parseUserEntered } from './format';
-import { dateToSerial, serialToDate } from './tz';
+import { dateToSerial, serialFields, serialToDate } from './tz';
 import { evaluateFormula, FormulaContext } from './formula';
+import { Foreign } from '../host/marshal';
 
 export type Scalar = string | number | boolean;
 
@@ -192,6 +193,17 @@ export interface UserEditOutcome {
   message?: string;
   oldValue?: unknown;
   value?: unknown;
+  /** e.value / e.oldValue as an onEdit event carries them: strings of the raw cell value
+   *  ('TRUE'/'FALSE', a date as its serial number, '' when empty). */
+  eventValue?: string;
+  eventOldValue?: string;
+}
+
+/** A raw cell value as the onEdit event's text. */
+function eventText(v: Scalar | null): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
 }
 
 export class WorkbookModel {
@@ -363,6 +375,9 @@ export class WorkbookModel {
 
   // ------------------------------------------------------------------------- cell writes
 
+  /** This year in the spreadsheet's zone (for dates typed without a year). */
+  private readonly yearFn = (): number => serialFields(dateToSerial(new Date(), this.timeZone)).y;
+
   /** Writes one value as Range.setValue does (USER_ENTERED). Returns nothing; throws on limits. */
   writeInput(sheet: SheetModel, r: number, c: number, input: unknown): void {
     const row = sheet.ensureRow(r);
@@ -394,9 +409,15 @@ export class WorkbookModel {
       if (!style?.nf || !isDateKind(formatKind(style.nf))) this.patchStyle(sheet, r, c, { nf: this.li.dateTimeFormat });
       return;
     }
+    // An instance of the script's own class (a Decimal, a Money) or a function: the local host
+    // used to write its toString() — "12.50", parsed back as a number — while Apps Script does
+    // not hand a cell the object's toString (research note §3.3: objects → "[object Object]"-ish;
+    // exact text unverified). Stricter reading: refuse, so the missing conversion shows.
+    if (input instanceof Foreign)
+      throw new Error(`Cannot write ${input.kind === 'instance' ? `an instance of ${input.name}` : `a ${input.kind}`} to a cell: convert it to a string, number, boolean or Date first.`);
     const text = typeof input === 'string' ? input : String(input);
     if (text.length > LIMITS.cellChars) throw new Error(MSG.tooManyChars);
-    const parsed = parseUserEntered(text, style?.nf, this.li);
+    const parsed = parseUserEntered(text, style?.nf, this.li, this.yearFn);
     if (parsed.type === 'empty') row.v[c - 1] = null;
     else if (parsed.type === 'formula') {
       (row.f ??= [])[c - 1] = parsed.formula;
@@ -496,8 +517,9 @@ export class WorkbookModel {
     if (this.blockingProtection(sheet, ref.rect, user)) return { ok: false, message: MSG.protectedCell };
     if (input.length > LIMITS.cellChars) return { ok: false, message: MSG.tooManyChars };
     const oldValue = this.outValue(sheet, r, c);
+    const eventOldValue = eventText(this.rawValue(sheet, r, c));
     const style = sheet.style(r, c);
-    const parsed = parseUserEntered(input, style?.nf, this.li);
+    const parsed = parseUserEntered(input, style?.nf, this.li, this.yearFn);
     if (style?.dv && !style.dv.allowInvalid && parsed.type !== 'formula') {
       const candidate = parsed.type === 'empty' ? null : parsed.value;
       if (candidate !== null && !this.validates(style.dv, candidate, sheet, r, c)) {
@@ -506,7 +528,7 @@ export class WorkbookModel {
     }
     this.writeInput(sheet, r, c, input);
     this.touch();
-    return { ok: true, oldValue, value: this.outValue(sheet, r, c) };
+    return { ok: true, oldValue, value: this.outValue(sheet, r, c), eventOldValue, eventValue: eventText(this.rawValue(sheet, r, c)) };
   }
 
   /** Whether a value satisfies a data-validation rule (used for user edits and the grid's marks). */

@@ -151,18 +151,22 @@ function subsetSums(ctx: AssignContext, taken: Taken[], done: Uint8Array, heldCa
   const { cases, lines, s } = ctx;
   const touchedLines = new Set<number>(taken.map((t) => t.li));
   const touchedCases = new Set<number>(taken.map((t) => t.ci));
+  // Open cases per vendor and currency (the only ones a vendor's transfer can sum).
   const byVendor = new Map<string, PCase[]>();
   for (const pc of cases) {
     if (!pc.active || pc.openMinor <= 0 || done[pc.idx] || heldCases[pc.idx] || touchedCases.has(pc.idx) || !pc.c.vendorId) continue;
-    const list = byVendor.get(pc.c.vendorId);
+    const key = `${pc.c.vendorId}\u0001${pc.c.currency}`;
+    const list = byVendor.get(key);
     if (list) list.push(pc);
-    else byVendor.set(pc.c.vendorId, [pc]);
+    else byVendor.set(key, [pc]);
   }
   if (!byVendor.size) return;
   for (const pl of lines) {
     if (!pl.eligible || !pl.vendor || heldLines[pl.idx] || touchedLines.has(pl.idx) || pl.remainingMinor !== pl.amountMinor) continue;
-    const pool = (byVendor.get(pl.vendor.vendorId) || []).filter(
-      (pc) => pc.c.currency === pl.l.currency && !done[pc.idx] && !heldCases[pc.idx] && pc.openMinor < pl.remainingMinor && pl.day >= pc.winLo && pl.day <= pc.winHi,
+    const candidates = byVendor.get(`${pl.vendor.vendorId}\u0001${pl.l.currency}`);
+    if (!candidates || candidates.length < 2) continue;
+    const pool = candidates.filter(
+      (pc) => !done[pc.idx] && !heldCases[pc.idx] && pc.openMinor < pl.remainingMinor && pl.day >= pc.winLo && pl.day <= pc.winHi,
     );
     if (pool.length < 2) continue;
     pool.sort((a, b) => Math.abs(a.expDay - pl.day) - Math.abs(b.expDay - pl.day) || cmp(a.c.caseId, b.c.caseId));

@@ -154,12 +154,13 @@ export class CandidateIndex {
       for (const target of pc.c.vendorId ? this.fx.targets(pc.c.currency) : []) {
         const index = this.byVendor.get(vendorKey + target);
         if (!index) continue;
-        // Rates move inside the window: search a band 1.5× as wide around the rate at the
-        // expected date; assess() then checks each hit at the rate of its own date.
+        // Rates move inside the window: search a band a quarter wider than the tolerance around
+        // the rate at the expected date; assess() then checks each hit at its own date's rate.
         const rate = this.fx.exactRateOnDay(pc.c.currency, target, pc.expDay);
         if (!rate) continue;
         const expected = convertMinor(pc.openMinor, rate);
-        const band = 2 * fxToleranceMinor(expected, this.s) + convertMinor(pc.feeTolMinor, rate) + 1;
+        const tol = fxToleranceMinor(expected, this.s);
+        const band = tol + (tol >> 2) + convertMinor(pc.feeTolMinor, rate) + 1;
         this.collect(index, expected - band, expected + band, pc, hits);
       }
       if (hits.length > MAX_AMOUNT_HITS_PER_CASE) {

@@ -16,7 +16,7 @@ interface Dated {
 export class FxTable {
   private pairs = new Map<string, Dated[]>();
   private targetCache = new Map<string, string[]>();
-  private exactCache = new Map<string, ExactRate | null>();
+  private exactCache = new Map<string, Map<string, Map<number, ExactRate | null>>>();
 
   constructor(rates: FxRate[], private base: string) {
     const add = (from: string, to: string, day: number, rate: Decimal) => {
@@ -84,12 +84,15 @@ export class FxTable {
    * Decimal arithmetic gives, at a fraction of the cost in the hot path.
    */
   exactRateOnDay(from: string, to: string, day: number): ExactRate | null {
-    const key = `${from}>${to}>${day}`;
-    let v = this.exactCache.get(key);
+    let byTo = this.exactCache.get(from);
+    if (!byTo) this.exactCache.set(from, (byTo = new Map()));
+    let byDay = byTo.get(to);
+    if (!byDay) byTo.set(to, (byDay = new Map()));
+    let v = byDay.get(day);
     if (v === undefined) {
       const r = this.rateOnDay(from, to, day);
       v = r ? exactRate(r, minorUnits(from), minorUnits(to)) : null;
-      this.exactCache.set(key, v);
+      byDay.set(day, v);
     }
     return v;
   }
@@ -109,10 +112,13 @@ export class FxTable {
   }
 }
 
-/** A rate as num/den in minor units of the two currencies. */
+/** A rate as num/den in minor units of the two currencies (also as safe integers when they
+ *  fit, for the common case where no product leaves the safe range). */
 export interface ExactRate {
   num: bigint;
   den: bigint;
+  numN: number;
+  denN: number;
 }
 
 const TEN = BigInt(10);
@@ -120,20 +126,30 @@ const TWO = BigInt(2);
 
 function exactRate(rate: Decimal, fromPlaces: number, toPlaces: number): ExactRate {
   const [int, frac = ''] = rate.toString().split('.');
-  return { num: BigInt(int + frac) * TEN ** BigInt(toPlaces), den: TEN ** BigInt(frac.length + fromPlaces) };
+  const num = BigInt(int + frac) * TEN ** BigInt(toPlaces);
+  const den = TEN ** BigInt(frac.length + fromPlaces);
+  const safe = (b: bigint) => (b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : 0);
+  return { num, den, numN: safe(num), denN: safe(den) };
 }
 
-/** minor × num / den, rounded half up (amounts here are ≥ 0). */
-function mulDivRound(minor: number, num: bigint, den: bigint): number {
+/** minor × num / den, rounded half up (amounts here are ≥ 0). Integer arithmetic only: in
+ *  safe integers when every intermediate is below 2^53 (then `%` and an exact division are
+ *  exact), else in BigInt. */
+function mulDivRound(minor: number, num: bigint, den: bigint, numN: number, denN: number): number {
+  if (numN && denN) {
+    const a = 2 * minor * numN + denN;
+    const b = 2 * denN;
+    if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return (a - (a % b)) / b;
+  }
   return Number((TWO * BigInt(minor) * num + den) / (TWO * den));
 }
 
 /** `from` minor units → `to` minor units at the rate. */
 export function convertMinor(minor: number, r: ExactRate): number {
-  return mulDivRound(minor, r.num, r.den);
+  return mulDivRound(minor, r.num, r.den, r.numN, r.denN);
 }
 
 /** `to` minor units back → `from` minor units at the rate. */
 export function convertBackMinor(minor: number, r: ExactRate): number {
-  return mulDivRound(minor, r.den, r.num);
+  return mulDivRound(minor, r.den, r.num, r.denN, r.numN);
 }

@@ -29,12 +29,17 @@ interface Tolerances {
   floors: Map<string, number>;
 }
 const cache = new WeakMap<ReconSettings, Tolerances>();
+let lastSettings: ReconSettings | null = null;
+let lastTolerances: Tolerances | null = null;
 function tolerances(s: ReconSettings): Tolerances {
+  if (s === lastSettings && lastTolerances) return lastTolerances;
   let t = cache.get(s);
   if (!t) {
     t = { feeBp: basisPoints(s.feeTolerancePercent), capBp: basisPoints(s.feeToleranceMaxPercent), fxBp: basisPoints(s.fxTolerancePercent), floors: new Map() };
     cache.set(s, t);
   }
+  lastSettings = s;
+  lastTolerances = t;
   return t;
 }
 

@@ -4,13 +4,13 @@
 //
 // Weights are chosen so that the thresholds read as rules:
 //   auto-confirm (≥ 80, and a reference hit, and unique): the Case ID plus any amount that fits
-//     (60 + 30 exact, + 25 fee, + 22 FX, + 20 instalment), or an order number with the amount
+//     (62 + 30 exact, + 20 fee, + 22 FX, + 20 instalment), or an order number with the amount
 //     and a near date or the vendor (45 + 30 + 10, 45 + 20 + 25 …);
 //   suggest (≥ 30): an exact amount inside the window near the expected date, or with the
 //     vendor; a fee-short or converted amount needs a second signal;
 //   a contradicting reference or another vendor pushes a same-amount decoy below the bar.
 export const WEIGHTS = {
-  'ref:case': 60,
+  'ref:case': 62,
   'ref:order': 45,
   'ref:contradicts': -60,
   'vendor:account': 25,
@@ -20,7 +20,7 @@ export const WEIGHTS = {
   'vendor:other': -40,
   'amount:exact': 30,
   'amount:original': 28,
-  'amount:fee': 25,
+  'amount:fee': 20,
   'amount:fx': 22,
   'amount:partial': 20,
   'amount:sum': 22,

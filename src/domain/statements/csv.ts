@@ -4,7 +4,7 @@
 import { Decimal } from '../money';
 import { isCurrencyCode, minorUnits } from '../currency';
 import { decideDateOrder, looksLikeDate, toIsoDate, type OrderDecision } from './dates';
-import { addVote, cleanAmount, decideFromVotes, parseAmountCell, type ColumnMark, type DecimalMark, type MarkVotes } from './numbers';
+import { addCellVote, cellDecimal, decideFromVotes, newCellAmount, parseAmountCell, readCellAmount, type CellAmount, type ColumnMark, type DecimalMark, type MarkVotes } from './numbers';
 import { headerKey, readTable, uniqueHeaders, type Table } from './table';
 import { guessMapping } from './genericMapping';
 import type { CsvProfile, RowView } from './csvProfile';
@@ -45,10 +45,22 @@ class TableRow implements RowView {
   }
 }
 
-function creditLessDebit(debit: Decimal | null, credit: Decimal | null): Decimal | null {
-  if (debit === null || debit.isZero()) return credit === null ? (debit === null ? null : debit) : credit.abs();
-  if (credit === null || credit.isZero()) return debit.isNegative() ? debit : debit.negated();
-  return credit.abs().minus(debit.abs());
+/** The cell at a column index, '' past the row's end or for a column the file lacks (-1). */
+function cellAt(cells: string[], j: number): string {
+  return j >= 0 ? cells[j] ?? '' : '';
+}
+
+/** Whether any cell of the row is non-empty. */
+function hasContent(cells: string[]): boolean {
+  for (let j = 0; j < cells.length; j++) if (cells[j] !== '') return true;
+  return false;
+}
+
+/** The first `n` rows with a non-empty cell (no pass over the rest of a long file). */
+function firstNonEmptyRows(rows: string[][], n: number): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < rows.length && out.length < n; i++) if (hasContent(rows[i])) out.push(rows[i]);
+  return out;
 }
 
 export function normaliseCurrency(raw: string): string {
@@ -100,7 +112,7 @@ export function identify(table: Table, profiles: CsvProfile[], options: ImportOp
       const score = p.headers.length + (p.id.startsWith('saved:') ? 100 : 0);
       if (at >= 0 && (!best || score > best.score)) best = { profile: p, headerRow: at, score };
     } else if (p.headerless) {
-      const firstRows = table.rows.filter((r) => r.some((c) => c !== '')).slice(0, 5);
+      const firstRows = firstNonEmptyRows(table.rows, 5);
       if (firstRows.length && p.headerless.test(firstRows) && !best) best = { profile: p, headerRow: -1, score: 0 };
     }
   }
@@ -155,7 +167,7 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
   const base: CsvRead = {
     profile, delimiter: table.delimiter, headerRow: headerRow + 1, headers: [], mapping: profile?.mapping ?? null,
     dateOrder: null, numberFormats: {}, drafts: [], errors, warnings, needsDateOrder: false, needsMapping: false,
-    sample: table.rows.filter((r) => r.some((c) => c)).slice(0, 12),
+    sample: firstNonEmptyRows(table.rows, 12),
   };
   if (!profile) {
     // Offer the likely header row (or "Column N" names) to map from.
@@ -194,23 +206,36 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
   }
 
   // ---- the data rows ----
-  const views: RowView[] = [];
-  for (let i = headerRow + 1; i < table.rows.length; i++) {
-    const cells = table.rows[i];
-    if (!cells.some((c) => c !== '')) continue;
-    const view: RowView = new TableRow(i + 1, cells, col);
-    if (profile.skipRow?.(view)) continue;
-    const dateCell = view.get(m.date);
+  // Column roles are looked up once. Data rows are kept as indices into the table: no object per
+  // row is retained (a profile callback gets a view made for that moment).
+  const rows = table.rows;
+  const jDate = col(m.date);
+  const jValueDate = col(m.valueDate);
+  const data: number[] = [];
+  for (let i = headerRow + 1; i < rows.length; i++) {
+    const cells = rows[i];
+    if (!hasContent(cells)) continue;
+    if (profile.skipRow && profile.skipRow(new TableRow(i + 1, cells, col))) continue;
+    const dateCell = cellAt(cells, jDate);
     if ((SUMMARY.test(cells[0] ?? '') || SUMMARY.test(dateCell)) && !looksLikeDate(dateCell) && !PENDING.test(dateCell)) continue;
-    views.push(view);
+    data.push(i);
   }
 
   // ---- one date order for the whole file ----
-  const dateCells: { row: number; text: string }[] = [];
-  for (const v of views) {
-    dateCells.push({ row: v.row, text: v.get(m.date) });
-    if (m.valueDate) dateCells.push({ row: v.row, text: v.get(m.valueDate) });
+  // Only the first row of each distinct date text matters (decideDateOrder reports first rows),
+  // and statements repeat a date hundreds of times: collect each text once, in file order.
+  const firstRowOf = new Map<string, number>();
+  for (let di = 0; di < data.length; di++) {
+    const i = data[di];
+    const t = cellAt(rows[i], jDate);
+    if (!firstRowOf.has(t)) firstRowOf.set(t, i + 1);
+    if (m.valueDate) {
+      const t2 = cellAt(rows[i], jValueDate);
+      if (!firstRowOf.has(t2)) firstRowOf.set(t2, i + 1);
+    }
   }
+  const dateCells: { row: number; text: string }[] = [];
+  for (const [text, r] of firstRowOf) dateCells.push({ row: r, text });
   const order = decideDateOrder(dateCells, profile.dateOrder, options.dateOrder);
   base.dateOrder = order;
   if (order.how === 'ambiguous') {
@@ -230,10 +255,8 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
   const votesOf = new Map<string, MarkVotes>();
   for (const c of moneyColumns) {
     const votes: MarkVotes = { dot: [], comma: [], ambiguous: 0 };
-    for (const v of views) {
-      const cl = cleanAmount(v.get(c));
-      if (cl && typeof cl !== 'string') addVote(votes, v.row, cl.digits);
-    }
+    const j = col(c);
+    for (let di = 0; di < data.length; di++) addCellVote(votes, data[di] + 1, cellAt(rows[data[di]], j));
     votesOf.set(c, votes);
   }
   const declared: DecimalMark | undefined = options.decimalMark ?? profile.decimalMark;
@@ -250,7 +273,7 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
   for (const c of moneyColumns) {
     marks[c] = first[c].how === 'column' || first[c].how === 'declared' ? first[c] : decideFromVotes(votesOf.get(c)!, declared, fileMark, currencyDecimals);
     for (const r of marks[c].conflictRows) {
-      errors.push({ row: r, message: `"${views.find((v) => v.row === r)?.get(c)}" in column "${c}" uses a different decimal mark from the rest of the column ("${marks[c].mark}")` });
+      errors.push({ row: r, message: `"${cellAt(rows[r - 1], col(c))}" in column "${c}" uses a different decimal mark from the rest of the column ("${marks[c].mark}")` });
     }
   }
   base.numberFormats = marks;
@@ -277,22 +300,45 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
     return c;
   };
   const spendPositive = (options.signConvention ?? profile.signConvention) === 'spend-positive';
+  const markOf = (name: string | undefined): DecimalMark => (name ? marks[name]?.mark ?? '.' : '.');
+  const at = (name: string | undefined): number => (name ? col(name) : -1);
+  const jAmount = at(m.amount); const jDebit = at(m.debit); const jCredit = at(m.credit);
+  const jFee = at(m.fee); const jOriginal = at(m.originalAmount);
+  const markAmount = markOf(m.amount); const markDebit = markOf(m.debit); const markCredit = markOf(m.credit);
+  const markFee = markOf(m.fee); const markOriginal = markOf(m.originalAmount);
+  const jDirection = at(m.direction); const jCurrency = at(m.currency); const jStatus = at(m.status);
+  const jCounterparty = at(m.counterparty); const jAccount = at(m.counterpartyAccount); const jReference = at(m.reference);
+  const jOriginalCurrency = at(m.originalCurrency);
+  const descIdx = descCols.map((c) => col(c));
   const noErrors: string[] = [];
-  // One reusable state for the per-row amount reader (no closure per row: 100k-line files).
-  const row = { vi: 0, v: views[0], currency: '', errors: noErrors };
-  const money = (name: string | undefined): Decimal | null => {
-    if (!name) return null;
-    const r = parseAmountCell(row.v.get(name), marks[name]?.mark ?? '.', row.currency || fixedCurrency || '');
-    if (typeof r === 'string') { if (row.errors === noErrors) row.errors = []; row.errors.push(r); return null; }
-    if (r && r.currency && !row.currency) row.currency = r.currency;
-    return r ? r.value : null;
-  };
+  // One reusable state for the row being read (no closure or object per row: 100k-line files).
+  const row = { cells: [] as string[], no: 0, view: null as TableRow | null, currency: '', errors: noErrors };
+  const viewOf = (): TableRow => row.view ?? (row.view = new TableRow(row.no, row.cells, col));
   const fail = (message: string) => { if (row.errors === noErrors) row.errors = []; row.errors.push(message); };
-  for (let vi = 0; vi < views.length; vi++) {
-    const v = views[vi];
-    if (conflictRows.has(v.row)) continue; // already reported
-    row.vi = vi; row.v = v; row.errors = noErrors;
-    const dateCell = v.get(m.date);
+  // Each amount cell is read once into a reusable slot; a Decimal is made only for what the line keeps.
+  const slotAmount = newCellAmount(); const slotDebit = newCellAmount(); const slotCredit = newCellAmount();
+  const slotFee = newCellAmount(); const slotOriginal = newCellAmount();
+  const read = (j: number, mark: DecimalMark, slot: CellAmount): CellAmount | null => {
+    const r = readCellAmount(cellAt(row.cells, j), mark, row.currency || fixedCurrency || '', slot);
+    if (typeof r === 'string') { fail(r); return null; }
+    if (r.kind === 'empty') return null;
+    if (r.currency && !row.currency) row.currency = r.currency;
+    return r;
+  };
+  // Credit less debit: money in is the credit, money out minus the debit; both printed: their difference.
+  const creditLessDebit = (): Decimal | null => {
+    const debit = m.debit ? read(jDebit, markDebit, slotDebit) : null;
+    const credit = m.credit ? read(jCredit, markCredit, slotCredit) : null;
+    if (debit === null || debit.zero) return credit === null ? (debit === null ? null : cellDecimal(debit, 'as-is')) : cellDecimal(credit, 'abs');
+    if (credit === null || credit.zero) return cellDecimal(debit, 'minus-abs');
+    return cellDecimal(credit, 'abs').minus(cellDecimal(debit, 'abs'));
+  };
+  for (let di = 0; di < data.length; di++) {
+    const cells = rows[data[di]];
+    const rowNo = data[di] + 1;
+    if (conflictRows.has(rowNo)) continue; // already reported
+    row.cells = cells; row.no = rowNo; row.view = null; row.errors = noErrors;
+    const dateCell = cellAt(cells, jDate);
     let bookingDate = '';
     let pending = false;
     const d0 = isoCached(dateCell);
@@ -300,65 +346,69 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
     else if (PENDING.test(dateCell)) pending = true;
     else fail(d0.error);
     let valueDate = bookingDate;
-    if (m.valueDate && v.get(m.valueDate)) {
-      const d = isoCached(v.get(m.valueDate));
-      if (typeof d === 'string') valueDate = d; else fail(d.error);
+    if (m.valueDate) {
+      const valueCell = cellAt(cells, jValueDate);
+      if (valueCell) {
+        const d = isoCached(valueCell);
+        if (typeof d === 'string') valueDate = d; else fail(d.error);
+      }
     }
-    row.currency = m.currency ? currencyCached(v.get(m.currency)) : '';
+    row.currency = m.currency ? currencyCached(cellAt(cells, jCurrency)) : '';
     let amount: Decimal | null = null;
     if (m.amount) {
-      amount = money(m.amount);
-      if (amount === null && m.debit && m.credit) amount = creditLessDebit(money(m.debit), money(m.credit));
+      const a = read(jAmount, markAmount, slotAmount);
+      amount = a ? cellDecimal(a, 'as-is') : null;
+      if (amount === null && m.debit && m.credit) amount = creditLessDebit();
     } else {
-      amount = creditLessDebit(money(m.debit), money(m.credit));
+      amount = creditLessDebit();
     }
     if (amount === null && row.errors === noErrors) fail('no amount');
     if (amount !== null && m.direction) {
-      const word = dirKey(v.get(m.direction));
+      const word = dirKey(cellAt(cells, jDirection));
       if (creditWords.has(word)) amount = amount.abs();
       else if (debitWords.has(word)) amount = amount.abs().negated();
-      else if (neutralWords.has(word) || word === '') amount = profile.neutralSign ? amount.abs().times(profile.neutralSign(v)) : amount;
-      else fail(`"${v.get(m.direction)}" in column "${m.direction}" is not a direction this profile knows`);
+      else if (neutralWords.has(word) || word === '') amount = profile.neutralSign ? amount.abs().times(profile.neutralSign(viewOf())) : amount;
+      else fail(`"${cellAt(cells, jDirection)}" in column "${m.direction}" is not a direction this profile knows`);
     }
     if (amount !== null && spendPositive) amount = amount.negated();
     let currency = row.currency || fixedCurrency || '';
     if (!currency) fail('no currency: the file names none; choose one');
     else if (!isCurrencyCode(currency)) fail(`"${currency}" is not a currency code`);
     let fee: Decimal | null = null;
-    if (m.fee) { const f = money(m.fee); fee = f && !f.isZero() ? f.abs() : null; }
+    if (m.fee) { const f = read(jFee, markFee, slotFee); fee = f && !f.zero ? cellDecimal(f, 'abs') : null; }
     let originalAmount: Decimal | null = null;
-    if (m.originalAmount) originalAmount = money(m.originalAmount);
-    const status = m.status ? v.get(m.status) : '';
-    if (row.errors !== noErrors) { errors.push({ row: v.row, message: row.errors.join('; ') }); continue; }
+    if (m.originalAmount) { const o = read(jOriginal, markOriginal, slotOriginal); originalAmount = o ? cellDecimal(o, 'as-is') : null; }
+    const status = m.status ? cellAt(cells, jStatus) : '';
+    if (row.errors !== noErrors) { errors.push({ row: rowNo, message: row.errors.join('; ') }); continue; }
     currency = row.currency || currency;
     const a = amount as Decimal;
     let description = '';
-    for (const c of descCols) { const t = v.get(c); if (t !== '') description = description ? `${description} · ${t}` : t; }
+    for (let k = 0; k < descIdx.length; k++) { const t = cellAt(cells, descIdx[k]); if (t !== '') description = description ? `${description} · ${t}` : t; }
     const draft: DraftLine = {
       lineId: '',
       bookingDate,
       valueDate,
       amount: a,
       currency,
-      counterparty: m.counterparty ? v.get(m.counterparty) : '',
-      counterpartyAccount: m.counterpartyAccount ? v.get(m.counterpartyAccount) : '',
-      reference: m.reference ? v.get(m.reference) : '',
+      counterparty: m.counterparty ? cellAt(cells, jCounterparty) : '',
+      counterpartyAccount: m.counterpartyAccount ? cellAt(cells, jAccount) : '',
+      reference: m.reference ? cellAt(cells, jReference) : '',
       description,
       fee,
       originalAmount,
-      originalCurrency: m.originalCurrency ? currencyCached(v.get(m.originalCurrency)) : '',
+      originalCurrency: m.originalCurrency ? currencyCached(cellAt(cells, jOriginalCurrency)) : '',
       kind: pending || (status !== '' && PENDING.test(status)) ? 'pending' : status !== '' && CLOSED.test(status) ? 'closed' : a.isNegative() ? 'debit' : 'credit',
-      sourceRow: v.row,
+      sourceRow: rowNo,
     };
-    const problem = profile.refine?.(draft, v);
-    if (typeof problem === 'string') { errors.push({ row: v.row, message: problem }); continue; }
+    const problem = profile.refine ? profile.refine(draft, viewOf()) : undefined;
+    if (typeof problem === 'string') { errors.push({ row: rowNo, message: problem }); continue; }
     base.drafts.push(draft);
     if (profile.extraLines) {
       const parse = (t: string) => { const r = parseAmountCell(t, '.', currency); return r && typeof r !== 'string' ? r.value : null; };
-      base.drafts.push(...profile.extraLines(draft, v, parse));
+      base.drafts.push(...profile.extraLines(draft, viewOf(), parse));
     }
   }
-  profile.finish?.(base.drafts, views);
-  if (!views.length) errors.push({ row: headerRow + 1, message: 'No transaction rows after the header' });
+  if (profile.finish) profile.finish(base.drafts, data.map((i) => new TableRow(i + 1, rows[i], col)));
+  if (!data.length) errors.push({ row: headerRow + 1, message: 'No transaction rows after the header' });
   return base;
 }

@@ -12,29 +12,49 @@ export function fnvStart(): FnvState {
 
 /** Adds the UTF-8 bytes of `text` to the state. */
 export function fnvAdd(state: FnvState, text: string): FnvState {
-  let hi = state.hi;
-  let lo = state.lo;
+  // Int32 arithmetic only: (hi:lo) * 0x00000100000001b3 mod 2^64 is
+  //   lo' = lo * 0x1b3 mod 2^32,  hi' = hi * 0x1b3 + carry(lo * 0x1b3) + (lo << 8)  mod 2^32,
+  // with lo * 0x1b3 computed in 16-bit halves so every product stays below 2^26.
+  let hi = state.hi | 0;
+  let lo = state.lo | 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80) {
       // Non-ASCII: the rest of the text by its UTF-8 bytes.
       const bytes = utf8Bytes(text.slice(i));
       for (let k = 0; k < bytes.length; k++) {
-        lo = (lo ^ bytes[k]) >>> 0;
-        const p = lo * 0x1b3;
-        hi = (Math.imul(hi, 0x1b3) + ((lo << 8) >>> 0) + ((p / 4294967296) | 0)) >>> 0;
-        lo = p >>> 0;
+        lo ^= bytes[k];
+        const a = (lo & 0xffff) * 0x1b3;
+        const b = (lo >>> 16) * 0x1b3 + (a >>> 16);
+        hi = (Math.imul(hi, 0x1b3) + (b >>> 16) + (lo << 8)) | 0;
+        lo = (b << 16) | (a & 0xffff);
       }
       break;
     }
-    lo = (lo ^ c) >>> 0;
-    // (hi:lo) * 0x00000100000001b3 mod 2^64: lo * 0x1b3 is below 2^41, exact in a double.
-    const p = lo * 0x1b3;
-    hi = (Math.imul(hi, 0x1b3) + ((lo << 8) >>> 0) + ((p / 4294967296) | 0)) >>> 0;
-    lo = p >>> 0;
+    lo ^= c;
+    const a = (lo & 0xffff) * 0x1b3;
+    const b = (lo >>> 16) * 0x1b3 + (a >>> 16);
+    hi = (Math.imul(hi, 0x1b3) + (b >>> 16) + (lo << 8)) | 0;
+    lo = (b << 16) | (a & 0xffff);
   }
-  state.hi = hi;
-  state.lo = lo;
+  state.hi = hi >>> 0;
+  state.lo = lo >>> 0;
+  return state;
+}
+
+/** Adds `n` ASCII bytes of `bytes` to the state (fnvAdd of the string they spell). */
+export function fnvAddAscii(state: FnvState, bytes: Uint8Array, n: number): FnvState {
+  let hi = state.hi | 0;
+  let lo = state.lo | 0;
+  for (let i = 0; i < n; i++) {
+    lo ^= bytes[i];
+    const a = (lo & 0xffff) * 0x1b3;
+    const b = (lo >>> 16) * 0x1b3 + (a >>> 16);
+    hi = (Math.imul(hi, 0x1b3) + (b >>> 16) + (lo << 8)) | 0;
+    lo = (b << 16) | (a & 0xffff);
+  }
+  state.hi = hi >>> 0;
+  state.lo = lo >>> 0;
   return state;
 }
 

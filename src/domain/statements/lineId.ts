@@ -1,6 +1,7 @@
 // Stable Line IDs: the same file imported twice gives the same IDs (so re-importing adds
 // nothing), and two genuine identical transfers in one file stay two (the occurrence index).
-import { fnvAdd, fnvHex, fnvStart, type FnvState } from './hash';
+import type { Decimal } from '../money';
+import { fnvAdd, fnvAddAscii, fnvStart, type FnvState } from './hash';
 import type { StatementLine } from './line';
 import type { DraftLine } from './types';
 
@@ -9,13 +10,115 @@ export function fingerprint(source: string, d: DraftLine): string {
   return `${source}|${d.bookingDate || d.valueDate}|${d.amount.toString()}|${d.currency}|${d.reference}`;
 }
 
+/** Char codes of "0".."9a".."f", for building an ID in one allocation. */
+const HEX_CODES = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
+
+/** "L" + 16 lowercase hex digits of the 64-bit state, as one flat string (no concatenations). */
+function idOf(hi: number, lo: number): string {
+  const h = HEX_CODES;
+  return String.fromCharCode(
+    76,
+    h[(hi >>> 28) & 15], h[(hi >>> 24) & 15], h[(hi >>> 20) & 15], h[(hi >>> 16) & 15],
+    h[(hi >>> 12) & 15], h[(hi >>> 8) & 15], h[(hi >>> 4) & 15], h[hi & 15],
+    h[(lo >>> 28) & 15], h[(lo >>> 24) & 15], h[(lo >>> 20) & 15], h[(lo >>> 16) & 15],
+    h[(lo >>> 12) & 15], h[(lo >>> 8) & 15], h[(lo >>> 4) & 15], h[lo & 15],
+  );
+}
+
+/** Scratch for addAmount: the significand's digits, then the printed amount. */
+const DIGITS = new Uint8Array(64);
+const PRINTED = new Uint8Array(128);
+
+function countDigits(w: number): number {
+  let k = 1;
+  while (w >= 10) { w = (w - (w % 10)) / 10; k++; }
+  return k;
+}
+
+/**
+ * Adds amount.toString() to the hash without building the string: the same characters, from
+ * the Decimal's read-only digits (`d`, base-1e7 words), exponent (`e`) and sign (`s`), following
+ * decimal.js's own digitsToString/finiteToString for plain notation. Anything else (exponential
+ * notation, more than 8 words, not finite) goes through toString().
+ */
+function addAmount(st: FnvState, x: Decimal): void {
+  const d = x.d;
+  const e = x.e;
+  const ctor = x.constructor as typeof Decimal;
+  if (!d || d.length === 0 || d.length > 8 || e <= ctor.toExpNeg || e >= ctor.toExpPos) { fnvAdd(st, x.toString()); return; }
+  // digitsToString: the first word as is, the others padded to 7 digits, trailing zeros dropped.
+  let n = 0;
+  const last = d.length - 1;
+  const zero = d[0] === 0;
+  if (last === 0 && zero) DIGITS[n++] = 48;
+  else {
+    for (let i = 0; i <= last; i++) {
+      let w = d[i];
+      if (i > 0) for (let z = countDigits(w); z < 7; z++) DIGITS[n++] = 48;
+      if (i === last) while (w !== 0 && w % 10 === 0) w /= 10;
+      const k = countDigits(w);
+      for (let j = n + k - 1; j >= n; j--) { const r = w % 10; DIGITS[j] = 48 + r; w = (w - r) / 10; }
+      n += k;
+    }
+  }
+  // finiteToString (plain notation), with toString's "-" for a negative non-zero value.
+  let m = 0;
+  if (x.s < 0 && !zero) PRINTED[m++] = 45;
+  if (e < 0) {
+    PRINTED[m++] = 48; PRINTED[m++] = 46;
+    for (let z = 0; z < -e - 1; z++) PRINTED[m++] = 48;
+    for (let j = 0; j < n; j++) PRINTED[m++] = DIGITS[j];
+  } else if (e >= n) {
+    for (let j = 0; j < n; j++) PRINTED[m++] = DIGITS[j];
+    for (let z = 0; z < e + 1 - n; z++) PRINTED[m++] = 48;
+  } else {
+    for (let j = 0; j < n; j++) {
+      if (j === e + 1) PRINTED[m++] = 46;
+      PRINTED[m++] = DIGITS[j];
+    }
+  }
+  fnvAddAscii(st, PRINTED, m);
+}
+
+/**
+ * Occurrence counts keyed by 53 bits of a fingerprint's hash (its high 32 bits and the top 21
+ * of the low half), in flat typed arrays: open addressing, no object or boxed number per line.
+ */
+class OccurrenceTable {
+  private readonly hi: Int32Array;
+  private readonly lo: Int32Array;
+  private readonly count: Int32Array;
+  private readonly mask: number;
+  constructor(entries: number) {
+    let cap = 16;
+    while (cap < entries * 2) cap *= 2;
+    this.hi = new Int32Array(cap);
+    this.lo = new Int32Array(cap);
+    this.count = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+  /** Counts one more occurrence of the key and returns the count (1 for the first). */
+  next(hi: number, lo21: number): number {
+    const h = hi | 0;
+    const l = lo21 | 0;
+    const mask = this.mask;
+    let i = Math.imul(h ^ Math.imul(l, 0x9e3779b1 | 0), 0x85ebca6b | 0) & mask;
+    for (;;) {
+      const n = this.count[i];
+      if (n === 0) { this.hi[i] = h; this.lo[i] = l; this.count[i] = 1; return 1; }
+      if (this.hi[i] === h && this.lo[i] === l) { this.count[i] = n + 1; return n + 1; }
+      i = (i + 1) & mask;
+    }
+  }
+}
+
 /**
  * "L" + 16 hex digits of FNV-1a 64 over `source|date|amount|currency|reference|occurrence`
  * (the fingerprint, then "|" and the 1-based occurrence of that fingerprint in the file). The
  * pieces are hashed one after the other, which equals hashing the joined string.
  */
 export function assignLineIds(source: string, drafts: DraftLine[]): StatementLine[] {
-  const seen = new Map<number, number>();
+  const seen = new OccurrenceTable(drafts.length);
   const out: StatementLine[] = new Array(drafts.length);
   const base = fnvAdd(fnvStart(), `${source}|`);
   const st: FnvState = { hi: 0, lo: 0 };
@@ -23,17 +126,15 @@ export function assignLineIds(source: string, drafts: DraftLine[]): StatementLin
     const d = drafts[i];
     st.hi = base.hi; st.lo = base.lo;
     fnvAdd(st, d.bookingDate || d.valueDate); fnvAdd(st, '|');
-    fnvAdd(st, d.amount.toString()); fnvAdd(st, '|');
+    addAmount(st, d.amount); fnvAdd(st, '|');
     fnvAdd(st, d.currency); fnvAdd(st, '|');
     fnvAdd(st, d.reference);
-    // The fingerprint's own hash (53 of its 64 bits, as a number: no string per line) counts occurrences.
-    const key = st.hi * 2097152 + (st.lo >>> 11);
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    fnvAdd(st, `|${n}`);
+    // The fingerprint's own hash (53 of its 64 bits) counts occurrences.
+    const n = seen.next(st.hi, st.lo >>> 11);
+    fnvAdd(st, n === 1 ? '|1' : `|${n}`);
     // The draft becomes the line (no copy: a 100k-line file would otherwise double its garbage).
     const line = d as StatementLine;
-    line.lineId = `L${fnvHex(st)}`;
+    line.lineId = idOf(st.hi, st.lo);
     out[i] = line;
   }
   return out;

@@ -51,18 +51,29 @@ export type MarkEvidence = DecimalMark | 'ambiguous' | 'none';
 
 /** What one cell says about the decimal mark. "1,234" and "1.234" alone say nothing sure. */
 export function markEvidence(digits: string): MarkEvidence {
-  const dot = digits.lastIndexOf('.');
-  const comma = digits.lastIndexOf(',');
+  return markEvidenceFrom(digits, 0);
+}
+
+/** markEvidence of `s` from index `start` on (a leading "-" skipped without slicing), in one pass. */
+function markEvidenceFrom(s: string, start: number): MarkEvidence {
+  let dot = -1;
+  let comma = -1;
+  let dots = 0;
+  let commas = 0;
+  let apostrophe = false;
+  for (let i = start; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) { dot = i; dots++; } else if (c === 44) { comma = i; commas++; } else if (c === 39) apostrophe = true;
+  }
   if (dot >= 0 && comma >= 0) return dot > comma ? '.' : ',';
   const at = dot >= 0 ? dot : comma;
   if (at < 0) return 'none';
   const mark: DecimalMark = dot >= 0 ? '.' : ',';
   const other: DecimalMark = mark === '.' ? ',' : '.';
-  const count = digits.split(mark).length - 1;
-  if (count > 1) return other; // "1.234.567" groups, so the decimal mark is the other one
-  const after = digits.length - at - 1;
-  if (digits.includes("'")) return mark; // 11'373.94: apostrophe groups, the mark is decimal
-  if (after === 3 && at > 0 && at <= 3 && digits[0] !== '0') return 'ambiguous';
+  if ((dot >= 0 ? dots : commas) > 1) return other; // "1.234.567" groups, so the decimal mark is the other one
+  const after = s.length - at - 1;
+  if (apostrophe) return mark; // 11'373.94: apostrophe groups, the mark is decimal
+  if (after === 3 && at > start && at - start <= 3 && s.charCodeAt(start) !== 48) return 'ambiguous';
   return mark;
 }
 
@@ -93,10 +104,40 @@ export function decideColumnMark(
 export interface MarkVotes { dot: number[]; comma: number[]; ambiguous: number }
 
 export function addVote(votes: MarkVotes, row: number, digits: string): void {
-  const e = markEvidence(digits);
+  tally(votes, row, markEvidence(digits));
+}
+
+function tally(votes: MarkVotes, row: number, e: MarkEvidence): void {
   if (e === '.') votes.dot.push(row);
   else if (e === ',') votes.comma.push(row);
   else if (e === 'ambiguous') votes.ambiguous++;
+}
+
+/**
+ * addVote for a raw cell: what cleanAmount(cell) would vote, without its object for the usual
+ * cell (digits and separators, maybe a leading minus). Empty and unreadable cells say nothing.
+ */
+export function addCellVote(votes: MarkVotes, row: number, cell: string): void {
+  if (cell === '') return;
+  const start = plainStart(cell);
+  if (start >= 0) { tally(votes, row, markEvidenceFrom(cell, start)); return; }
+  const c = cleanAmount(cell);
+  if (c && typeof c !== 'string') tally(votes, row, markEvidence(c.digits));
+}
+
+/** 0 or 1 (after a leading "-") when the cell matches PLAIN (/^-?\d[\d.,']*$/), else -1. */
+function plainStart(cell: string): number {
+  const n = cell.length;
+  let i = 0;
+  if (n > 0 && cell.charCodeAt(0) === 45) i = 1;
+  if (i >= n) return -1;
+  const first = cell.charCodeAt(i);
+  if (first < 48 || first > 57) return -1;
+  for (let k = i + 1; k < n; k++) {
+    const c = cell.charCodeAt(k);
+    if ((c < 48 || c > 57) && c !== 46 && c !== 44 && c !== 39) return -1;
+  }
+  return i;
 }
 
 export function decideFromVotes(votes: MarkVotes, declared: DecimalMark | undefined, fileMark: DecimalMark | undefined, currencyDecimals: number | undefined): ColumnMark {
@@ -152,8 +193,135 @@ export function parseCleanAmount(c: CleanAmount, raw: string, mark: DecimalMark,
   const v = digitsToDecimal(c.digits, mark);
   if (typeof v === 'string') return v;
   const cur = c.currency || currency;
-  if (cur && isCurrencyCode(cur) && v.decimalPlaces() > minorUnits(cur)) {
-    return `"${raw.trim()}" has more decimals than ${cur} allows (${minorUnits(cur)}); is the decimal mark "${mark}" right for this file?`;
-  }
+  if (cur && isCurrencyCode(cur) && v.decimalPlaces() > minorUnits(cur)) return tooManyDecimals(raw, cur, mark);
   return { value: c.negative ? v.negated() : v, currency: c.currency };
+}
+
+function tooManyDecimals(raw: string, cur: string, mark: DecimalMark): string {
+  return `"${raw.trim()}" has more decimals than ${cur} allows (${minorUnits(cur)}); is the decimal mark "${mark}" right for this file?`;
+}
+
+/**
+ * A cell read once, before it becomes a Decimal, so that a debit/credit pair can be signed
+ * without Decimal arithmetic. One reusable object per caller (no object per cell).
+ */
+export interface CellAmount {
+  /** 'empty' (null from parseAmountCell), 'text' (the usual cell: `text`, `negative`, `zero`) or 'value' (`value`). */
+  kind: 'empty' | 'text' | 'value';
+  /** Unsigned canonical digits for `new Decimal` ("1234.56"): the string parseAmountCell builds its Decimal from. */
+  text: string;
+  negative: boolean;
+  zero: boolean;
+  /** The signed value of a cell the general path read. */
+  value: Decimal | null;
+  /** ISO code printed in the cell, '' if none. */
+  currency: string;
+}
+
+export function newCellAmount(): CellAmount {
+  return { kind: 'empty', text: '', negative: false, zero: false, value: null, currency: '' };
+}
+
+/**
+ * parseAmountCell into a reusable CellAmount: the same cells accepted, the same values, the
+ * same error strings. The usual cell (optional "-", digits, one decimal mark, thousands groups
+ * of the other mark) is read in one pass over its char codes; every other cell takes the
+ * general path.
+ */
+export function readCellAmount(raw: string, mark: DecimalMark, currency: string, out: CellAmount): CellAmount | string {
+  out.currency = '';
+  out.value = null;
+  if (raw === '') { out.kind = 'empty'; return out; }
+  if (readPlain(raw, mark, out)) {
+    if (currency && isCurrencyCode(currency) && decimalPlacesOf(out.text) > minorUnits(currency)) return tooManyDecimals(raw, currency, mark);
+    out.kind = 'text';
+    return out;
+  }
+  const r = parseAmountCell(raw, mark, currency);
+  if (typeof r === 'string') return r;
+  if (r === null) { out.kind = 'empty'; return out; }
+  out.kind = 'value';
+  out.value = r.value;
+  out.zero = r.value.isZero();
+  out.negative = r.value.isNegative();
+  out.currency = r.currency;
+  return out;
+}
+
+/**
+ * The Decimal of a non-empty CellAmount: as printed, its absolute value, or minus its absolute
+ * value (the sign a debit column gives; only for a non-zero amount, as creditLessDebit uses it).
+ */
+export function cellDecimal(a: CellAmount, sign: 'as-is' | 'abs' | 'minus-abs'): Decimal {
+  if (a.kind === 'value') {
+    const v = a.value as Decimal;
+    return sign === 'as-is' ? v : sign === 'abs' ? v.abs() : v.isNegative() ? v : v.negated();
+  }
+  const negative = sign === 'as-is' ? a.negative : sign === 'minus-abs';
+  return new Decimal(negative ? `-${a.text}` : a.text);
+}
+
+/**
+ * The fast path of parseAmountCell: a cell of the form -?\d+(M\d+)? or -?\d{1,3}(G\d{3})+(M\d+)?
+ * (M the decimal mark, G the other one: SIMPLE_* and GROUPED_* above, maybe after a "-").
+ * Fills out.text/negative/zero and returns true; false leaves the cell to the general path.
+ */
+function readPlain(raw: string, mark: DecimalMark, out: CellAmount): boolean {
+  const n = raw.length;
+  const M = mark === '.' ? 46 : 44;
+  const G = mark === '.' ? 44 : 46;
+  let i = 0;
+  const negative = raw.charCodeAt(0) === 45;
+  if (negative) i = 1;
+  const intStart = i;
+  let groups = 0; // group separators seen
+  let run = 0; // digits since the start or the last group separator
+  let nonZero = false;
+  let c = 0;
+  for (; i < n; i++) {
+    c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) { run++; if (c !== 48) nonZero = true; continue; }
+    if (c === G) {
+      if (groups === 0 ? run < 1 || run > 3 : run !== 3) return false;
+      groups++; run = 0;
+      continue;
+    }
+    break;
+  }
+  if (groups === 0 ? run < 1 : run !== 3) return false;
+  const intEnd = i;
+  let fracStart = -1;
+  if (i < n) {
+    if (c !== M) return false;
+    fracStart = ++i;
+    if (i >= n) return false;
+    for (; i < n; i++) {
+      c = raw.charCodeAt(i);
+      if (c < 48 || c > 57) return false;
+      if (c !== 48) nonZero = true;
+    }
+  }
+  // The string parseAmountCell gives `new Decimal`: group marks removed, the mark as ".".
+  let text: string;
+  if (groups === 0 && (fracStart < 0 || M === 46)) text = negative ? raw.slice(1) : raw;
+  else {
+    // The leading run, then each 3-digit group without its separator, then "." and the fraction.
+    const lead = intEnd - intStart - groups * 4;
+    text = raw.slice(intStart, intStart + lead);
+    for (let k = intStart + lead + 1; k < intEnd; k += 4) text += raw.slice(k, k + 3);
+    if (fracStart >= 0) text += M === 46 ? raw.slice(fracStart - 1) : `.${raw.slice(fracStart)}`;
+  }
+  out.text = text;
+  out.negative = negative;
+  out.zero = !nonZero;
+  return true;
+}
+
+/** Decimal places of canonical digits as Decimal#decimalPlaces counts them (trailing zeros do not count). */
+function decimalPlacesOf(text: string): number {
+  const dot = text.indexOf('.');
+  if (dot < 0) return 0;
+  let end = text.length;
+  while (end > dot + 1 && text.charCodeAt(end - 1) === 48) end--;
+  return end - dot - 1;
 }

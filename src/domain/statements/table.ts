@@ -59,9 +59,10 @@ export function readTable(text: string, delimiter?: string): Table {
   const esc = d.replace(/[|\\]/g, '\\$&');
   // "-18.00"\t\t,CNY -> "-18.00",CNY (papaparse would otherwise call the quote malformed)
   // and  , "10.00"  ->  ,"10.00"  (a space before the opening quote makes the quote literal)
-  const fixed = text
-    .replace(new RegExp(`"[ \\t]+(?=${esc}|\\r?\\n|\\r|$)`, 'g'), '"')
-    .replace(new RegExp(`(^|${esc})[ \\t]+"`, 'gm'), '$1"');
+  // Each fix needs a quote next to a space or tab: most files have neither, so skip the pass.
+  let fixed = text;
+  if (fixed.indexOf('" ') >= 0 || fixed.indexOf('"\t') >= 0) fixed = fixed.replace(new RegExp(`"[ \\t]+(?=${esc}|\\r?\\n|\\r|$)`, 'g'), '"');
+  if (fixed.indexOf(' "') >= 0 || fixed.indexOf('\t"') >= 0) fixed = fixed.replace(new RegExp(`(^|${esc})[ \\t]+"`, 'gm'), '$1"');
   const parsed = Papa.parse<string[]>(fixed, { delimiter: d, skipEmptyLines: false, header: false });
   // Cleaned in place: a second copy of a 100k-row grid would double the garbage.
   const rows = parsed.data;
