@@ -82,7 +82,10 @@ export const MAX_TEXT = 2000;
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
 const text = (label: string, max = MAX_TEXT) =>
-  z.string({ error: `${label} must be text` }).trim().max(max, `${label} is longer than ${max} characters`);
+  z
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? `${label} is required` : `${label} must be text`) })
+    .trim()
+    .max(max, `${label} is longer than ${max} characters`);
 const required = (label: string, max = MAX_TEXT) => text(label, max).min(1, `${label} is required`);
 
 const evidenceUpload = z.object({

@@ -5,3 +5,4 @@ export * from './menu'; //        onOpen, onInstall, menu handlers, setupWorkboo
 export * from './cases'; //       case log: logCase, findCases, ... (docs/api.md)
 export * from './statements'; //  statement import
 export * from './reconcile'; //   monthly reconciliation
+export * from './scorecard'; //   vendor scorecard

@@ -67,7 +67,9 @@ export function runCheckLog(): void {
   }
   const lines = result.problems.slice(0, ALERT_LINES).map((p) => `Row ${p.row}${p.caseId ? ` (${p.caseId})` : ''}: ${p.message}`);
   const more = result.problems.length > ALERT_LINES ? `\n… and ${result.problems.length - ALERT_LINES} more.` : '';
-  ui.alert('Check the log', `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${result.checked} cases:\n\n${lines.join('\n')}${more}`, ui.ButtonSet.OK);
+  const rows = new Set(result.problems.map((p) => p.row)).size;
+  const head = `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${rows} of ${result.checked} case${result.checked === 1 ? '' : 's'}`;
+  ui.alert('Check the log', `${head}:\n\n${lines.join('\n')}${more}`, ui.ButtonSet.OK);
 }
 
 export function runVerifyAuditTrail(): void {

@@ -193,7 +193,7 @@ export function computePlan(inp: Inputs, reopen: Set<string> = new Set()): Plan 
   for (const t of inp.tabs) {
     if (!t.isVendor) continue;
     const vendorId = t.name.slice('Stmt Vendor '.length).split(' ')[0];
-    const notes = t.lines.filter((l) => l.bookingDate.slice(0, 7) === inp.month).map(creditNoteOf);
+    const notes = t.lines.map(creditNoteOf);
     vendorComparisons.push(compareVendorStatement(vendorId, notes, inp.cases, { from: `${inp.month}-01`, to: end }));
   }
   const closed = readClosedMonths().find((c) => c.month === inp.month);

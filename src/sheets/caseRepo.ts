@@ -156,11 +156,13 @@ export function writeCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: 
     if (!moved) break;
     if (attempt >= 2) throw new Error('The Cases tab kept changing order while saving (a sort in progress?). Nothing was saved; try again.');
   }
-  // Columns people added between or after ours are rewritten with the span: their formulas and
-  // number formats are read first and written back as they were (only when such columns exist).
+  // The write covers our columns only up to the last of them, so columns people added after
+  // ours are never touched. A column people inserted between ours is rewritten with the span:
+  // its formulas and number formats are read first and written back as they were.
   const ours = new Set<number>(CASE_HEADERS.map((h) => cols[h]));
-  const foreign = ours.size < width;
-  const span = foreign ? sheet.getRange(first, 1, current.length, width) : null;
+  const end = Math.max(...ours) + 1;
+  const foreign = ours.size < end;
+  const span = foreign ? sheet.getRange(first, 1, current.length, end) : null;
   const formulas = span ? span.getFormulas() : null;
   const ownFormats = span ? span.getNumberFormats() : null;
   const keepFormula = (i: number, c: number, touched: boolean): string => {
@@ -189,7 +191,7 @@ export function writeCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, table: 
   });
   // Left and right of Evidence: its rich-text folder link must survive.
   const ev = cols.Evidence;
-  const parts: [number, number][] = [[0, ev], [ev + 1, width]];
+  const parts: [number, number][] = [[0, ev], [ev + 1, end]];
   for (const [from, to] of parts) {
     if (to <= from) continue;
     writeBlock(

@@ -262,6 +262,20 @@ d('check the log, audit trail, edit trigger', () => {
     ]));
   });
 
+  it('the Check the log alert counts the rows with problems, not the rows checked', async () => {
+    const asked: string[] = [];
+    await rt.close();
+    rt = await Runtime.open({ ui: { emit: () => undefined, ask: async (q) => { asked.push(q.prompt); return { button: 'OK' }; } } });
+    await rt.run('setupWorkbook');
+    await rt.run('addVendor', [{ vendorId: 'V1', name: 'Alpha' }], { kind: 'script-run' });
+    for (let i = 0; i < 3; i++) await run('logCase', [form()]);
+    const m = rt.workbook as any;
+    m.writeInput(m.sheetByName('Cases'), 3, col('Refund Amount') + 1, 'twelve');
+    m.writeInput(m.sheetByName('Cases'), 3, col('Status') + 1, 'Paid?');
+    await rt.run('runCheckLog', [], { kind: 'menu' });
+    expect(asked[0]).toMatch(/^2 problems in 1 of 3 cases:\n\nRow 3 \(RC-000002\): Refund Amount "twelve" is not a number\nRow 3 \(RC-000002\): Unknown status "Paid\?"$/);
+  });
+
   it('Verify audit trail names an edited row and deleted last rows', async () => {
     for (let i = 0; i < 3; i++) await run('logCase', [form()]);
     expect((await run('verifyAuditTrail')).ok).toBe(true);
@@ -301,6 +315,28 @@ d('check the log, audit trail, edit trigger', () => {
     const last = audit[audit.length - 1];
     expect(last.slice(3, 8)).toEqual([caseId, 'manual edit', 'Notes', '', 'called the vendor']);
     expect((await run('verifyAuditTrail')).ok).toBe(true);
+  });
+
+  it("a change to a case keeps people's own columns: their formulas and number formats", async () => {
+    const { caseId } = await run('logCase', [form()]);
+    await run('logCase', [form()]);
+    // A column added after ours, holding a formula and a date format, on both rows.
+    const m = rt.workbook as any;
+    const X = CASE_HEADERS.length + 1;
+    const letter = String.fromCharCode(64 + X);
+    await rt.userEdit('Cases', `${letter}1`, 'Follow up');
+    await rt.userEdit('Cases', `${letter}2`, '=B2+7');
+    await rt.userEdit('Cases', `${letter}3`, '=B3+7');
+    const sheet = m.sheetByName('Cases');
+    const formulaAt = (r: number) => sheet.rows[r - 1].f?.[X - 1];
+    expect(formulaAt(2)).toBe('=B2+7');
+    const shownBefore = rt.workbook.readDisplayValues('Cases')[1][X - 1];
+    await run('changeStatus', [caseId, 'Requested', 'asked']);
+    await run('updateCase', [caseId, { notes: 'still waiting' }]);
+    expect(formulaAt(2)).toBe('=B2+7');
+    expect(formulaAt(3)).toBe('=B3+7');
+    expect(rt.workbook.readDisplayValues('Cases')[1][X - 1]).toBe(shownBefore);
+    expect(rowOf(caseId)[col('Status')]).toBe('Requested');
   });
 
   it('records the stored value of a manual edit, not its rounded display', async () => {

@@ -34,6 +34,18 @@ describe('validateCaseForm', () => {
     expect(fields).toEqual(['currency', 'expectedCompletion', 'orderNo', 'reason', 'requestId', 'tags', 'vendorId'].sort());
     expect(r.errors.find((e) => e.field === 'currency')!.message).toMatch(/Unknown currency "XXX"/);
   });
+  test('a missing field is "required", not "must be text" (API callers and rcl call see these)', () => {
+    const r = validateCaseForm({ vendorId: 'V1', amount: '1', currency: 'USD' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual(expect.arrayContaining([
+      { field: 'orderNo', message: 'Order # is required' },
+      { field: 'reason', message: 'Reason is required' },
+      { field: 'requestId', message: 'Request ID is required' },
+    ]));
+    const wrong = validateCaseForm({ ...base, orderNo: 4512 });
+    expect(!wrong.ok && wrong.errors).toEqual([{ field: 'orderNo', message: 'Order # must be text' }]);
+  });
   test('a number amount is read through its text, never summed as a float', () => {
     expect(amountProblem(String(0.1 + 0.2), 'USD')).toMatch(/at most 2 decimals/);
   });

@@ -17,7 +17,7 @@ import type { ReconSettings } from './types';
 import type { PCase, PLine } from './model';
 import { assess, type Assessment } from './allocation';
 import type { FxTable } from './fx';
-import { displaySignals, type Scored } from './score';
+import { signalsOf, type Scored } from './score';
 import { WEIGHTS, dateSignal } from './signals';
 import { feeToleranceMinor } from './openAmount';
 
@@ -55,13 +55,12 @@ const SUBSET_MAX_STEPS = 20000;
 export function assign(scored: Scoring[], ctx: AssignContext): Taken[] {
   const { cases, lines, fx, s } = ctx;
   const plausible = scored.filter((p) => p.score >= s.suggestScore);
-  // Pairs of each case and of each line, as arrays indexed like the inputs (no Map per row).
-  const byCase: (Scoring[] | undefined)[] = new Array(cases.length);
-  const byLine: (Scoring[] | undefined)[] = new Array(lines.length);
-  for (const p of plausible) {
-    (byCase[p.ci] || (byCase[p.ci] = [])).push(p);
-    (byLine[p.li] || (byLine[p.li] = [])).push(p);
-  }
+  // Pairs of each case and of each line as linked lists over `plausible` (heads per row,
+  // `next` per pair): no array per row, which at 100k rows is most of the garbage.
+  const caseHead = new Int32Array(cases.length).fill(-1);
+  const lineHead = new Int32Array(lines.length).fill(-1);
+  const caseNext = new Int32Array(plausible.length);
+  const lineNext = new Int32Array(plausible.length);
   // Ties are broken by Case ID and Line ID (not input order), so the result does not depend
   // on how the sheets are sorted. Ranks turn those string comparisons into integer ones.
   const caseRank = rankBy(cases.length, (i) => cases[i].c.caseId);
@@ -73,6 +72,13 @@ export function assign(scored: Scoring[], ctx: AssignContext): Taken[] {
       caseRank[a.ci] - caseRank[b.ci] ||
       lineRank[a.li] - lineRank[b.li],
   );
+  for (let k = plausible.length - 1; k >= 0; k--) {
+    const p = plausible[k];
+    caseNext[k] = caseHead[p.ci];
+    caseHead[p.ci] = k;
+    lineNext[k] = lineHead[p.li];
+    lineHead[p.li] = k;
+  }
 
   const done = new Uint8Array(cases.length); // cases fully paid (or reserved in full)
   for (const ci of ctx.settled) done[ci] = 1;
@@ -85,7 +91,7 @@ export function assign(scored: Scoring[], ctx: AssignContext): Taken[] {
       : assess(cases[p.ci], lines[p.li], cases[p.ci].openMinor, lines[p.li].remainingMinor, p.hasReference, fx, s);
   const take = (p: Scoring, a: Assessment, state: TakenState) => {
     const pc = cases[p.ci];
-    taken.push({ ci: p.ci, li: p.li, state, score: p.score, signals: displaySignals(p.names, p.dateDistance), alloc: a.alloc, covers: a.covers, fx: a.fit === 'amount:original' || a.converted });
+    taken.push({ ci: p.ci, li: p.li, state, score: p.score, signals: signalsOf(p), alloc: a.alloc, covers: a.covers, fx: a.fit === 'amount:original' || a.converted });
     if (state === 'ambiguous') return;
     lines[p.li].remainingMinor -= a.alloc;
     pc.openMinor -= a.covers;
@@ -99,33 +105,32 @@ export function assign(scored: Scoring[], ctx: AssignContext): Taken[] {
   for (const p of plausible) {
     const a = feasible(p);
     if (!a) continue;
-    const ofCase = byCase[p.ci]!;
-    const ofLine = byLine[p.li]!;
     if (p.score >= s.autoConfirmScore && p.hasReference && !p.contradicts) {
       let blocking = false;
-      for (const q of ofCase) if (competes(p, q) && feasible(q)) { blocking = true; break; }
-      if (!blocking) for (const q of ofLine) if (competes(p, q) && feasible(q)) { blocking = true; break; }
+      for (let k = caseHead[p.ci]; k >= 0 && !blocking; k = caseNext[k]) if (competes(p, plausible[k]) && feasible(plausible[k])) blocking = true;
+      for (let k = lineHead[p.li]; k >= 0 && !blocking; k = lineNext[k]) if (competes(p, plausible[k]) && feasible(plausible[k])) blocking = true;
       if (!blocking) {
         take(p, a, 'auto');
         continue;
       }
     }
     let group: [Scoring, Assessment][] | null = null;
-    for (const list of [ofCase, ofLine]) {
-      for (const q of list) {
-        if (!competes(p, q) || q.score < p.score - s.ambiguityMargin) continue;
-        const qa = feasible(q);
-        if (!qa) continue;
-        if (!group) group = [[p, a]];
-        if (!group.some(([g]) => g === q)) group.push([q, qa]);
-      }
-    }
+    const consider = (q: Scoring) => {
+      if (!competes(p, q) || q.score < p.score - s.ambiguityMargin) return;
+      const qa = feasible(q);
+      if (!qa) return;
+      if (!group) group = [[p, a]];
+      if (!group.some(([g]) => g === q)) group.push([q, qa]);
+    };
+    for (let k = caseHead[p.ci]; k >= 0; k = caseNext[k]) consider(plausible[k]);
+    for (let k = lineHead[p.li]; k >= 0; k = lineNext[k]) consider(plausible[k]);
     if (!group) {
       take(p, a, 'suggested');
       continue;
     }
-    for (const [q, qa] of group) take(q, qa, 'ambiguous');
-    for (const [q] of group) {
+    const members: [Scoring, Assessment][] = group;
+    for (const [q, qa] of members) take(q, qa, 'ambiguous');
+    for (const [q] of members) {
       heldCases[q.ci] = 1;
       heldLines[q.li] = 1;
     }

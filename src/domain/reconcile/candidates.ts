@@ -110,25 +110,27 @@ export class CandidateIndex {
   }
 
   find(rejected: Set<string>): Draft[] {
-    // Drafts per case (a handful each), so merging a reference hit with an amount hit of the
-    // same line is a scan of a short list rather than a hash of 10^10 possible pairs.
-    const byCase: (Draft[] | undefined)[] = new Array(this.cases.length);
+    // Drafts of each case as a linked list (a handful each), so merging a reference hit with
+    // an amount hit of the same line is a short scan, with no hash of 10^10 possible pairs and
+    // no array per case.
+    const head = new Int32Array(this.cases.length).fill(-1);
+    const next: number[] = [];
     const all: Draft[] = [];
     const add = (pc: PCase, pl: PLine, refCase: boolean, refOrder: boolean) => {
       if (!pc.active || pc.openMinor <= 0) return;
       if (pl.day < pc.winLo || pl.day > pc.winHi) return;
       if (rejected.size && rejected.has(pairKey(pc.c.caseId, pl.l.lineId))) return;
-      const list = byCase[pc.idx] || (byCase[pc.idx] = []);
-      for (const d of list) {
+      for (let k = head[pc.idx]; k >= 0; k = next[k]) {
+        const d = all[k];
         if (d.li === pl.idx) {
           d.refCase = d.refCase || refCase;
           d.refOrder = d.refOrder || refOrder;
           return;
         }
       }
-      const d = { ci: pc.idx, li: pl.idx, refCase, refOrder };
-      list.push(d);
-      all.push(d);
+      all.push({ ci: pc.idx, li: pl.idx, refCase, refOrder });
+      next.push(head[pc.idx]);
+      head[pc.idx] = all.length - 1;
     };
 
     for (const pl of this.lines) {

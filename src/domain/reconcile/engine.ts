@@ -94,7 +94,7 @@ export function reconcile(input: ReconInput): ReconResult {
     const a = assess(pc, pl, pc.openMinor, pl.remainingMinor, withRef, fx, s);
     if (!a) continue;
     const sc = scorePair(pc, pl, a, d.refCase, d.refOrder, index.contradicts(pc, pl), unmatched.size > 0 && unmatched.has(pairKey(pc.c.caseId, pl.l.lineId)));
-    scored.push({ ci: d.ci, li: d.li, score: sc.score, names: sc.names, hasReference: sc.hasReference, contradicts: sc.contradicts, dateDistance: sc.dateDistance });
+    scored.push(Object.assign(sc, { ci: d.ci, li: d.li }));
   }
   // An unmatched pair may be suggested again but never auto-confirmed: the user said no once.
   if (unmatched.size) for (const p of scored) if (unmatched.has(pairKey(cases[p.ci].c.caseId, lines[p.li].l.lineId))) p.hasReference = false;
@@ -214,7 +214,9 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       matchStatus,
       covered: covered === pc.refundMinor ? pc.c.amount : fromMinor(covered, ccy),
       open: covered === 0 ? pc.c.amount : fromMinor(Math.max(0, pc.refundMinor - covered), ccy),
-      received: caseReceived[i] ? caseReceived[i]!.map(([currency, m]) => ({ amount: fromMinor(m, currency), currency })) : NONE,
+      received: caseReceived[i]
+        ? caseReceived[i]!.map(([currency, m]) => ({ amount: currency === ccy && m === pc.refundMinor ? pc.c.amount : fromMinor(m, currency), currency }))
+        : NONE,
       lineIds: caseLines[i] ? caseLines[i]!.sort() : NO_IDS,
       settled: isSet,
       lastPaymentDate: caseLast[i],
@@ -253,6 +255,8 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       vendorId: pl.vendor ? pl.vendor.vendorId : '',
     });
   }
-  pairs.sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : 0));
-  return { month: input.month, pairs, cases: caseOut, lines: lineOut, differences };
+  // By Case ID then Line ID: keys sorted natively (a comparator on 100k string pairs is slow).
+  const order = pairs.map((p, i) => `${p.caseId}\u0001${p.lineId}\u0001${String(i).padStart(8, '0')}`).sort();
+  const sortedPairs = order.map((k) => pairs[Number(k.slice(k.lastIndexOf('\u0001') + 1))]);
+  return { month: input.month, pairs: sortedPairs, cases: caseOut, lines: lineOut, differences };
 }

@@ -1,36 +1,46 @@
-// A pair's score is the sum of its named signals' weights (signals.ts); nothing hidden.
+// A pair's score is the sum of its named signals' weights (signals.ts); nothing hidden. The
+// names are kept as a few fields per pair (not a list), and spelled out only for the pairs
+// that are kept: a month has hundreds of thousands of candidates.
 import type { PCase, PLine } from './model';
-import type { Assessment } from './allocation';
+import type { AmountFit, Assessment } from './allocation';
 import { WEIGHTS, dateSignal, type SignalName } from './signals';
 
 export interface Scored {
   score: number;
-  names: SignalName[];
+  refCase: boolean;
+  refOrder: boolean;
   hasReference: boolean;
   contradicts: boolean;
+  vendorSignal: SignalName | null;
+  fit: AmountFit;
   dateDistance: number;
+  unmatched: boolean;
 }
 
 export function scorePair(pc: PCase, pl: PLine, a: Assessment, refCase: boolean, refOrder: boolean, contradicts: boolean, unmatchedBefore: boolean): Scored {
-  const names: SignalName[] = [];
-  if (refCase) names.push('ref:case');
-  if (refOrder) names.push('ref:order');
-  if (contradicts) names.push('ref:contradicts');
-  if (pl.vendor) names.push(pl.vendor.vendorId === pc.c.vendorId ? (`vendor:${pl.vendor.how}` as SignalName) : 'vendor:other');
-  names.push(a.fit);
+  const vendorSignal: SignalName | null = pl.vendor ? (pl.vendor.vendorId === pc.c.vendorId ? (`vendor:${pl.vendor.how}` as SignalName) : 'vendor:other') : null;
   const distance = pl.day - pc.expDay;
-  const date = dateSignal(distance);
-  names.push(date);
-  if (unmatchedBefore) names.push('decision:unmatched');
-  let score = 0;
-  for (const n of names) score += WEIGHTS[n];
-  return { score, names, hasReference: refCase || refOrder, contradicts, dateDistance: distance };
+  let score = WEIGHTS[a.fit] + WEIGHTS[dateSignal(distance)];
+  if (refCase) score += WEIGHTS['ref:case'];
+  if (refOrder) score += WEIGHTS['ref:order'];
+  if (contradicts) score += WEIGHTS['ref:contradicts'];
+  if (vendorSignal) score += WEIGHTS[vendorSignal];
+  if (unmatchedBefore) score += WEIGHTS['decision:unmatched'];
+  return { score, refCase, refOrder, hasReference: refCase || refOrder, contradicts, vendorSignal, fit: a.fit, dateDistance: distance, unmatched: unmatchedBefore };
 }
 
-/** Display form, e.g. ['ref:case', 'vendor:account', 'amount:exact', 'date:near +2d'] (built
- *  only for pairs that are kept, not for every candidate). */
-export function displaySignals(names: readonly string[], distance: number): string[] {
-  return names.map((n) => (n.startsWith('date:') ? `${n} ${distance >= 0 ? '+' : ''}${distance}d` : n));
+/** Display form, e.g. ['ref:case', 'vendor:account', 'amount:exact', 'date:near +2d']. */
+export function signalsOf(s: Scored): string[] {
+  const out: string[] = [];
+  if (s.refCase) out.push('ref:case');
+  if (s.refOrder) out.push('ref:order');
+  if (s.contradicts) out.push('ref:contradicts');
+  if (s.vendorSignal) out.push(s.vendorSignal);
+  out.push(s.fit);
+  const d = s.dateDistance;
+  out.push(`${dateSignal(d)} ${d >= 0 ? '+' : ''}${d}d`);
+  if (s.unmatched) out.push('decision:unmatched');
+  return out;
 }
 
 /** The weight of a display signal ('date:near +2d' → 10). */

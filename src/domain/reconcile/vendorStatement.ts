@@ -78,6 +78,9 @@ export interface VendorComparison {
   notListed: ReconCase[];
 }
 
+/** `notes`: the whole statement (a note dated next month may be for a case of this one);
+ *  reported are the notes dated in `period` with no case, and the cases logged in `period`
+ *  that no note names. */
 export function compareVendorStatement(vendorId: string, notes: CreditNote[], cases: ReconCase[], period: { from: string; to: string }): VendorComparison {
   const mine = cases.filter((c) => c.vendorId === vendorId && !['Rejected', 'Cancelled'].includes(c.status));
   const byOrder = new Map<string, ReconCase[]>();
@@ -120,7 +123,7 @@ export function compareVendorStatement(vendorId: string, notes: CreditNote[], ca
     if (fits.length === 1) {
       used.add(fits[0].caseId);
       matched.push({ caseId: fits[0].caseId, lineId: note.lineId, how: 'amount' });
-    } else notLogged.push(note);
+    } else if (note.date >= period.from && note.date <= period.to) notLogged.push(note);
   }
   const notListed = mine.filter((c) => !used.has(c.caseId) && c.dateLogged >= period.from && c.dateLogged <= period.to);
   return { vendorId, matched, notLogged, notListed };

@@ -217,7 +217,8 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
     if (!hasContent(cells)) continue;
     if (profile.skipRow && profile.skipRow(new TableRow(i + 1, cells, col))) continue;
     const dateCell = cellAt(cells, jDate);
-    if ((SUMMARY.test(cells[0] ?? '') || SUMMARY.test(dateCell)) && !looksLikeDate(dateCell) && !PENDING.test(dateCell)) continue;
+    const first = cells[0] ?? '';
+    if ((SUMMARY.test(first) || (dateCell !== first && SUMMARY.test(dateCell))) && !looksLikeDate(dateCell) && !PENDING.test(dateCell)) continue;
     data.push(i);
   }
 
@@ -333,6 +334,7 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
     if (credit === null || credit.zero) return cellDecimal(debit, 'minus-abs');
     return cellDecimal(credit, 'abs').minus(cellDecimal(debit, 'abs'));
   };
+  let lastValidCode = ''; // the last currency found valid (rows repeat one or two codes)
   for (let di = 0; di < data.length; di++) {
     const cells = rows[data[di]];
     const rowNo = data[di] + 1;
@@ -373,7 +375,7 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
     if (amount !== null && spendPositive) amount = amount.negated();
     let currency = row.currency || fixedCurrency || '';
     if (!currency) fail('no currency: the file names none; choose one');
-    else if (!isCurrencyCode(currency)) fail(`"${currency}" is not a currency code`);
+    else if (currency !== lastValidCode) { if (isCurrencyCode(currency)) lastValidCode = currency; else fail(`"${currency}" is not a currency code`); }
     let fee: Decimal | null = null;
     if (m.fee) { const f = read(jFee, markFee, slotFee); fee = f && !f.zero ? cellDecimal(f, 'abs') : null; }
     let originalAmount: Decimal | null = null;

@@ -29,10 +29,9 @@ function idOf(hi: number, lo: number): string {
 const DIGITS = new Uint8Array(64);
 const PRINTED = new Uint8Array(128);
 
+/** Decimal digits of a base-1e7 word (an integer below 1e7). */
 function countDigits(w: number): number {
-  let k = 1;
-  while (w >= 10) { w = (w - (w % 10)) / 10; k++; }
-  return k;
+  return w < 10 ? 1 : w < 100 ? 2 : w < 1000 ? 3 : w < 10000 ? 4 : w < 100000 ? 5 : w < 1000000 ? 6 : 7;
 }
 
 /**
@@ -53,11 +52,11 @@ function addAmount(st: FnvState, x: Decimal): void {
   if (last === 0 && zero) DIGITS[n++] = 48;
   else {
     for (let i = 0; i <= last; i++) {
-      let w = d[i];
+      let w = d[i] | 0; // words are integers below 1e7: int32 arithmetic is exact
       if (i > 0) for (let z = countDigits(w); z < 7; z++) DIGITS[n++] = 48;
-      if (i === last) while (w !== 0 && w % 10 === 0) w /= 10;
+      if (i === last) while (w !== 0 && w % 10 === 0) w = (w / 10) | 0;
       const k = countDigits(w);
-      for (let j = n + k - 1; j >= n; j--) { const r = w % 10; DIGITS[j] = 48 + r; w = (w - r) / 10; }
+      for (let j = n + k - 1; j >= n; j--) { const q = (w / 10) | 0; DIGITS[j] = 48 + w - q * 10; w = q; }
       n += k;
     }
   }

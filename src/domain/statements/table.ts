@@ -10,6 +10,7 @@ export interface Table {
 }
 
 const CANDIDATES = [',', ';', '\t', '|'];
+const QUOTE_NEXT_TO_BLANK = /"[ \t]|[ \t]"/;
 
 /** Counts a delimiter per line outside quotes, over the first lines, and picks the steadiest. */
 export function detectDelimiter(text: string): string {
@@ -59,10 +60,13 @@ export function readTable(text: string, delimiter?: string): Table {
   const esc = d.replace(/[|\\]/g, '\\$&');
   // "-18.00"\t\t,CNY -> "-18.00",CNY (papaparse would otherwise call the quote malformed)
   // and  , "10.00"  ->  ,"10.00"  (a space before the opening quote makes the quote literal)
-  // Each fix needs a quote next to a space or tab: most files have neither, so skip the pass.
+  // Both fixes need a quote next to a space or tab; most files have none, so one scan skips both passes.
   let fixed = text;
-  if (fixed.indexOf('" ') >= 0 || fixed.indexOf('"\t') >= 0) fixed = fixed.replace(new RegExp(`"[ \\t]+(?=${esc}|\\r?\\n|\\r|$)`, 'g'), '"');
-  if (fixed.indexOf(' "') >= 0 || fixed.indexOf('\t"') >= 0) fixed = fixed.replace(new RegExp(`(^|${esc})[ \\t]+"`, 'gm'), '$1"');
+  if (QUOTE_NEXT_TO_BLANK.test(text)) {
+    fixed = text
+      .replace(new RegExp(`"[ \\t]+(?=${esc}|\\r?\\n|\\r|$)`, 'g'), '"')
+      .replace(new RegExp(`(^|${esc})[ \\t]+"`, 'gm'), '$1"');
+  }
   const parsed = Papa.parse<string[]>(fixed, { delimiter: d, skipEmptyLines: false, header: false });
   // Cleaned in place: a second copy of a 100k-row grid would double the garbage.
   const rows = parsed.data;

@@ -1,0 +1,60 @@
+// Amounts in the hot path are exact integers of minor units; these pin that they agree with
+// Decimal arithmetic (and never with a binary float's idea of 0.1 + 0.2).
+import { Decimal } from '../../src/domain/money';
+import { fromMinor, percentOfMinor, toMinor } from '../../src/domain/reconcile/minor';
+import { FxTable, convertBackMinor, convertMinor } from '../../src/domain/reconcile/fx';
+import { rng } from '../../bench/reconcileData';
+
+describe('minor units', () => {
+  test.each([
+    ['19.99', 'CNY', 1999],
+    ['0.1', 'USD', 10],
+    ['500', 'JPY', 500],
+    ['31.422', 'KWD', 31422],
+    ['-12.50', 'EUR', -1250],
+    ['12.345', 'USD', 1235],
+  ])('%s %s → %d', (text, ccy, minor) => {
+    expect(toMinor(new Decimal(text), ccy)).toBe(minor);
+  });
+  test('round trip through text, no float', () => {
+    expect(fromMinor(1999, 'CNY').toString()).toBe('19.99');
+    expect(fromMinor(-5, 'USD').toString()).toBe('-0.05');
+    expect(fromMinor(31422, 'KWD').toString()).toBe('31.422');
+    expect(toMinor(new Decimal('0.1').plus('0.2'), 'USD')).toBe(30);
+  });
+  test('percentages in basis points round half up like Decimal', () => {
+    const r = rng(1);
+    for (let i = 0; i < 2000; i++) {
+      const minor = Math.floor(r() * 1e9);
+      const bp = Math.floor(r() * 2000);
+      const expected = new Decimal(minor).times(bp).div(10000).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+      expect(percentOfMinor(minor, bp)).toBe(expected);
+    }
+    expect(percentOfMinor(Number.MAX_SAFE_INTEGER, 150)).toBe(Number(new Decimal(Number.MAX_SAFE_INTEGER).times(150).div(10000).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toString()));
+  });
+});
+
+describe('FX conversion in minor units equals Decimal arithmetic', () => {
+  test('random amounts and rates, both directions, including derived inverse rates', () => {
+    const r = rng(7);
+    const rates = [
+      { date: '2026-10-01', from: 'EUR', to: 'USD', rate: new Decimal('1.0923') },
+      { date: '2026-10-01', from: 'USD', to: 'JPY', rate: new Decimal('151.37') },
+      { date: '2026-10-01', from: 'CNY', to: 'USD', rate: new Decimal('0.140449') },
+    ];
+    const fx = new FxTable(rates, 'USD');
+    const pairs: [string, string][] = [['EUR', 'USD'], ['USD', 'EUR'], ['USD', 'JPY'], ['JPY', 'USD'], ['CNY', 'USD'], ['USD', 'CNY'], ['EUR', 'CNY']];
+    for (const [from, to] of pairs) {
+      const exact = fx.exactRateOnDay(from, to, 20400)!;
+      const rate = fx.rateOnDay(from, to, 20400)!;
+      for (let i = 0; i < 300; i++) {
+        const minor = Math.floor(r() * 1e8);
+        const scale = new Decimal(10).pow((to === 'JPY' ? 0 : 2) - (from === 'JPY' ? 0 : 2));
+        const want = new Decimal(minor).times(rate).times(scale).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+        expect(convertMinor(minor, exact)).toBe(want);
+        const back = new Decimal(minor).div(rate).div(scale).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+        expect(Math.abs(convertBackMinor(minor, exact) - back)).toBeLessThanOrEqual(back > 1e12 ? 1 : 0);
+      }
+    }
+  });
+});
