@@ -7,6 +7,7 @@ import { withDocumentLock } from '../sheets/lock';
 import { writeScorecard } from '../sheets/scorecardRepo';
 import { readSettings } from '../sheets/settings';
 import { readVendors } from '../sheets/vendorRepo';
+import { TAB } from '../sheets/layout';
 import { stamp, Stamp } from './context';
 
 export interface ScorecardSummary {
@@ -48,6 +49,9 @@ export function refreshScorecard(): ScorecardSummary {
     const card = compute(s);
     const written = writeScorecard(s.ss, card, { zone: s.zone, time: s.time });
     const t = card.totals;
+    // A menu click discards the return value: the toast is the user's confirmation.
+    const missing = t.missingRates.length ? ` No FX rate for ${t.missingRates.join(', ')}: left out of base figures.` : '';
+    s.ss.toast(`${card.vendors.length} vendors, ${t.cases} cases, as of ${card.asOf}.${missing}`, 'Vendor scorecard refreshed', 8);
     return {
       asOf: card.asOf,
       timeZone: s.zone,
@@ -62,7 +66,7 @@ export function refreshScorecard(): ScorecardSummary {
       missingRates: t.missingRates,
       unreadable: card.unreadable,
       top: card.vendors.slice(0, 10).map((v) => ({ rank: v.rank, vendorId: v.vendorId, vendorName: v.vendorName, burdenBase: v.burdenBase, openCases: v.openCases })),
-      sheet: { name: 'Vendor Scorecard', rows: written.rows, columns: written.columns },
+      sheet: { name: TAB.scorecard, rows: written.rows, columns: written.columns },
       charts: false,
     };
   });

@@ -32,9 +32,8 @@ export function bytesToHex(bytes: readonly number[]): string {
   return out;
 }
 
-export function sha256Text(text: string): string {
-  return bytesToHex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8));
-}
+/** SHA-256 of text, computed in JS so that hashing N audit rows costs no service calls. */
+export { sha256Hex as sha256Text } from '../domain/sha256';
 
 export function sha256Bytes(bytes: GoogleAppsScript.Byte[]): string {
   return bytesToHex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, bytes));

@@ -52,7 +52,8 @@ export function vendorHeaders(months: readonly string[]): string[] {
 }
 
 const amounts = (list: readonly CurrencyAmount[]): string => list.map((a) => `${a.currency} ${a.amount}`).join('; ');
-const pct = (r: Rate): number | string => (r.pct === null ? '' : r.pct / 100);
+// The exact ratio (1/3, shown 33.3%), not the rounded pct, so the cell holds what it means.
+const pct = (r: Rate): number | string => (r.of ? r.count / r.of : '');
 
 /** The metric cells shared by both tables (from "Cases" on) and their formats. */
 function metricCells(m: ScorecardMetrics, base: string): { values: Cell[]; formats: string[] } {

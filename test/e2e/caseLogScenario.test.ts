@@ -72,9 +72,18 @@ async function waitForCell(row: number, col: number, text: string): Promise<void
 async function addVendorInline(side: Frame, name: string, vendorId: string, currency: string): Promise<void> {
   const f = panel(side);
   const vendor = f.getByRole('combobox', { name: 'Vendor' });
+  // The form reloads the vendor list after each submit, and the picker's setItems resets the
+  // highlighted option (sidebar/components/picker.ts); wait for that reload before using the keys.
+  await t.app.idle();
   await vendor.fill(name);
-  await vendor.press('ArrowDown'); // no match yet: the only option is "+ Add new vendor"
-  await vendor.press('Enter');
+  for (let attempt = 0; ; attempt++) {
+    await vendor.press('ArrowDown'); // no match yet: the only option is "+ Add new vendor"
+    await f.locator('.picker-footer.active').waitFor({ timeout: 30000 });
+    await vendor.press('Enter');
+    const opened = await f.locator('.inline-form').waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+    if (opened) break;
+    if (attempt === 2) throw new Error('"+ Add new vendor" did not open the vendor form');
+  }
   await f.getByLabel('Vendor ID').fill(vendorId);
   await f.getByRole('combobox', { name: 'Default currency' }).selectOption(currency);
   await f.getByRole('button', { name: 'Add vendor' }).click();

@@ -35,7 +35,11 @@ interface Live {
   fx: boolean;
 }
 
+export const PH: Record<string, number> = {};
+let T0 = 0;
+const ph = (k: string) => { const t = Date.now(); PH[k] = (PH[k] || 0) + t - T0; T0 = t; };
 export function reconcile(input: ReconInput): ReconResult {
+  T0 = Date.now();
   const s = input.settings;
   const endDay = dayNumber(monthEnd(input.month));
   const caseIndex = new Map<string, number>();
@@ -50,6 +54,7 @@ export function reconcile(input: ReconInput): ReconResult {
       if (ci !== undefined && input.cases[ci].vendorId) learned.push({ vendorId: input.cases[ci].vendorId, counterparty: d.counterparty });
     }
   }
+  ph('cases');
   const vendors = new VendorDirectory(input.vendors, learned);
   const fx = new FxTable(input.fxRates, s.baseCurrency);
   const lineIndex = new Map<string, number>();
@@ -58,6 +63,7 @@ export function reconcile(input: ReconInput): ReconResult {
     return prepareLine(l, i, input.month, vendors);
   });
 
+  ph('lines');
   // Earlier decisions.
   const rejected = new Set<string>();
   const unmatched = new Set<string>();
@@ -85,9 +91,13 @@ export function reconcile(input: ReconInput): ReconResult {
   for (const ci of settled) cases[ci].active = false;
 
   // Candidates, scores, assignment.
+  ph('decisions');
   const index = new CandidateIndex(cases, lines, fx, s);
+  ph('index');
+  const drafts = index.find(rejected);
+  ph('find');
   const scored: Scoring[] = [];
-  for (const d of index.find(rejected)) {
+  for (const d of drafts) {
     const pc = cases[d.ci];
     const pl = lines[d.li];
     const withRef = d.refCase || d.refOrder;
@@ -98,9 +108,13 @@ export function reconcile(input: ReconInput): ReconResult {
   }
   // An unmatched pair may be suggested again but never auto-confirmed: the user said no once.
   if (unmatched.size) for (const p of scored) if (unmatched.has(pairKey(cases[p.ci].c.caseId, lines[p.li].l.lineId))) p.hasReference = false;
+  ph('score');
   const taken = assign(scored, { cases, lines, fx, s, settled });
+  ph('assign');
 
-  return outcomes(input, cases, lines, live, taken, fx);
+  const out = outcomes(input, cases, lines, live, taken, fx);
+  ph('outcomes');
+  return out;
 }
 
 function isSettled(pc: PCase, coveredMinor: number, anyFx: boolean, s: ReconInput['settings']): boolean {

@@ -225,14 +225,17 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
   // ---- one date order for the whole file ----
   // Only the first row of each distinct date text matters (decideDateOrder reports first rows),
   // and statements repeat a date hundreds of times: collect each text once, in file order.
+  // Rows come sorted by date, so a text equal to the previous one is skipped without a lookup.
   const firstRowOf = new Map<string, number>();
+  let prevDate: string | null = null;
+  let prevValue: string | null = null;
   for (let di = 0; di < data.length; di++) {
     const i = data[di];
     const t = cellAt(rows[i], jDate);
-    if (!firstRowOf.has(t)) firstRowOf.set(t, i + 1);
+    if (t !== prevDate) { prevDate = t; if (!firstRowOf.has(t)) firstRowOf.set(t, i + 1); }
     if (m.valueDate) {
       const t2 = cellAt(rows[i], jValueDate);
-      if (!firstRowOf.has(t2)) firstRowOf.set(t2, i + 1);
+      if (t2 !== prevValue) { prevValue = t2; if (!firstRowOf.has(t2)) firstRowOf.set(t2, i + 1); }
     }
   }
   const dateCells: { row: number; text: string }[] = [];
@@ -282,10 +285,15 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
 
   // ---- rows to draft lines ----
   // Statements repeat the same dates hundreds of times: read each distinct text once.
+  // The last text read is remembered too: consecutive rows usually share their dates.
   const isoSeen = new Map<string, ReturnType<typeof toIsoDate>>();
+  let isoLastText: string | null = null;
+  let isoLast: ReturnType<typeof toIsoDate> = '';
   const isoCached = (text: string) => {
+    if (text === isoLastText) return isoLast;
     let r = isoSeen.get(text);
     if (r === undefined) { r = toIsoDate(text, order.order); isoSeen.set(text, r); }
+    isoLastText = text; isoLast = r;
     return r;
   };
   const descCols = descriptionColumns(m);
@@ -295,9 +303,13 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
   const debitWords = new Set((dir?.debit ?? ['d', 'dr', 'debit', '支出', 'out', 'outflow', '-', 'soll', 'af']).map(dirKey));
   const neutralWords = new Set((dir?.neutral ?? ['/', '不计收支']).map(dirKey));
   const currencyOf = new Map<string, string>();
+  let currencyLastRaw: string | null = null;
+  let currencyLast = '';
   const currencyCached = (raw: string) => {
+    if (raw === currencyLastRaw) return currencyLast;
     let c = currencyOf.get(raw);
     if (c === undefined) { c = normaliseCurrency(raw); currencyOf.set(raw, c); }
+    currencyLastRaw = raw; currencyLast = c;
     return c;
   };
   const spendPositive = (options.signConvention ?? profile.signConvention) === 'spend-positive';

@@ -81,31 +81,31 @@ function addAmount(st: FnvState, x: Decimal): void {
 
 /**
  * Occurrence counts keyed by 53 bits of a fingerprint's hash (its high 32 bits and the top 21
- * of the low half), in flat typed arrays: open addressing, no object or boxed number per line.
+ * of the low half), in one flat typed array (open addressing, a slot's key and count side by
+ * side so a probe touches one cache line): no object or boxed number per line.
  */
 class OccurrenceTable {
-  private readonly hi: Int32Array;
-  private readonly lo: Int32Array;
-  private readonly count: Int32Array;
+  /** Slot k: [4k] high bits, [4k + 1] low 21 bits, [4k + 2] count (0 = empty). */
+  private readonly slots: Int32Array;
   private readonly mask: number;
   constructor(entries: number) {
     let cap = 16;
     while (cap < entries * 2) cap *= 2;
-    this.hi = new Int32Array(cap);
-    this.lo = new Int32Array(cap);
-    this.count = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 4);
     this.mask = cap - 1;
   }
   /** Counts one more occurrence of the key and returns the count (1 for the first). */
   next(hi: number, lo21: number): number {
     const h = hi | 0;
     const l = lo21 | 0;
+    const t = this.slots;
     const mask = this.mask;
     let i = Math.imul(h ^ Math.imul(l, 0x9e3779b1 | 0), 0x85ebca6b | 0) & mask;
     for (;;) {
-      const n = this.count[i];
-      if (n === 0) { this.hi[i] = h; this.lo[i] = l; this.count[i] = 1; return 1; }
-      if (this.hi[i] === h && this.lo[i] === l) { this.count[i] = n + 1; return n + 1; }
+      const at = i << 2;
+      const n = t[at + 2];
+      if (n === 0) { t[at] = h; t[at + 1] = l; t[at + 2] = 1; return 1; }
+      if (t[at] === h && t[at + 1] === l) { t[at + 2] = n + 1; return n + 1; }
       i = (i + 1) & mask;
     }
   }
