@@ -1,107 +1,23 @@
 // The case log's server calls (docs/api.md), typed. Every call the case views make goes
 // through here, with the function name as a string literal so build.mjs can check it exists.
 import { callServer } from '../../server';
-import type { CaseView } from '../../../src/domain/caseView';
-import type { CaseForm, CaseStatus, EvidenceType } from '../../../src/domain/caseRecord';
+// Result shapes are the server's own types (type-only imports: nothing of the server is bundled).
+import type { CaseView, CaseQuery } from '../../../src/domain/caseView';
+import type { CaseForm, CasePatch, CaseStatus, EvidenceType } from '../../../src/domain/caseRecord';
+import type { AuditEntry } from '../../../src/domain/audit';
+import type { EvidenceItem } from '../../../src/sheets/evidenceRepo';
+import type { FormOptions, LogCaseResult, VendorView } from '../../../src/server/caseLog';
+import type { CaseDetail, FindResult, VendorFilterResult } from '../../../src/server/caseQueries';
+import type { ImportResult } from '../../../src/server/importCases';
 import type { FileUpload } from '../../components/files';
 
-export type { CaseView, CaseStatus, EvidenceType, CaseForm, FileUpload };
-
-export interface VendorView {
-  vendorId: string;
-  name: string;
-  tag: string;
-  defaultCurrency: string;
-  slaDays: number | null;
-  aliases: string[];
-  openCount: number;
-  openAmounts: { currency: string; amount: string }[];
-}
-
-export interface EvidenceItem {
-  caseId: string;
-  type: EvidenceType;
-  name: string;
-  url: string;
-  sha256: string;
-  addedAt: string;
-  addedBy: string;
-}
-
-export interface AuditEntry {
-  time: string;
-  user: string;
-  caseId: string;
-  action: string;
-  field: string;
-  oldValue: string;
-  newValue: string;
-}
-
-export interface FormOptions {
-  today: string;
-  baseCurrency: string;
-  currencies: { code: string; minorUnits: number }[];
-  reasons: string[];
-  evidenceTypes: EvidenceType[];
-  statuses: CaseStatus[];
-  defaultSlaDays: number;
-  defaultExpected: string;
-  expectedByVendor: Record<string, string>;
-  maxEvidenceBytes: number;
-}
-
-export interface LogCaseResult {
-  caseId: string;
-  row: number;
-  case: CaseView;
-  duplicate: boolean;
-  evidence: EvidenceItem[];
-}
-
-export interface CaseQuery {
-  text?: string;
-  vendorId?: string;
-  status?: CaseStatus | 'open' | 'closed';
-  overdue?: true;
-  limit?: number;
-}
-export interface FindResult {
-  cases: CaseView[];
-  total: number;
-  truncated: boolean;
-}
-
-export interface CaseDetail {
-  case: CaseView;
-  timeline: AuditEntry[];
-  evidence: EvidenceItem[];
-  allowedStatuses: CaseStatus[];
-  gates: Record<string, string>;
-}
-
-export type CasePatch = Partial<Pick<CaseForm, 'orderNo' | 'reason' | 'reasonDetail' | 'amount' | 'currency' | 'expectedCompletion' | 'tags' | 'notes'>>;
+export type { CaseView, CaseQuery, CaseStatus, EvidenceType, CaseForm, CasePatch, FileUpload, AuditEntry, EvidenceItem };
+export type { FormOptions, LogCaseResult, VendorView, CaseDetail, FindResult, VendorFilterResult, ImportResult };
 
 export interface FileLink {
   type: EvidenceType;
   url: string;
   name?: string;
-}
-
-export interface VendorFilterResult {
-  vendorId: string;
-  vendorName: string;
-  vendorTag: string;
-  openCount: number;
-  openAmounts: { currency: string; amount: string }[];
-}
-
-export interface ImportResult {
-  imported: number;
-  firstCaseId: string;
-  lastCaseId: string;
-  vendorsCreated: string[];
-  legacyIds: number;
 }
 
 export interface NewVendor {

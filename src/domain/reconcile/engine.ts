@@ -37,9 +37,10 @@ interface Live {
 
 export const PH: Record<string, number> = {};
 let T0 = 0;
-const ph = (k: string) => { const t = Date.now(); PH[k] = (PH[k] || 0) + t - T0; T0 = t; };
+const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const ph = (k: string) => { const t = cpuNow(); PH[k] = (PH[k] || 0) + t - T0; T0 = t; };
 export function reconcile(input: ReconInput): ReconResult {
-  T0 = Date.now();
+  T0 = cpuNow();
   const s = input.settings;
   const endDay = dayNumber(monthEnd(input.month));
   const caseIndex = new Map<string, number>();

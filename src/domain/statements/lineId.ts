@@ -121,10 +121,20 @@ export function assignLineIds(source: string, drafts: DraftLine[]): StatementLin
   const out: StatementLine[] = new Array(drafts.length);
   const base = fnvAdd(fnvStart(), `${source}|`);
   const st: FnvState = { hi: 0, lo: 0 };
+  // The state after "source|date|", kept while consecutive lines share their date.
+  let prevDate: string | null = null;
+  let dateHi = 0;
+  let dateLo = 0;
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
-    st.hi = base.hi; st.lo = base.lo;
-    fnvAdd(st, d.bookingDate || d.valueDate); fnvAdd(st, '|');
+    const date = d.bookingDate || d.valueDate;
+    if (date !== prevDate) {
+      st.hi = base.hi; st.lo = base.lo;
+      fnvAdd(st, date); fnvAdd(st, '|');
+      prevDate = date; dateHi = st.hi; dateLo = st.lo;
+    } else {
+      st.hi = dateHi; st.lo = dateLo;
+    }
     addAmount(st, d.amount); fnvAdd(st, '|');
     fnvAdd(st, d.currency); fnvAdd(st, '|');
     fnvAdd(st, d.reference);
