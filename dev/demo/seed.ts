@@ -40,11 +40,14 @@ export async function seedInto(rt: Runtime, opts: { cases?: number; today?: stri
   const v = await call<{ ok: boolean; message: string }>('importVendorStatement', [data.vendorStatement]);
   imports.push({ fileName: `vendor ${data.vendorStatement.vendorId} credit notes`, message: v.message });
   const runs: SeedReport['runs'] = [];
-  if (opts.reconcile === false) return { data, imports, runs };
-  for (const month of data.months) {
-    const r = await call<{ message: string; summary: unknown }>('runReconciliation', [{ month }]);
-    runs.push({ month, message: r.message, summary: r.summary });
+  if (opts.reconcile !== false) {
+    for (const month of data.months) {
+      const r = await call<{ message: string; summary: unknown }>('runReconciliation', [{ month }]);
+      runs.push({ month, message: r.message, summary: r.summary });
+    }
   }
+  // Open on the log, not on the new spreadsheet's empty "Sheet1".
+  await call('jumpToRow', [{ caseId: 'RC-000001' }]);
   return { data, imports, runs };
 }
 

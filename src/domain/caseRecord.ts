@@ -101,7 +101,7 @@ export const caseFormSchema = z
   .object({
     vendorId: required('Vendor', 64),
     orderNo: required('Order #', 100),
-    amount: z.union([z.string(), z.number()], { error: 'Amount is required' }).transform((v) => String(v).trim()),
+    amount: z.union([z.string(), z.number()], { error: 'Amount is required' }).transform((v) => amountText(v)),
     currency: z.string({ error: 'Currency is required' }).trim().toUpperCase(),
     reason: required('Reason', 200),
     reasonDetail: text('Reason detail').default(''),
@@ -122,7 +122,7 @@ function crossFieldErrors(input: unknown): FieldError[] {
   const v = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const errors: FieldError[] = [];
   const currency = typeof v.currency === 'string' ? v.currency.trim().toUpperCase() : '';
-  const amount = typeof v.amount === 'string' || typeof v.amount === 'number' ? String(v.amount).trim() : '';
+  const amount = typeof v.amount === 'string' || typeof v.amount === 'number' ? amountText(v.amount) : '';
   if (!isCurrencyCode(currency)) {
     errors.push({ field: 'currency', message: currency ? `Unknown currency "${currency}" (use an ISO 4217 code such as CNY, USD, EUR)` : 'Currency is required' });
   } else {
@@ -137,6 +137,15 @@ function crossFieldErrors(input: unknown): FieldError[] {
     if (bad !== undefined) errors.push({ field: 'tags', message: `Tag "${bad}" may not contain spaces or commas` });
   }
   return errors;
+}
+
+/**
+ * An amount as typed → the digits the schema checks: "1,234.56" (thousands commas in their
+ * places, as on an invoice) → "1234.56". A comma anywhere else stays, and is refused.
+ */
+export function amountText(v: string | number): string {
+  const t = String(v).trim();
+  return /^\+?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t) ? t.replace(/,/g, '') : t;
 }
 
 /** Why an amount is not a valid refund amount for a currency, or null when it is. */
@@ -188,7 +197,7 @@ export const casePatchSchema = z
     vendorId: required('Vendor', 64),
     reason: required('Reason', 200),
     reasonDetail: text('Reason detail'),
-    amount: z.union([z.string(), z.number()]).transform((v) => String(v).trim()),
+    amount: z.union([z.string(), z.number()]).transform((v) => amountText(v)),
     currency: z.string().trim().toUpperCase(),
     expectedCompletion: text('Expected completion', 10),
     tags: z.array(text('Tag', 64)),

@@ -75,7 +75,9 @@ export function filterByVendor(vendorId: unknown): VendorFilterResult {
   const sheet = table.sheet;
   const existing = sheet.getFilter();
   if (existing) existing.remove();
-  const rows = Math.max(sheet.getLastRow(), 2);
+  // Over every row of the grid, not just the rows used now: cases logged while the filter is on
+  // land below them and must be filtered too (a script write does not widen a filter's range).
+  const rows = Math.max(sheet.getMaxRows(), 2);
   const filter = sheet.getRange(1, 1, rows, table.width).createFilter();
   filter.setColumnFilterCriteria(table.cols['Vendor ID'] + 1, SpreadsheetApp.newFilterCriteria().whenTextEqualTo(id).build());
   const totals = openTotals(table.rows.filter((r) => r.record.vendorId === id).map((r) => r.record));

@@ -15,6 +15,7 @@ import { withDocumentLock } from '../sheets/lock';
 import { writeStatementTab, existingLineIds, freeStatementTabName } from '../sheets/statementRepo';
 import { activateRow, readClosedMonths, readRunState, reportTabName, statementTabNames, writeClosedMonths, writeMatches, writeReport } from '../sheets/reconRepo';
 import { writeCases } from '../sheets/caseRepo';
+import { readVendors } from '../sheets/vendorRepo';
 import { computePlan, loadInputs, runOnce, validate, type Inputs, type RunOutcome } from './reconcileRun';
 import { stamp } from './context';
 
@@ -286,13 +287,18 @@ export function importVendor(input: unknown): VendorImportResult {
   const { lines, errors } = parseVendorCsv(req.vendorId, req.csv);
   if (errors.length) return { ok: false, tabName: '', newCount: 0, alreadyCount: 0, errors, message: `Nothing was imported: ${errors.length} problem(s).` };
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  // Credit notes are compared with this vendor's cases: a mistyped ID would list them all as "not logged".
+  if (!readVendors(ss).vendors.some((v) => v.vendorId === req.vendorId)) {
+    const msg = `No vendor "${req.vendorId}" in the Vendors tab. Nothing was imported.`;
+    return { ok: false, tabName: '', newCount: 0, alreadyCount: 0, errors: [msg], message: msg };
+  }
   return withDocumentLock(() => {
     const known = existingLineIds(ss);
     const fresh = lines.filter((l) => !known.has(l.lineId));
     if (!fresh.length) return { ok: true, tabName: '', newCount: 0, alreadyCount: lines.length, errors: [], message: `0 new, ${lines.length} already imported` };
     // Named by its last month: tab names must stay within 31 characters to survive .xlsx.
     const dates = fresh.map((l) => l.bookingDate).sort();
-    const name = freeStatementTabName(ss, `${VENDOR_TAB_PREFIX}${req.vendorId.slice(0, 10)} ${dates[dates.length - 1].slice(0, 7)}`);
+    const name = freeStatementTabName(ss, `${VENDOR_TAB_PREFIX}${req.vendorId}`, dates[dates.length - 1].slice(0, 7));
     writeStatementTab(ss, name, fresh);
     return { ok: true, tabName: name, newCount: fresh.length, alreadyCount: lines.length - fresh.length, errors: [], message: `${fresh.length} credit notes → ${name}` };
   });

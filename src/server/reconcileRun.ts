@@ -192,7 +192,8 @@ export function computePlan(inp: Inputs, reopen: Set<string> = new Set()): Plan 
   const vendorComparisons: VendorComparison[] = [];
   for (const t of inp.tabs) {
     if (!t.isVendor) continue;
-    const vendorId = t.name.slice('Stmt Vendor '.length).split(' ')[0];
+    // The vendor ID is on every credit note (Counterparty); the tab name may be shortened to 31 characters.
+    const vendorId = t.lines.find((l) => l.counterparty)?.counterparty ?? t.name.slice('Stmt Vendor '.length).split(' ')[0];
     const notes = t.lines.map(creditNoteOf);
     vendorComparisons.push(compareVendorStatement(vendorId, notes, inp.cases, { from: `${inp.month}-01`, to: end }));
   }
@@ -283,9 +284,12 @@ export function runOnce(req: RunRequest, resumed: RunState | null): RunOutcome {
 
 function outcome(status: RunOutcome['status'], month: string, summary: ReportSummary, done: number, total: number, wrote: string[], scheduled: boolean): RunOutcome {
   const c = summary.counts;
+  // Cases, as in the per-currency table (a case paid in two instalments is one case, two pairs).
+  const matchedCases = summary.byCurrency.reduce((n, x) => n + x.matchedCases, 0);
+  const pairs = c.auto + c.confirmed + c.manual;
   const message =
     status === 'done'
-      ? `${month}: ${c.auto + c.confirmed + c.manual} matched (${c.auto} automatically), ${c.suggested} suggested, ${c.ambiguous} ambiguous, ${c.waiting} cases waiting, ${c.unexplained} unexplained credits${wrote.length ? '' : ' — nothing changed'}.`
+      ? `${month}: ${matchedCases} case${matchedCases === 1 ? '' : 's'} matched (${pairs} pair${pairs === 1 ? '' : 's'}, ${c.auto} automatic), ${c.suggested} suggested and ${c.ambiguous} ambiguous pairs to review, ${c.waiting} cases waiting, ${c.unexplained} unexplained credits${wrote.length ? '' : ' — nothing changed'}.`
       : `${month}: ${done} of ${total} steps done; ${scheduled ? 'continuing automatically in a minute' : 'press Continue'}.`;
   return { status, month, summary, phasesDone: done, phasesTotal: total, wrote, message, scheduled };
 }

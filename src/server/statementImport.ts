@@ -11,7 +11,7 @@ import type { StatementLine } from '../domain/statements/line';
 import type { ImportOptions, ParsedStatement, RowError, SavedProfile } from '../domain/statements/types';
 import { STATEMENT_TAB_PREFIX } from '../sheets/layout';
 import { withDocumentLock } from '../sheets/lock';
-import { base64Bytes, decodeWithUtilities, existingLineIds, freeStatementTabName, readSavedProfiles, saveProfile, writeStatementTab } from '../sheets/statementRepo';
+import { base64Bytes, decodeWithUtilities, existingLineIds, fitTabName, freeStatementTabName, periodLabel, readSavedProfiles, saveProfile, writeStatementTab } from '../sheets/statementRepo';
 
 const mappingSchema = z.object({
   date: z.string().min(1),
@@ -120,11 +120,15 @@ export interface ImportResult {
   errors: RowError[];
 }
 
-export function tabNameFor(p: ParsedStatement): string {
-  const { from, to } = p.period;
-  const month = (d: string) => d.slice(0, 7);
-  const period = !from ? 'undated' : month(from) === month(to) ? month(from) : `${month(from)}..${month(to)}`;
-  return `${STATEMENT_TAB_PREFIX}${p.source || 'Statement'} ${period}`;
+/** The parts of a statement's tab name: "Stmt <source>" and its period ("2026-09", "2026-09..11"). */
+export function tabNamePartsFor(p: ParsedStatement): { head: string; tail: string } {
+  return { head: `${STATEMENT_TAB_PREFIX}${p.source || 'Statement'}`, tail: periodLabel(p.period.from, p.period.to) };
+}
+
+/** The tab name a statement gets in a workbook with these tabs (at most 31 characters, unique). */
+export function tabNameFor(p: ParsedStatement, taken: Iterable<string> = []): string {
+  const { head, tail } = tabNamePartsFor(p);
+  return fitTabName(taken, head, tail);
 }
 
 function optionsOf(req: Partial<FileRequest>, saved: SavedProfile[]): ImportOptions {
@@ -155,8 +159,9 @@ function commit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, parsed: ParsedStat
     if (!fresh.length) {
       return { ok: true, tabName: '', newCount: 0, alreadyCount: already, message: `0 new, ${already} already imported`, errors: [] };
     }
-    const wanted = sheetName ? (sheetName.startsWith(STATEMENT_TAB_PREFIX) ? sheetName : `${STATEMENT_TAB_PREFIX}${sheetName}`) : tabNameFor(parsed);
-    const name = freeStatementTabName(ss, wanted);
+    const name = sheetName
+      ? freeStatementTabName(ss, sheetName.startsWith(STATEMENT_TAB_PREFIX) ? sheetName : `${STATEMENT_TAB_PREFIX}${sheetName}`)
+      : freeStatementTabName(ss, tabNamePartsFor(parsed).head, tabNamePartsFor(parsed).tail);
     writeStatementTab(ss, name, fresh);
     return { ok: true, tabName: name, newCount: fresh.length, alreadyCount: already, message: `${fresh.length} new, ${already} already imported → ${name}`, errors: [] };
   });
@@ -193,7 +198,7 @@ export function previewUpload(input: unknown): StatementPreview {
     errors: parsed.errors.slice(0, 200),
     warnings: parsed.warnings,
     period: parsed.period,
-    tabName: tabNameFor(parsed),
+    tabName: tabNameFor(parsed, ss.getSheets().map((s) => s.getName())),
     profiles: [...saved.map((s) => ({ id: `saved:${s.name}`, label: `${s.name} (saved)` })), ...CSV_PROFILES.map((p) => ({ id: p.id, label: p.label }))],
   };
 }

@@ -4,7 +4,7 @@
 // the number of rows: per Stmt tab one read of values and one of display values, and at write
 // time one read of the Line ID column and the match block plus at most one write.
 import { fromSheetNumber } from '../domain/money';
-import { isCurrencyCode } from '../domain/currency';
+import { isCurrencyCode, minorUnits } from '../domain/currency';
 import type { LineKind, StatementLine } from '../domain/statements/line';
 import { MATCHES_TAB, MATCH_HEADERS, matchRowCells, matchRowFromCells, type MatchRow } from '../domain/reconcile/decisions';
 import { VENDOR_TAB_PREFIX } from '../domain/reconcile/vendorStatement';
@@ -196,15 +196,43 @@ export function writeReport(ss: Spreadsheet, month: string, cells: ReportCell[][
     sheet.clearContents();
   } else {
     sheet = ss.insertSheet(name);
+    // Wide enough for Case and Line IDs, statement names and signals (a new tab's columns are 100 px).
+    REPORT_COLUMN_WIDTHS.forEach((w, i) => sheet!.setColumnWidth(i + 1, w));
   }
   const need = cells.length - sheet.getMaxRows();
   if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
   const needCols = REPORT_WIDTH - sheet.getMaxColumns();
   if (needCols > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needCols);
   // Text cells stay text (statement references may start with "=" or "-").
-  const formats = cells.map((r) => r.map((c) => (typeof c === 'number' ? '#,##0.00##' : '@')));
+  const formats = reportFormats(cells);
   writeBlock(sheet.getRange(1, 1, cells.length, REPORT_WIDTH), cells, formats);
   return true;
+}
+
+const REPORT_COLUMN_WIDTHS = [150, 190, 150, 190, 95, 95, 75, 120, 90, 70, 320];
+
+const COUNT_HEADER = /^(Cases |Unexplained credits|Score|Age)/;
+
+/** Number formats of the report: counts, scores and ages as whole numbers; amounts with their
+ *  currency's decimals (JPY 0, KWD 3), the currency read from the row; text cells as text. */
+export function reportFormats(cells: readonly ReportCell[][]): string[][] {
+  let header: string[] = [];
+  return cells.map((r) => {
+    const texts = r.filter((c) => c !== '' && c !== null && c !== undefined);
+    if (texts.length >= 2 && texts.every((c) => typeof c === 'string')) header = r.map((c) => String(c ?? ''));
+    const ccyAt = header.indexOf('Currency');
+    const rowCcy = ccyAt >= 0 && isCurrencyCode(String(r[ccyAt] ?? '')) ? String(r[ccyAt]) : '';
+    return r.map((c, i) => {
+      if (typeof c !== 'number') return '@';
+      const h = header[i] ?? '';
+      if (COUNT_HEADER.test(h)) return '0';
+      const m = /^In ([A-Z]{3})$/.exec(h) ?? /in ([A-Z]{3})$/.exec(String(r[0] ?? ''));
+      const ccy = m && isCurrencyCode(m[1]) ? m[1] : rowCcy || (isCurrencyCode(String(r[0] ?? '')) ? String(r[0]) : '');
+      if (!ccy) return '#,##0.00##';
+      const d = minorUnits(ccy);
+      return d ? `#,##0.${'0'.repeat(d)}` : '#,##0';
+    });
+  });
 }
 
 // ---- document properties: closed months and a run in progress ----

@@ -45,12 +45,41 @@ export function existingLineIds(ss: Spreadsheet): Set<string> {
   return ids;
 }
 
-/** A free tab name: "Stmt PayPal 2016-01", then "Stmt PayPal 2016-01 (2)". */
-export function freeStatementTabName(ss: Spreadsheet, wanted: string): string {
-  const names = new Set(ss.getSheets().map((s) => s.getName()));
-  const base = wanted.replace(/[\[\]*?:\\/']/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 90);
-  if (!names.has(base)) return base;
-  for (let n = 2; ; n++) if (!names.has(`${base} (${n})`)) return `${base} (${n})`;
+/** Excel's limit on a sheet name (Google Sheets allows 100): longer names are cut when the
+ *  workbook is saved as .xlsx, so a tab could come back under another name. */
+export const MAX_TAB_NAME = 31;
+
+/** The period part of a statement tab name: `2026-09`, `2026-09..11` (one year) or `2025-12..2026-02`. */
+export function periodLabel(from: string, to: string): string {
+  const a = from.slice(0, 7);
+  const b = (to || from).slice(0, 7);
+  if (!/^\d{4}-\d{2}$/.test(a)) return 'undated';
+  if (!/^\d{4}-\d{2}$/.test(b) || a === b) return a;
+  return a.slice(0, 4) === b.slice(0, 4) ? `${a}..${b.slice(5)}` : `${a}..${b}`;
+}
+
+const clean = (s: string) => s.replace(/[\[\]*?:\\/']/g, ' ').replace(/\s+/g, ' ').trim();
+
+/**
+ * A free tab name of at most 31 characters: `head tail` (e.g. "Stmt PayPal" + "2026-09..11"),
+ * the head shortened when it does not fit, then " (2)", " (3)"… on a collision (tab names are
+ * compared case-insensitively, as Sheets and Excel do). The tail (the period) is kept whole.
+ */
+export function fitTabName(taken: Iterable<string>, head: string, tail = ''): string {
+  const names = new Set([...taken].map((n) => n.toLowerCase()));
+  const h = clean(head);
+  const t = clean(tail);
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`;
+    const room = MAX_TAB_NAME - suffix.length - (t ? t.length + 1 : 0);
+    const name = `${[h.slice(0, Math.max(room, 1)).trim(), t].filter(Boolean).join(' ')}${suffix}`.slice(0, MAX_TAB_NAME);
+    if (!names.has(name.toLowerCase())) return name;
+  }
+}
+
+/** A free statement tab name: "Stmt PayPal 2016-01", "Stmt PayPal 2015-12..2016-11", "Stmt PayPal 2016-01 (2)". */
+export function freeStatementTabName(ss: Spreadsheet, head: string, tail = ''): string {
+  return fitTabName(ss.getSheets().map((s) => s.getName()), head, tail);
 }
 
 const TEXT_COLUMNS = new Set(['Line ID', 'Currency', 'Counterparty', 'Counterparty Account', 'Reference', 'Description', 'Original Currency', 'Kind', 'Match Status', 'Matched Cases', 'Match Signals']);

@@ -225,6 +225,19 @@ d('evidence, vendors and filters', () => {
     expect((rt.workbook as any).sheetByName('Cases').filter).toBeNull();
   });
 
+  it("the vendor filter also hides another vendor's case logged while it is on", async () => {
+    await run('logCase', [form({ vendorId: 'V1' })]);
+    await run('logCase', [form({ vendorId: 'V2', currency: 'USD' })]);
+    await run('filterByVendor', ['V2']);
+    const later = await run('logCase', [form({ vendorId: 'V1' })]);
+    const mine = await run('logCase', [form({ vendorId: 'V2', currency: 'USD' })]);
+    const hidden: number[] = (rt.workbook as any).sheetView('Cases').hiddenRowsByFilter;
+    expect(hidden).toContain(2);
+    expect(hidden).toContain(later.row);
+    expect(hidden).not.toContain(3);
+    expect(hidden).not.toContain(mine.row);
+  });
+
   it('finds cases by text, order, tag, status and overdue', async () => {
     await run('logCase', [form({ orderNo: 'A-1', tags: ['urgent'] })]);
     await run('logCase', [form({ orderNo: 'B-2', vendorId: 'V2', expectedCompletion: '2020-01-01' })]);

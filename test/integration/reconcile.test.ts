@@ -19,10 +19,10 @@ const caseCol = (h: (typeof CASE_HEADERS)[number]) => CASE_HEADERS.indexOf(h);
 const stmtCol = (h: (typeof STATEMENT_HEADERS)[number]) => STATEMENT_HEADERS.indexOf(h);
 const matchCol = (h: (typeof MATCH_HEADERS)[number]) => MATCH_HEADERS.indexOf(h);
 
-async function seeded(): Promise<{ rt: Runtime; months: string[] }> {
+async function seeded(): Promise<{ rt: Runtime; months: string[]; vendorCsv: string }> {
   const rt = await Runtime.open({ executionLimitMs: 240000 });
   const report = await seedInto(rt, { cases: 50, today: TODAY, reconcile: false });
-  return { rt, months: report.data.months };
+  return { rt, months: report.data.months, vendorCsv: report.data.vendorStatement.csv };
 }
 const call = async <T = any>(rt: Runtime, fn: string, args: unknown[] = []) => (await rt.run(fn, args, { kind: 'script-run' })).value as T;
 
@@ -142,5 +142,67 @@ d('long months', () => {
       await one.rt.close();
       await two.rt.close();
     }
+  });
+});
+
+d('what the accountant reads', () => {
+  let rt: Runtime;
+  let months: string[];
+  let vendorCsv: string;
+  beforeAll(async () => ({ rt, months, vendorCsv } = await seeded()));
+  afterAll(async () => rt && (await rt.close()));
+
+  it('the demo workbook opens on the Cases tab, not on an empty Sheet1', () => {
+    expect(rt.workbook.activeSheet().name).toBe('Cases');
+  });
+
+  it('the run message counts matched cases as the per-currency table does (a case paid twice is one case)', async () => {
+    const v = await call(rt, 'runReconciliation', [{ month: months[2] }]);
+    const cases = (v.summary.byCurrency as any[]).reduce((n, x) => n + x.matchedCases, 0);
+    const pairs = v.summary.counts.auto + v.summary.counts.confirmed + v.summary.counts.manual;
+    expect(v.message).toMatch(new RegExp(`^${months[2]}: ${cases} cases? matched \\(${pairs} pairs?, ${v.summary.counts.auto} automatic\\)`));
+  });
+
+  it('the report shows counts and scores as whole numbers and amounts with their currency\'s decimals', async () => {
+    const shown = rt.workbook.readDisplayValues(`Recon ${months[2]}`);
+    const at = shown.findIndex((r) => r[0] === 'Currency' && r[1] === 'Cases matched');
+    const cny = shown.slice(at + 1).find((r) => r[0] === 'CNY')!;
+    expect(cny[1]).toMatch(/^\d+$/);
+    expect(cny[2]).toMatch(/^[\d,]+\.\d{2}$/);
+    const m = shown.findIndex((r) => r[0] === 'Case ID' && r[9] === 'Score');
+    expect(shown[m + 1][9]).toMatch(/^\d+$/);
+    const w = shown.findIndex((r) => r[0] === 'Case ID' && r[7] === 'Age (days)');
+    if (shown[w + 1][7]) expect(shown[w + 1][7]).toMatch(/^-?\d+$/);
+    // Columns wide enough for Line IDs and statement names (a new tab's columns are 100 px).
+    const widths = (rt.workbook.sheetByName(`Recon ${months[2]}`) as any).colWidths as Record<number, number>;
+    expect(widths[3]).toBeGreaterThanOrEqual(150);
+  });
+
+  it('a vendor statement is compared under the full vendor ID, however long (the tab name is shortened)', async () => {
+    const month = months[2];
+    const notesLine = (report: string[][], id: string) => report.find((r) => r[0] === `VENDOR STATEMENT ${id}`)?.[1] ?? '';
+    const before = notesLine(rt.workbook.readDisplayValues(`Recon ${month}`), 'V005');
+    expect(before).toMatch(/^[1-9]\d* credit notes match cases/);
+    // The same vendor under a long ID, in Vendors and on its cases.
+    const LONG = 'V005-PACIFIC-GADGETS';
+    for (const tab of ['Vendors', 'Cases']) {
+      const sheet = rt.workbook.sheetByName(tab)!;
+      const values = rt.workbook.readValues(tab);
+      const col = values[0].indexOf('Vendor ID');
+      values.forEach((r, i) => { if (i > 0 && r[col] === 'V005') rt.workbook.writeInput(sheet, i + 1, col + 1, LONG); });
+    }
+    const imp = await call(rt, 'importVendorStatement', [{ vendorId: LONG, csv: vendorCsv }]);
+    expect(imp.ok).toBe(true);
+    expect(imp.tabName.length).toBeLessThanOrEqual(31);
+    await call(rt, 'runReconciliation', [{ month }]);
+    expect(notesLine(rt.workbook.readDisplayValues(`Recon ${month}`), LONG)).toBe(before);
+  });
+
+  it('a vendor statement for a vendor that is not in Vendors writes nothing and says so', async () => {
+    const before = rt.workbook.sheetNames();
+    const r = await call(rt, 'importVendorStatement', [{ vendorId: 'V0O5', csv: vendorCsv }]);
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/V0O5/);
+    expect(rt.workbook.sheetNames()).toEqual(before);
   });
 });

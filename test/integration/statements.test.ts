@@ -1,7 +1,8 @@
 // Statement import through the built bundle (dist/Code.js) in the local Apps Script runtime:
 // one Stmt tab per import written with one setValues, re-import adds nothing, a broken file
 // writes nothing, a pasted tab imports too.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Runtime } from '../../dev/runtime';
 import { STATEMENT_HEADERS } from '../../src/sheets/layout';
@@ -29,7 +30,7 @@ dc('importStatement with corpus files', () => {
   it('imports a GBK Alipay bill into one Stmt tab with one setValues, and re-importing adds nothing', async () => {
     const r1 = await rt.run('importStatement', [upload('alipay/cn-alipay-personal-gbk.csv')], { kind: 'script-run' });
     const v1 = r1.value as ImportResult;
-    expect(v1).toMatchObject({ ok: true, newCount: 10, alreadyCount: 0, tabName: 'Stmt Alipay 2023-01..2023-07' });
+    expect(v1).toMatchObject({ ok: true, newCount: 10, alreadyCount: 0, tabName: 'Stmt Alipay 2023-01..07' });
     expect(r1.calls['Range.setValues']).toBe(1);
     const values = rt.workbook.readValues(v1.tabName);
     expect(values[0]).toEqual([...STATEMENT_HEADERS]);
@@ -120,5 +121,61 @@ d('importStatement edge cases', () => {
     const r = await rt.run('importStatement', [{ fileName: 'own.csv', contentBase64: b64(csv) }], { kind: 'script-run' });
     const v = r.value as ImportResult;
     expect(rt.workbook.readValues(v.tabName)[1][STATEMENT_HEADERS.indexOf('Amount')]).toBe(1000);
+  });
+});
+
+d('statement tab names', () => {
+  // Excel (and so the .xlsx the workbook is saved as) cuts sheet names at 31 characters; a
+  // longer name would come back as another tab after a save and load.
+  const csv = (rows: string[]) => b64(`Booked;Money;Ccy;Text\n${rows.join('\n')}\n`);
+  const mapping = { date: 'Booked', amount: 'Money', currency: 'Ccy', description: 'Text' };
+  const req = (rows: string[]) => ({ fileName: 'kb.csv', contentBase64: csv(rows), mapping, dateOrder: 'DMY', decimalMark: ',', sourceName: 'Deutsche Kreditbank Business Account' });
+
+  it('stay within 31 characters, unique and readable, and survive a save as .xlsx', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rcl-tabnames-'));
+    const workbookPath = path.join(dir, 'book.xlsx');
+    try {
+      let book = await Runtime.open({ workbookPath, executionLimitMs: 60000 });
+      const names: string[] = [];
+      try {
+        // Across a year end (the longest period), then the same source and period again (other lines).
+        for (const rows of [['30.12.2025;1.000,00;EUR;a', '02.02.2026;-31,50;EUR;b'], ['31.12.2025;5,00;EUR;c', '01.02.2026;6,00;EUR;d'], ['03.03.2026;7,00;EUR;e']]) {
+          const preview = (await book.run('previewStatement', [req(rows)], { kind: 'script-run' })).value as { tabName: string };
+          const v = (await book.run('importStatement', [req(rows)], { kind: 'script-run' })).value as ImportResult;
+          expect(v.ok).toBe(true);
+          expect(v.tabName).toBe(preview.tabName);
+          names.push(v.tabName);
+        }
+        // A name the user asked for is kept within the limit too.
+        const own = (await book.run('importStatement', [{ ...req(['04.04.2026;8,00;EUR;f']), sheetName: 'Kreditbank business account April 2026 (second try)' }], { kind: 'script-run' })).value as ImportResult;
+        names.push(own.tabName);
+        await book.save();
+      } finally {
+        await book.close();
+      }
+      expect(names[0]).toMatch(/^Stmt Deutsche.* 2025-12\.\.2026-02$/);
+      expect(names[1]).toMatch(/^Stmt Deut.* 2025-12\.\.2026-02 \(2\)$/);
+      expect(names[2]).toMatch(/^Stmt Deutsche.* 2026-03$/);
+      expect(names[3]).toMatch(/^Stmt Kreditbank/);
+      for (const n of names) expect(n.length).toBeLessThanOrEqual(31);
+      expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+      book = await Runtime.open({ workbookPath });
+      try {
+        const after = book.workbook.sheetNames();
+        for (const n of names) expect(after).toContain(n);
+        // Re-importing after the round trip still finds every line.
+        const again = (await book.run('importStatement', [req(['30.12.2025;1.000,00;EUR;a', '02.02.2026;-31,50;EUR;b'])], { kind: 'script-run' })).value as ImportResult;
+        expect(again).toMatchObject({ newCount: 0, alreadyCount: 2 });
+      } finally {
+        await book.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names a period inside one year compactly', async () => {
+    const r = await rt.run('importStatement', [req(['02.01.2026;1,00;EUR;a', '03.03.2026;2,00;EUR;b'])], { kind: 'script-run' });
+    expect((r.value as ImportResult).tabName).toMatch(/^Stmt Deutsche.* 2026-01\.\.03$/);
   });
 });

@@ -46,6 +46,20 @@ describe('validateCaseForm', () => {
     const wrong = validateCaseForm({ ...base, orderNo: 4512 });
     expect(!wrong.ok && wrong.errors).toEqual([{ field: 'orderNo', message: 'Order # must be text' }]);
   });
+  test('an amount with thousands commas in their places is read as on an invoice; other commas are refused', () => {
+    const r = validateCaseForm({ ...base, amount: '1,234.56', currency: 'USD' });
+    expect(r.ok && r.value.amount).toBe('1234.56');
+    const jpy = validateCaseForm({ ...base, amount: '1,500,000', currency: 'JPY' });
+    expect(jpy.ok && jpy.value.amount).toBe('1500000');
+    for (const bad of ['12,50', '1,23.45', '1234,56']) {
+      const x = validateCaseForm({ ...base, amount: bad, currency: 'EUR' });
+      expect(!x.ok && x.errors[0].field).toBe('amount');
+    }
+    const kwd = validateCaseForm({ ...base, amount: '1,234.5678', currency: 'KWD' });
+    expect(!kwd.ok && kwd.errors).toEqual([{ field: 'amount', message: 'KWD allows at most 3 decimals' }]);
+    const p = validateCasePatch({ amount: '2,000.10' }, { currency: 'USD', amount: '1.00' } as CaseRecord);
+    expect(p.ok && p.value.amount).toBe('2000.10');
+  });
   test('a number amount is read through its text, never summed as a float', () => {
     expect(amountProblem(String(0.1 + 0.2), 'USD')).toMatch(/at most 2 decimals/);
   });

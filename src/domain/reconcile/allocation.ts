@@ -23,23 +23,23 @@ export interface Assessment {
  * a line smaller than the case beyond the fee tolerance is an instalment, again only with a
  * reference (`withReference`). Without one, only whole-amount fits are candidates.
  */
-export function assess(pc: PCase, pl: PLine, open: number, remaining: number, withReference: boolean, fx: FxTable, s: ReconSettings): Assessment | null {
+export function assess(pc: PCase, pl: PLine, open: number, remaining: number, withReference: boolean, fx: FxTable, s: ReconSettings, into?: Assessment): Assessment | null {
   if (open <= 0 || remaining <= 0) return null;
   const cc = pc.c.currency;
   // Tolerance of what is still open (after instalments it shrinks with the open amount).
   const feeTol = open === pc.refundMinor ? pc.feeTolMinor : feeToleranceMinor(open, cc, s);
   const lc = pl.l.currency;
   if (cc === lc) {
-    if (remaining === open) return { fit: 'amount:exact', alloc: remaining, covers: remaining, converted: false };
-    if (remaining < open && remaining >= open - feeTol) return { fit: 'amount:fee', alloc: remaining, covers: remaining, converted: false };
+    if (remaining === open) return fit(into, 'amount:exact', remaining, remaining, false);
+    if (remaining < open && remaining >= open - feeTol) return fit(into, 'amount:fee', remaining, remaining, false);
     if (!withReference) return null;
     const take = Math.min(open, remaining);
-    return { fit: 'amount:partial', alloc: take, covers: take, converted: false };
+    return fit(into, 'amount:partial', take, take, false);
   }
   // The line says what it was before conversion (Wise, PayPal): compare in the case currency.
   if (pl.l.originalCurrency === cc && pl.originalMinor !== null && remaining === pl.amountMinor) {
-    if (pl.originalMinor === open) return { fit: 'amount:original', alloc: remaining, covers: open, converted: false };
-    if (pl.originalMinor < open && pl.originalMinor >= open - feeTol) return { fit: 'amount:fee', alloc: remaining, covers: pl.originalMinor, converted: false };
+    if (pl.originalMinor === open) return fit(into, 'amount:original', remaining, open, false);
+    if (pl.originalMinor < open && pl.originalMinor >= open - feeTol) return fit(into, 'amount:fee', remaining, pl.originalMinor, false);
   }
   const rate = fx.exactRateOnDay(cc, lc, pl.day);
   if (!rate) return null;
@@ -47,9 +47,20 @@ export function assess(pc: PCase, pl: PLine, open: number, remaining: number, wi
   // The FX band, widened by the fee tolerance converted (a converted refund also pays fees).
   const band = fxToleranceMinor(expected, s) + convertMinor(feeTol, rate);
   if (Math.abs(remaining - expected) <= band) {
-    return { fit: 'amount:fx', alloc: remaining, covers: Math.min(open, convertBackMinor(remaining, rate)), converted: true };
+    return fit(into, 'amount:fx', remaining, Math.min(open, convertBackMinor(remaining, rate)), true);
   }
   if (!withReference) return null;
-  if (remaining < expected) return { fit: 'amount:partial', alloc: remaining, covers: Math.min(open, convertBackMinor(remaining, rate)), converted: true };
-  return { fit: 'amount:partial', alloc: expected, covers: open, converted: true };
+  if (remaining < expected) return fit(into, 'amount:partial', remaining, Math.min(open, convertBackMinor(remaining, rate)), true);
+  return fit(into, 'amount:partial', expected, open, true);
+}
+
+/** The assessment, written into `into` when given (a scratch object the caller reads at once:
+ *  scoring hundreds of thousands of candidates allocates nothing), else a new object. */
+function fit(into: Assessment | undefined, f: AmountFit, alloc: number, covers: number, converted: boolean): Assessment {
+  if (!into) return { fit: f, alloc, covers, converted };
+  into.fit = f;
+  into.alloc = alloc;
+  into.covers = covers;
+  into.converted = converted;
+  return into;
 }

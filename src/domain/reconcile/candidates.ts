@@ -16,30 +16,67 @@ import type { PCase, PLine } from './model';
 import { convertMinor, type FxTable } from './fx';
 import { fxToleranceMinor } from './openAmount';
 
-export interface Draft {
-  ci: number;
-  li: number;
-  refCase: boolean;
-  refOrder: boolean;
+/** Candidate pairs as flat columns (k-th pair: case ci[k], line li[k], reference bits
+ *  ref[k]): a month has hundreds of thousands, and an object each is garbage to collect. */
+export interface Drafts {
+  n: number;
+  ci: number[];
+  li: number[];
+  ref: number[];
 }
+export const REF_CASE = 1;
+export const REF_ORDER = 2;
+const NO_TARGETS: string[] = [];
 
 /** More same-amount lines than this for one case are a crowd: keep the nearest in date. */
 export const MAX_AMOUNT_HITS_PER_CASE = 24;
 
+/** Lines sorted by amount (then position), with their booking days beside them so the date
+ *  window is checked without touching the line objects. */
 interface AmountIndex {
   amounts: Float64Array;
   lines: Int32Array;
+  days: Float64Array;
 }
 
-function buildIndex(entries: [number, number][]): AmountIndex {
-  entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const amounts = new Float64Array(entries.length);
-  const lines = new Int32Array(entries.length);
-  for (let i = 0; i < entries.length; i++) {
-    amounts[i] = entries[i][0];
-    lines[i] = entries[i][1];
+/** Amounts and line positions collected for one index. */
+interface Entries {
+  amounts: number[];
+  lines: number[];
+}
+
+function buildIndex(e: Entries, all: PLine[]): AmountIndex {
+  const n = e.amounts.length;
+  const amounts = new Float64Array(n);
+  const lines = new Int32Array(n);
+  const days = new Float64Array(n);
+  // Sorted by (amount, line): packed into one exact number (amount × L + line) and sorted
+  // natively when that stays below 2^53, else by a comparator on the positions.
+  const L = all.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (e.amounts[i] > max) max = e.amounts[i];
+  let min = 0;
+  for (let i = 0; i < n; i++) if (e.amounts[i] < min) min = e.amounts[i];
+  if (min >= 0 && (max + 1) * L < Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = e.amounts[i] * L + e.lines[i];
+    keys.sort();
+    for (let i = 0; i < n; i++) {
+      const li = keys[i] % L;
+      amounts[i] = (keys[i] - li) / L;
+      lines[i] = li;
+    }
+  } else {
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => e.amounts[a] - e.amounts[b] || e.lines[a] - e.lines[b]);
+    for (let i = 0; i < n; i++) {
+      amounts[i] = e.amounts[order[i]];
+      lines[i] = e.lines[order[i]];
+    }
   }
-  return { amounts, lines };
+  for (let i = 0; i < n; i++) days[i] = all[lines[i]].day;
+  return { amounts, lines, days };
 }
 
 function lowerBound(a: Float64Array, x: number): number {
@@ -62,7 +99,8 @@ export class CandidateIndex {
   readonly caseByOrder = new Map<string, PCase[]>();
   private byCurrency = new Map<string, AmountIndex>();
   private byOriginal = new Map<string, AmountIndex>();
-  private byVendor = new Map<string, AmountIndex>();
+  /** Vendor ID → currency → amounts of the lines that vendor sent (no composed keys). */
+  private byVendor = new Map<string, Map<string, AmountIndex>>();
 
   constructor(private cases: PCase[], private lines: PLine[], private fx: FxTable, private s: ReconSettings) {
     for (const pc of cases) {
@@ -73,25 +111,34 @@ export class CandidateIndex {
         else this.caseByOrder.set(pc.orderKey, [pc]);
       }
     }
-    const cur = new Map<string, [number, number][]>();
-    const orig = new Map<string, [number, number][]>();
-    const vend = new Map<string, [number, number][]>();
-    const push = (m: Map<string, [number, number][]>, k: string, e: [number, number]) => {
-      const list = m.get(k);
-      if (list) list.push(e);
-      else m.set(k, [e]);
+    const cur = new Map<string, Entries>();
+    const orig = new Map<string, Entries>();
+    const vend = new Map<string, Map<string, Entries>>();
+    const push = (m: Map<string, Entries>, k: string, amount: number, li: number) => {
+      let e = m.get(k);
+      if (!e) m.set(k, (e = { amounts: [], lines: [] }));
+      e.amounts.push(amount);
+      e.lines.push(li);
     };
     for (const pl of lines) {
       if (!pl.eligible || pl.remainingMinor <= 0) continue;
-      push(cur, pl.l.currency, [pl.remainingMinor, pl.idx]);
-      if (pl.vendor) push(vend, `${pl.vendor.vendorId}\u0001${pl.l.currency}`, [pl.remainingMinor, pl.idx]);
+      push(cur, pl.l.currency, pl.remainingMinor, pl.idx);
+      if (pl.vendor) {
+        let byCur = vend.get(pl.vendor.vendorId);
+        if (!byCur) vend.set(pl.vendor.vendorId, (byCur = new Map()));
+        push(byCur, pl.l.currency, pl.remainingMinor, pl.idx);
+      }
       if (pl.originalMinor !== null && pl.l.originalCurrency && pl.l.originalCurrency !== pl.l.currency && pl.remainingMinor === pl.amountMinor) {
-        push(orig, pl.l.originalCurrency, [pl.originalMinor, pl.idx]);
+        push(orig, pl.l.originalCurrency, pl.originalMinor, pl.idx);
       }
     }
-    for (const [k, e] of cur) this.byCurrency.set(k, buildIndex(e));
-    for (const [k, e] of orig) this.byOriginal.set(k, buildIndex(e));
-    for (const [k, e] of vend) this.byVendor.set(k, buildIndex(e));
+    for (const [k, e] of cur) this.byCurrency.set(k, buildIndex(e, lines));
+    for (const [k, e] of orig) this.byOriginal.set(k, buildIndex(e, lines));
+    for (const [v, byCur] of vend) {
+      const m = new Map<string, AmountIndex>();
+      for (const [k, e] of byCur) m.set(k, buildIndex(e, lines));
+      this.byVendor.set(v, m);
+    }
   }
 
   /** Does the line name a case or order other than this case, and not this one? */
@@ -109,39 +156,39 @@ export class CandidateIndex {
     return other;
   }
 
-  find(rejected: Set<string>): Draft[] {
+  find(rejected: Set<string>): Drafts {
     // Drafts of each case as a linked list (a handful each), so merging a reference hit with
     // an amount hit of the same line is a short scan, with no hash of 10^10 possible pairs and
     // no array per case.
     const head = new Int32Array(this.cases.length).fill(-1);
     const next: number[] = [];
-    const all: Draft[] = [];
-    const add = (pc: PCase, pl: PLine, refCase: boolean, refOrder: boolean) => {
+    const all: Drafts = { n: 0, ci: [], li: [], ref: [] };
+    const add = (pc: PCase, pl: PLine, ref: number) => {
       if (!pc.active || pc.openMinor <= 0) return;
       if (pl.day < pc.winLo || pl.day > pc.winHi) return;
       if (rejected.size && rejected.has(pairKey(pc.c.caseId, pl.l.lineId))) return;
       for (let k = head[pc.idx]; k >= 0; k = next[k]) {
-        const d = all[k];
-        if (d.li === pl.idx) {
-          d.refCase = d.refCase || refCase;
-          d.refOrder = d.refOrder || refOrder;
+        if (all.li[k] === pl.idx) {
+          all.ref[k] |= ref;
           return;
         }
       }
-      all.push({ ci: pc.idx, li: pl.idx, refCase, refOrder });
+      all.ci.push(pc.idx);
+      all.li.push(pl.idx);
+      all.ref.push(ref);
       next.push(head[pc.idx]);
-      head[pc.idx] = all.length - 1;
+      head[pc.idx] = all.n++;
     };
 
     for (const pl of this.lines) {
       if (!pl.eligible || pl.remainingMinor <= 0) continue;
       for (const n of pl.caseNums) {
         const pc = this.caseByNum.get(n);
-        if (pc) add(pc, pl, true, false);
+        if (pc) add(pc, pl, REF_CASE);
       }
       for (const k of pl.orderKeys) {
         const list = this.caseByOrder.get(k);
-        if (list) for (const pc of list) add(pc, pl, false, true);
+        if (list) for (const pc of list) add(pc, pl, REF_ORDER);
       }
     }
 
@@ -151,10 +198,10 @@ export class CandidateIndex {
       hits.length = 0;
       this.collect(this.byCurrency.get(pc.c.currency), pc.openMinor, pc.openMinor, pc, hits);
       this.collect(this.byOriginal.get(pc.c.currency), pc.openMinor - pc.feeTolMinor, pc.openMinor, pc, hits);
-      const vendorKey = `${pc.c.vendorId}\u0001`;
-      if (pc.c.vendorId) this.collect(this.byVendor.get(vendorKey + pc.c.currency), pc.openMinor - pc.feeTolMinor, pc.openMinor - 1, pc, hits);
-      for (const target of pc.c.vendorId ? this.fx.targets(pc.c.currency) : []) {
-        const index = this.byVendor.get(vendorKey + target);
+      const vendorLines = pc.c.vendorId ? this.byVendor.get(pc.c.vendorId) : undefined;
+      if (vendorLines) this.collect(vendorLines.get(pc.c.currency), pc.openMinor - pc.feeTolMinor, pc.openMinor - 1, pc, hits);
+      for (const target of vendorLines ? this.fx.targets(pc.c.currency) : NO_TARGETS) {
+        const index = vendorLines!.get(target);
         if (!index) continue;
         // Rates move inside the window: search a band a quarter wider than the tolerance around
         // the rate at the expected date; assess() then checks each hit at its own date's rate.
@@ -169,7 +216,7 @@ export class CandidateIndex {
         hits.sort((a, b) => Math.abs(this.lines[a].day - pc.expDay) - Math.abs(this.lines[b].day - pc.expDay) || a - b);
         hits.length = MAX_AMOUNT_HITS_PER_CASE;
       }
-      for (const li of hits) add(pc, this.lines[li], false, false);
+      for (const li of hits) add(pc, this.lines[li], 0);
     }
     return all;
   }
@@ -178,9 +225,9 @@ export class CandidateIndex {
     if (!index) return;
     // A crowd of identical amounts is cut off: beyond a few dozen it is ambiguous anyway.
     const limit = out.length + 4 * MAX_AMOUNT_HITS_PER_CASE;
-    for (let i = lowerBound(index.amounts, lo); i < index.amounts.length && index.amounts[i] <= hi && out.length < limit; i++) {
-      const pl = this.lines[index.lines[i]];
-      if (pl.day >= pc.winLo && pl.day <= pc.winHi) out.push(pl.idx);
+    const { amounts, lines, days } = index;
+    for (let i = lowerBound(amounts, lo); i < amounts.length && amounts[i] <= hi && out.length < limit; i++) {
+      if (days[i] >= pc.winLo && days[i] <= pc.winHi) out.push(lines[i]);
     }
   }
 }

@@ -10,10 +10,10 @@ import type { CaseOutcome, Decision, Difference, LineOutcome, Pair, ReconInput, 
 import { prepareCase, prepareLine, type PCase, type PLine } from './model';
 import { VendorDirectory } from './vendorIdentity';
 import { FxTable } from './fx';
-import { CandidateIndex, pairKey } from './candidates';
-import { assess } from './allocation';
+import { CandidateIndex, REF_CASE, REF_ORDER, pairKey } from './candidates';
+import { assess, type Assessment } from './allocation';
 import { scorePair } from './score';
-import { assign, type Scoring } from './assign';
+import { assign, rankBy, type Scoring } from './assign';
 import { dayNumber, monthEnd } from './dates';
 import { fromMinor, toMinor } from './minor';
 import { minorUnits } from '../currency';
@@ -43,11 +43,12 @@ export function reconcile(input: ReconInput): ReconResult {
   T0 = cpuNow();
   const s = input.settings;
   const endDay = dayNumber(monthEnd(input.month));
+  const cases: PCase[] = new Array(input.cases.length);
+  for (let i = 0; i < cases.length; i++) cases[i] = prepareCase(input.cases[i], i, s, endDay);
+  // Case ID / Line ID → index, only needed when there are decisions (a Map of 100k strings
+  // each is not free). On duplicate IDs the last row wins, as Map.set does.
   const caseIndex = new Map<string, number>();
-  const cases: PCase[] = input.cases.map((c, i) => {
-    caseIndex.set(c.caseId, i);
-    return prepareCase(c, i, s, endDay);
-  });
+  if (input.decisions.length) input.cases.forEach((c, i) => caseIndex.set(c.caseId, i));
   const learned: { vendorId: string; counterparty: string }[] = [];
   for (const d of input.decisions) {
     if ((d.state === 'confirmed' || d.state === 'manual') && d.counterparty) {
@@ -59,10 +60,9 @@ export function reconcile(input: ReconInput): ReconResult {
   const vendors = new VendorDirectory(input.vendors, learned);
   const fx = new FxTable(input.fxRates, s.baseCurrency);
   const lineIndex = new Map<string, number>();
-  const lines: PLine[] = input.lines.map((l, i) => {
-    lineIndex.set(l.lineId, i);
-    return prepareLine(l, i, input.month, vendors);
-  });
+  if (input.decisions.length) input.lines.forEach((l, i) => lineIndex.set(l.lineId, i));
+  const lines: PLine[] = new Array(input.lines.length);
+  for (let i = 0; i < lines.length; i++) lines[i] = prepareLine(input.lines[i], i, input.month, vendors);
 
   ph('lines');
   // Earlier decisions.
@@ -98,22 +98,27 @@ export function reconcile(input: ReconInput): ReconResult {
   const drafts = index.find(rejected);
   ph('find');
   const scored: Scoring[] = [];
-  for (const d of drafts) {
-    const pc = cases[d.ci];
-    const pl = lines[d.li];
-    const withRef = d.refCase || d.refOrder;
-    const a = assess(pc, pl, pc.openMinor, pl.remainingMinor, withRef, fx, s);
+  const scratch: Assessment = { fit: 'amount:exact', alloc: 0, covers: 0, converted: false };
+  for (let k = 0; k < drafts.n; k++) {
+    const pc = cases[drafts.ci[k]];
+    const pl = lines[drafts.li[k]];
+    const refCase = (drafts.ref[k] & REF_CASE) !== 0;
+    const refOrder = (drafts.ref[k] & REF_ORDER) !== 0;
+    const a = assess(pc, pl, pc.openMinor, pl.remainingMinor, refCase || refOrder, fx, s, scratch);
     if (!a) continue;
-    const sc = scorePair(pc, pl, a, d.refCase, d.refOrder, index.contradicts(pc, pl), unmatched.size > 0 && unmatched.has(pairKey(pc.c.caseId, pl.l.lineId)));
-    scored.push(Object.assign(sc, { ci: d.ci, li: d.li }));
+    scored.push(scorePair(pc, pl, a, refCase, refOrder, index.contradicts(pc, pl), unmatched.size > 0 && unmatched.has(pairKey(pc.c.caseId, pl.l.lineId))));
   }
   // An unmatched pair may be suggested again but never auto-confirmed: the user said no once.
   if (unmatched.size) for (const p of scored) if (unmatched.has(pairKey(cases[p.ci].c.caseId, lines[p.li].l.lineId))) p.hasReference = false;
   ph('score');
-  const taken = assign(scored, { cases, lines, fx, s, settled });
+  // Ties are broken by Case ID and Line ID (never the sheet order); ranks make those string
+  // comparisons integer ones, for the assignment and for the order of the pairs returned.
+  const caseRank = rankBy(cases.length, (i) => cases[i].c.caseId);
+  const lineRank = rankBy(lines.length, (i) => lines[i].l.lineId);
+  const taken = assign(scored, { cases, lines, fx, s, settled, caseRank, lineRank });
   ph('assign');
 
-  const out = outcomes(input, cases, lines, live, taken, fx);
+  const out = outcomes(input, cases, lines, live, taken, fx, caseRank, lineRank);
   ph('outcomes');
   return out;
 }
@@ -123,9 +128,11 @@ function isSettled(pc: PCase, coveredMinor: number, anyFx: boolean, s: ReconInpu
   return coveredMinor >= pc.refundMinor - tol;
 }
 
-function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[], taken: ReturnType<typeof assign>, fx: FxTable): ReconResult {
+function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[], taken: ReturnType<typeof assign>, fx: FxTable, caseRank: Int32Array, lineRank: Int32Array): ReconResult {
   const s = input.settings;
   const pairs: Pair[] = [];
+  const pairCi: number[] = [];
+  const pairLi: number[] = [];
   // Per case / per line tallies in plain arrays indexed like the inputs: a month has 100k of
   // each, so no Map or Set per row.
   const LIVE_BIT = 1;
@@ -172,6 +179,8 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
     const signals = k.d.signals && k.d.signals.length ? k.d.signals : [`decision:${k.d.state}`];
     record(k.ci, k.li, k.lineCurrency, k.d.lineId, k.d.state, k.allocMinor, k.coversMinor, k.fx, signals);
     if (k.li < 0 || !lines[k.li].eligible) continue; // another month's line: not in this month's pairs
+    pairCi.push(k.ci);
+    pairLi.push(k.li);
     pairs.push({
       caseId: pc.c.caseId,
       lineId: k.d.lineId,
@@ -185,10 +194,13 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       kept: true,
     });
   }
+  ph('o.live');
   for (const t of taken) {
     const pc = cases[t.ci];
     const pl = lines[t.li];
     record(t.ci, t.li, pl.l.currency, pl.l.lineId, t.state, t.alloc, t.covers, t.fx, t.signals);
+    pairCi.push(t.ci);
+    pairLi.push(t.li);
     pairs.push({
       caseId: pc.c.caseId,
       lineId: pl.l.lineId,
@@ -204,6 +216,7 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
     });
   }
 
+  ph('o.taken');
   const todayDay = dayNumber(input.today);
   const caseOut: CaseOutcome[] = [];
   const differences: Difference[] = [];
@@ -247,6 +260,7 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
     }
   }
 
+  ph('o.cases');
   const lineOut: LineOutcome[] = [];
   for (const pl of lines) {
     if (!pl.eligible) {
@@ -270,8 +284,29 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       vendorId: pl.vendor ? pl.vendor.vendorId : '',
     });
   }
-  // By Case ID then Line ID: keys sorted natively (a comparator on 100k string pairs is slow).
-  const order = pairs.map((p, i) => `${p.caseId}\u0001${p.lineId}\u0001${String(i).padStart(8, '0')}`).sort();
-  const sortedPairs = order.map((k) => pairs[Number(k.slice(k.lastIndexOf('\u0001') + 1))]);
+  ph('o.lines');
+  // By Case ID, then Line ID, then the order they were made in.
+  const sortedPairs = sortedByIds(pairs, pairCi, pairLi, caseRank, lineRank);
   return { month: input.month, pairs: sortedPairs, cases: caseOut, lines: lineOut, differences };
+}
+
+/** Pairs by (case rank, line rank, position). The three integers are packed into one exact
+ *  number and sorted natively when they fit in 2^53 (they do up to ~10^5 of each), else an
+ *  index sort compares them one by one. */
+function sortedByIds(pairs: Pair[], pairCi: number[], pairLi: number[], caseRank: Int32Array, lineRank: Int32Array): Pair[] {
+  const n = pairs.length;
+  const nl = lineRank.length + 1;
+  const out: Pair[] = new Array(n);
+  if (caseRank.length * nl * n < Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (caseRank[pairCi[i]] * nl + lineRank[pairLi[i]]) * n + i;
+    keys.sort();
+    for (let k = 0; k < n; k++) out[k] = pairs[keys[k] % n];
+    return out;
+  }
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => caseRank[pairCi[a]] - caseRank[pairCi[b]] || lineRank[pairLi[a]] - lineRank[pairLi[b]] || a - b);
+  for (let k = 0; k < n; k++) out[k] = pairs[order[k]];
+  return out;
 }

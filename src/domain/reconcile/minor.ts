@@ -11,8 +11,29 @@ export function toMinor(amount: Decimal, currency: string): number {
   if (dot >= 0 && text.length - dot - 1 > places) {
     text = roundToCurrency(amount, currency).toString();
   }
+  // Digits read in one pass (no split/pad/concat per amount: this runs for every case and
+  // line). Anything but plain `-?digits[.digits]` that fits takes the general path below.
   const negative = text.charCodeAt(0) === 45; // '-'
-  if (negative) text = text.slice(1);
+  let n = 0;
+  let fracDigits = -1;
+  let plain = text.length > (negative ? 1 : 0);
+  for (let i = negative ? 1 : 0; plain && i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 46 && fracDigits < 0) fracDigits = 0; // '.'
+    else if (ch >= 48 && ch <= 57) {
+      n = n * 10 + (ch - 48);
+      if (fracDigits >= 0) fracDigits++;
+      if (n > Number.MAX_SAFE_INTEGER) plain = false;
+    } else plain = false;
+  }
+  if (plain && fracDigits <= places) {
+    for (let k = fracDigits < 0 ? 0 : fracDigits; k < places; k++) n *= 10;
+    if (Number.isSafeInteger(n)) return negative ? -n : n;
+  }
+  return toMinorText(negative ? text.slice(1) : text, negative, places, amount, currency);
+}
+
+function toMinorText(text: string, negative: boolean, places: number, amount: Decimal, currency: string): number {
   const [int, frac = ''] = text.split('.');
   const digits = int + frac.padEnd(places, '0');
   const n = Number(digits);

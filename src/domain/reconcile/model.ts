@@ -40,6 +40,14 @@ export interface PLine {
 }
 
 const CREDIT_KINDS = new Set(['credit', 'refund', 'reversal']);
+// Most lines name no case and no order: one shared empty list (never mutated) for all of them.
+const NONE_NUM: number[] = Object.freeze([]) as unknown as number[];
+const NONE_STR: string[] = Object.freeze([]) as unknown as string[];
+
+/** `bookingDate.slice(0, 7) === month` without cutting a string per line. */
+function inMonthOf(bookingDate: string, month: string): boolean {
+  return month.length === 7 ? bookingDate.startsWith(month) : bookingDate.slice(0, 7) === month;
+}
 
 export function prepareCase(c: ReconCase, idx: number, s: ReconSettings, monthEndDay: number): PCase {
   const refundMinor = toMinor(c.amount, c.currency);
@@ -65,7 +73,7 @@ export function prepareCase(c: ReconCase, idx: number, s: ReconSettings, monthEn
 export function prepareLine(l: StatementLine, idx: number, month: string, vendors: VendorDirectory): PLine {
   // Lines of other months and debits are only carried along (statement tabs often span
   // several months): no amount conversion, tokens or vendor lookup for them.
-  const inMonth = l.bookingDate.slice(0, 7) === month && CREDIT_KINDS.has(l.kind) && l.amount.isPositive() && !l.amount.isZero();
+  const inMonth = inMonthOf(l.bookingDate, month) && CREDIT_KINDS.has(l.kind) && l.amount.isPositive() && !l.amount.isZero();
   const amountMinor = inMonth ? toMinor(l.amount, l.currency) : 0;
   const eligible = inMonth && amountMinor > 0;
   const text = l.reference && l.description ? `${l.reference} ${l.description}` : l.reference || l.description;
@@ -76,9 +84,13 @@ export function prepareLine(l: StatementLine, idx: number, month: string, vendor
     remainingMinor: eligible ? amountMinor : 0,
     originalMinor: l.originalAmount && l.originalCurrency ? Math.abs(toMinor(l.originalAmount, l.originalCurrency)) : null,
     day: dayNumber(l.bookingDate),
-    caseNums: eligible ? caseNumbersIn(text) : [],
-    orderKeys: eligible ? orderKeysIn(text) : [],
+    caseNums: eligible && text ? nonEmpty(caseNumbersIn(text), NONE_NUM) : NONE_NUM,
+    orderKeys: eligible && text ? nonEmpty(orderKeysIn(text), NONE_STR) : NONE_STR,
     vendor: eligible ? vendors.identify(l.counterparty, l.counterpartyAccount) : null,
     eligible,
   };
+}
+
+function nonEmpty<T>(list: T[], none: T[]): T[] {
+  return list.length ? list : none;
 }

@@ -17,7 +17,13 @@ export interface Scored {
   unmatched: boolean;
 }
 
-export function scorePair(pc: PCase, pl: PLine, a: Assessment, refCase: boolean, refOrder: boolean, contradicts: boolean, unmatchedBefore: boolean): Scored {
+/** A scored candidate pair: indexes of its case and line in the engine's arrays. */
+export interface Scoring extends Scored {
+  ci: number;
+  li: number;
+}
+
+export function scorePair(pc: PCase, pl: PLine, a: Assessment, refCase: boolean, refOrder: boolean, contradicts: boolean, unmatchedBefore: boolean): Scoring {
   const vendorSignal: SignalName | null = pl.vendor ? (pl.vendor.vendorId === pc.c.vendorId ? (`vendor:${pl.vendor.how}` as SignalName) : 'vendor:other') : null;
   const distance = pl.day - pc.expDay;
   let score = WEIGHTS[a.fit] + WEIGHTS[dateSignal(distance)];
@@ -26,7 +32,8 @@ export function scorePair(pc: PCase, pl: PLine, a: Assessment, refCase: boolean,
   if (contradicts) score += WEIGHTS['ref:contradicts'];
   if (vendorSignal) score += WEIGHTS[vendorSignal];
   if (unmatchedBefore) score += WEIGHTS['decision:unmatched'];
-  return { score, refCase, refOrder, hasReference: refCase || refOrder, contradicts, vendorSignal, fit: a.fit, dateDistance: distance, unmatched: unmatchedBefore };
+  // One object per candidate, built whole (a month has hundreds of thousands).
+  return { score, refCase, refOrder, hasReference: refCase || refOrder, contradicts, vendorSignal, fit: a.fit, dateDistance: distance, unmatched: unmatchedBefore, ci: pc.idx, li: pl.idx };
 }
 
 /** Display form, e.g. ['ref:case', 'vendor:account', 'amount:exact', 'date:near +2d']. */

@@ -39,6 +39,8 @@ export class VendorDirectory {
   private confirmed = new Map<string, string | null>();
   private tokenIndex = new Map<string, Set<string>>();
   private tokensOf = new Map<string, string[][]>();
+  /** Resolved lines: by counterparty when the line has no account (most), else by both. */
+  private byName = new Map<string, VendorHit | null>();
   private cache = new Map<string, VendorHit | null>();
 
   constructor(vendors: ReconVendor[], confirmedAliases: { vendorId: string; counterparty: string }[] = []) {
@@ -73,11 +75,12 @@ export class VendorDirectory {
   }
 
   identify(counterparty: string, account: string): VendorHit | null {
-    const key = `${counterparty}\u0001${account}`;
-    const hit = this.cache.get(key);
+    const map = account ? this.cache : this.byName;
+    const key = account ? `${counterparty}\u0001${account}` : counterparty;
+    const hit = map.get(key);
     if (hit !== undefined) return hit;
     const found = this.resolve(counterparty, account);
-    this.cache.set(key, found);
+    map.set(key, found);
     return found;
   }
 
