@@ -1,55 +1,107 @@
-// Reconciliation benchmarks (DESIGN §11), printed by `npm run bench` (bench/run.ts):
-//   core: the pure engine on generated months of 1k, 10k, 100k cases × about as many lines:
-//         median time of 3 runs, time(100k)/time(10k) (budget ≤ 12), peak memory;
-//   service calls: runReconciliation through the local runtime at 1k and 10k rows — the
-//         counts must be equal (one read and one write per tab, whatever the size).
-// Each size runs in its own child process (a clean heap, so peak RSS means that size).
+// Reconciliation benchmarks (DESIGN §11), printed by `npm run bench` (bench/run.ts), or alone:
+//   node dev/cli/tsnode.cjs bench/reconcile.ts [--sizes 1000,10000,100000] [--runs 5] [--core-only]
+//
+// core: reconcile(input) on a generated month (bench/reconcileData.ts: the same generator and
+//       seed at every size, N cases and ~1.04 N statement lines). The input records (Decimals,
+//       strings) are built before timing; the engine's own preparation of them (minor units,
+//       day numbers, tokens, vendor identity) is inside the figure, as are the outputs it
+//       returns (pairs, case and line outcomes, differences with their Decimals).
+// e2e (in memory): the same month given as the rows the sheets hand over (case text, cell
+//       values), converted to records exactly as a run does (rowsToInput), then reconciled.
+//       Not included: Sheets API calls and the plan/report built after the engine.
+// Method: each size in a fresh child process (a clean heap: peak RSS means that size alone);
+// one warm-up run on the same input (JIT), then `runs` timed runs, each after a full GC;
+// wall (hrtime) and CPU (process.cpuUsage: user + system of the whole process, GC threads
+// included) per run; best and median are printed. CPU is the figure to trust on a shared
+// machine: wall includes time other processes take from us. Memory: peak RSS of the child
+// (input data included; the RSS after building the input is printed beside it), committed
+// heap after the runs (V8 grows it to the peak and rarely gives it back within a second),
+// and the heap the result keeps alive.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { generateMonth } from './reconcileData';
+import { generateMonth, rowsToInput, toRows } from './reconcileData';
 import { reconcile } from '../src/domain/reconcile';
+import type { ReconResult } from '../src/domain/reconcile';
 
 const ROOT = join(__dirname, '..');
+const MB = 1024 * 1024;
+
+export interface Timing {
+  wallMs: number[];
+  cpuMs: number[];
+}
 
 export interface CoreFigure {
   size: number;
+  cases: number;
   lines: number;
-  medianMs: number;
-  cpuMs: number;
+  core: Timing;
+  e2e: Timing | null;
+  /** Peak RSS of the child, and its RSS once the input was built (before any run). */
   peakRssMb: number;
+  inputRssMb: number;
+  /** Heap in use with only the input alive, V8's committed heap after the runs, and the heap
+   *  the last result keeps alive. */
+  inputHeapMb: number;
+  heapTotalMb: number;
+  resultHeapMb: number;
   pairs: Record<string, number>;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const best = (xs: number[]) => Math.min(...xs);
 
-/** Runs in the child: one size, prints a JSON figure. */
-function coreChild(size: number): void {
-  const input = generateMonth(size);
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const times: number[] = [];
-  const cpus: number[] = [];
-  let result = reconcile(generateMonth(Math.min(size, 1000), 7)); // warm the JIT
-  for (let i = 0; i < 3; i++) {
-    for (const c of input.cases) void c; // inputs are reused: the engine does not mutate them
+function timed(runs: number, gc: (() => void) | undefined, f: () => ReconResult): { t: Timing; last: ReconResult } {
+  const t: Timing = { wallMs: [], cpuMs: [] };
+  let last = f(); // warm-up on the same data: the JIT sees this month's shapes
+  for (let i = 0; i < runs; i++) {
+    last = null as unknown as ReconResult;
     if (gc) gc();
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
-    result = reconcile(input);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    last = f();
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
     const cu = process.cpuUsage(c0);
-    cpus.push((cu.user + cu.system) / 1000);
+    t.wallMs.push(Math.round(wall));
+    t.cpuMs.push(Math.round((cu.user + cu.system) / 1000));
   }
+  return { t, last };
+}
+
+/** Runs in the child: one size, prints a JSON figure. */
+function coreChild(size: number, runs: number, e2e: boolean): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const input = generateMonth(size);
+  const rows = e2e ? toRows(input) : null;
+  if (gc) gc();
+  const inputRssMb = Math.round(process.memoryUsage().rss / MB);
+  const inputHeapMb = Math.round(process.memoryUsage().heapUsed / MB);
+  const core = timed(runs, gc, () => reconcile(input));
+  const end = rows ? timed(runs, gc, () => reconcile(rowsToInput(rows))) : null;
+  let result: ReconResult | null = core.last;
+  if (end) {
+    // The two paths must agree (same month, same answer).
+    const a = JSON.stringify(core.last.pairs.map((p) => [p.caseId, p.lineId, p.state, p.amount.toString()]));
+    const b = JSON.stringify(end.last.pairs.map((p) => [p.caseId, p.lineId, p.state, p.amount.toString()]));
+    if (a !== b) throw new Error('end-to-end and core results differ');
+  }
+  const heapTotalMb = Math.round(process.memoryUsage().heapTotal / MB);
+  if (gc) gc();
+  const resultHeapMb = Math.round(process.memoryUsage().heapUsed / MB) - inputHeapMb - (rows ? 0 : 0);
   const pairs: Record<string, number> = {};
   for (const p of result.pairs) pairs[p.state] = (pairs[p.state] || 0) + 1;
+  result = null;
   const figure: CoreFigure = {
     size,
+    cases: input.cases.length,
     lines: input.lines.length,
-    medianMs: Math.round(median(times)),
-    cpuMs: Math.round(median(cpus)),
+    core: core.t,
+    e2e: end ? end.t : null,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    inputRssMb,
+    inputHeapMb,
+    heapTotalMb,
+    resultHeapMb,
     pairs,
   };
   process.stdout.write(JSON.stringify(figure) + '\n');
@@ -65,8 +117,34 @@ function runChild(args: string[]): string {
   return r.stdout.trim().split('\n').pop()!;
 }
 
-export function benchReconcileCore(sizes = [1000, 10000, 100000]): CoreFigure[] {
-  return sizes.map((n) => JSON.parse(runChild(['--core', String(n)])) as CoreFigure);
+export function benchReconcileCore(sizes = [1000, 10000, 100000], runs = 5, e2e = true): CoreFigure[] {
+  return sizes.map((n) => JSON.parse(runChild(['--core', String(n), '--runs', String(runs), ...(e2e ? [] : ['--core-only'])])) as CoreFigure);
+}
+
+export function coreTable(core: CoreFigure[]): string[] {
+  const out: string[] = [];
+  const runs = core.length ? core[0].core.cpuMs.length : 0;
+  out.push(`reconcile engine, generated month (same generator and seed at every size), fresh child per size, 1 warm-up + ${runs} runs, GC before each; ms best / median`);
+  out.push('   cases    lines |  core cpu      core wall    |  e2e cpu       e2e wall     | peak RSS (input) | heap: input, committed, result | pairs');
+  const f = (t: Timing | null, k: 'cpuMs' | 'wallMs') => (t ? `${String(best(t[k])).padStart(6)} / ${String(median(t[k])).padStart(6)}` : '      -        ');
+  for (const c of core) {
+    out.push(
+      `  ${String(c.cases).padStart(6)}   ${String(c.lines).padStart(6)} | ${f(c.core, 'cpuMs')}  ${f(c.core, 'wallMs')} | ${f(c.e2e, 'cpuMs')}  ${f(c.e2e, 'wallMs')} | ${String(c.peakRssMb).padStart(5)} MB (${String(c.inputRssMb).padStart(4)}) | ${String(c.inputHeapMb).padStart(4)}, ${String(c.heapTotalMb).padStart(4)}, ${String(c.resultHeapMb).padStart(4)} MB | ${JSON.stringify(c.pairs)}`,
+    );
+  }
+  const t10 = core.find((c) => c.size === 10000);
+  const t100 = core.find((c) => c.size === 100000);
+  if (t10 && t100) {
+    const r = (k: 'cpuMs' | 'wallMs', w: 'core' | 'e2e') => {
+      const a = t100[w];
+      const b = t10[w];
+      return a && b ? (median(a[k]) / median(b[k])).toFixed(1) : '-';
+    };
+    out.push(`  time(100k)/time(10k), medians (budget ≤ 12): core ${r('cpuMs', 'core')} cpu, ${r('wallMs', 'core')} wall; e2e ${r('cpuMs', 'e2e')} cpu, ${r('wallMs', 'e2e')} wall`);
+    const yes = (x: number) => (x < 2000 ? 'yes' : 'NO');
+    out.push(`  100k × 100k under 2 s (median): core ${yes(median(t100.core.cpuMs))} cpu, ${yes(median(t100.core.wallMs))} wall${t100.e2e ? `; e2e ${yes(median(t100.e2e.cpuMs))} cpu, ${yes(median(t100.e2e.wallMs))} wall` : ''}`);
+  }
+  return out;
 }
 
 export interface CallsFigure {
@@ -90,16 +168,7 @@ export async function benchReconcileCalls(sizes = [1000, 10000]): Promise<CallsF
 
 export async function benchReconcile(): Promise<string[]> {
   const out: string[] = [];
-  const core = benchReconcileCore();
-  out.push('reconcile core (pure engine, generated month; median of 3):');
-  for (const f of core) {
-    out.push(`  ${String(f.size).padStart(6)} cases × ${String(f.lines).padStart(6)} lines: ${String(f.medianMs).padStart(6)} ms wall, ${String(f.cpuMs).padStart(6)} ms cpu, peak RSS ${f.peakRssMb} MB  ${JSON.stringify(f.pairs)}`);
-  }
-  const t10 = core.find((f) => f.size === 10000);
-  const t100 = core.find((f) => f.size === 100000);
-  if (t10 && t100) {
-    out.push(`  time(100k)/time(10k) = ${(t100.medianMs / t10.medianMs).toFixed(1)} wall, ${(t100.cpuMs / t10.cpuMs).toFixed(1)} cpu (budget ≤ 12); 100k under 2 s: ${t100.medianMs < 2000 ? 'yes' : 'NO'} wall, ${t100.cpuMs < 2000 ? 'yes' : 'NO'} cpu`);
-  }
+  out.push(...coreTable(benchReconcileCore()));
   const calls = await benchReconcileCalls();
   out.push('runReconciliation service calls (local runtime):');
   if (typeof calls === 'string') out.push(`  ${calls}`);
@@ -122,7 +191,15 @@ export async function benchReconcile(): Promise<string[]> {
 
 // Run directly (tsnode puts this file at argv[1]); imported by bench/run.ts otherwise.
 if (process.argv[1] && resolve(process.argv[1]) === __filename) {
-  const i = process.argv.indexOf('--core');
-  if (i > 0) coreChild(Number(process.argv[i + 1]));
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const runs = Number(arg('--runs') || 5);
+  const e2e = !process.argv.includes('--core-only');
+  const core = arg('--core');
+  const sizes = arg('--sizes');
+  if (core) coreChild(Number(core), runs, e2e);
+  else if (sizes) console.log(coreTable(benchReconcileCore(sizes.split(',').map(Number), runs, e2e)).join('\n'));
   else benchReconcile().then((lines) => console.log(lines.join('\n')));
 }

@@ -2,7 +2,8 @@
 // the mix a real month has: refunds naming the case, refunds naming only the order, bare
 // exact amounts, fee-short payments, FX payments, instalments, batch payments, same-amount
 // decoys and unexplained credits. Seeded, so every run measures the same data.
-import { Decimal } from '../src/domain/money';
+import { Decimal, fromSheetNumber, toSheetNumber } from '../src/domain/money';
+import { isCurrencyCode } from '../src/domain/currency';
 import type { StatementLine } from '../src/domain/statements/line';
 import { defaultReconSettings, type FxRate, type ReconCase, type ReconInput, type ReconVendor } from '../src/domain/reconcile';
 
@@ -96,4 +97,74 @@ export function generateMonth(n: number, seed = 42): ReconInput {
     { date: '2026-10-01', from: 'USD', to: 'CNY', rate: new Decimal('7.12') },
   ];
   return { month: '2026-10', cases, lines, vendors, fxRates, decisions: [], settings: defaultReconSettings('USD'), today: '2026-11-02' };
+}
+
+// ---- The same month as the rows the sheets hand over, for the end-to-end (in memory) figure.
+// Cases come from the Cases tab as text (CaseRecord), statement lines as cell values (amounts
+// are sheet numbers). rowsToInput converts them exactly as loadInputs (server/reconcileRun.ts)
+// and readStatementTabs (sheets/reconRepo.ts) do — validation, Decimal parsing, rounding to
+// the currency — so the figure includes what a run pays before the engine starts. Not
+// included: the Sheets API reads and writes themselves, and the plan/report built after.
+export interface MonthRows {
+  month: string;
+  caseRows: string[][];
+  lineRows: (string | number | null)[][];
+  rest: Omit<ReconInput, 'cases' | 'lines' | 'month'>;
+}
+
+const CASE_COLS = ['caseId', 'dateLogged', 'orderNo', 'vendorId', 'vendorName', 'amount', 'currency', 'status', 'expectedCompletion'] as const;
+
+export function toRows(input: ReconInput): MonthRows {
+  const caseRows = input.cases.map((c) => CASE_COLS.map((k) => (k === 'amount' ? c.amount.toString() : String(c[k]))));
+  const lineRows = input.lines.map((l) => [
+    l.lineId, l.bookingDate, l.valueDate, toSheetNumber(l.amount, l.currency), l.currency, l.counterparty, l.counterpartyAccount,
+    l.reference, l.description, l.fee ? toSheetNumber(l.fee, l.currency) : null,
+    l.originalAmount ? toSheetNumber(l.originalAmount, l.originalCurrency) : null, l.originalCurrency, l.kind, l.sourceRow,
+  ]);
+  const { cases: _c, lines: _l, month, ...rest } = input;
+  return { month, caseRows, lineRows, rest };
+}
+
+const KINDS = new Set(['credit', 'debit', 'refund', 'reversal', 'fee', 'pending', 'closed']);
+
+export function rowsToInput(rows: MonthRows): ReconInput {
+  const seen = new Set<string>();
+  const cases: ReconCase[] = [];
+  for (const r of rows.caseRows) {
+    const [caseId, dateLogged, orderNo, vendorId, vendorName, amount, currency, status, expectedCompletion] = r;
+    if (!caseId || seen.has(caseId)) continue;
+    seen.add(caseId);
+    if (!isCurrencyCode(currency) || !/^\d+(\.\d+)?$/.test(amount)) continue;
+    cases.push({ caseId, dateLogged, orderNo, vendorId, vendorName, amount: new Decimal(amount), currency, status, expectedCompletion });
+  }
+  const t = (x: string | number | null) => (x === null || x === undefined ? '' : String(x).trim());
+  const lines: StatementLine[] = [];
+  for (const v of rows.lineRows) {
+    const lineId = t(v[0]);
+    if (!lineId) continue;
+    const currency = t(v[4]).toUpperCase();
+    const amount = v[3];
+    if (!isCurrencyCode(currency) || typeof amount !== 'number') continue;
+    const origCcy = t(v[11]).toUpperCase();
+    const fee = v[9];
+    const orig = v[10];
+    const kind = t(v[12]) as StatementLine['kind'];
+    lines.push({
+      lineId,
+      bookingDate: t(v[1]).slice(0, 10),
+      valueDate: t(v[2]).slice(0, 10),
+      amount: fromSheetNumber(amount, currency),
+      currency,
+      counterparty: t(v[5]),
+      counterpartyAccount: t(v[6]),
+      reference: t(v[7]),
+      description: t(v[8]),
+      fee: typeof fee === 'number' ? fromSheetNumber(fee, currency) : null,
+      originalAmount: typeof orig === 'number' && isCurrencyCode(origCcy) ? fromSheetNumber(orig, origCcy) : null,
+      originalCurrency: isCurrencyCode(origCcy) ? origCcy : '',
+      kind: KINDS.has(kind) ? kind : amount >= 0 ? 'credit' : 'debit',
+      sourceRow: Number(v[13]) || 0,
+    });
+  }
+  return { month: rows.month, cases, lines, ...rows.rest };
 }

@@ -96,12 +96,22 @@ export function picker<T>(options: PickerOptions<T>): Picker<T> {
       document.getElementById(`${listId}-${active}`)?.scrollIntoView?.({ block: 'nearest' });
     } else input.removeAttribute('aria-activedescendant');
   };
+  const query = () => (selected && input.value === options.label(selected) ? '' : input.value);
   const open = () => {
-    matches = filter(selected && input.value === options.label(selected) ? '' : input.value);
-    active = matches.length ? 0 : options.footer ? -1 : -1;
+    matches = filter(query());
+    // With no match, the footer ("+ Add new vendor") is the natural next step.
+    active = matches.length ? 0 : options.footer ? 0 : -1;
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     render();
+  };
+  /** The highlighted option's identity: an item key, the footer, or none. */
+  type Mark = { kind: 'item'; key: string } | { kind: 'footer' } | null;
+  const mark = (): Mark => {
+    if (active < 0) return null;
+    if (active === matches.length && options.footer) return { kind: 'footer' };
+    const it = matches[active];
+    return it === undefined ? null : { kind: 'item', key: options.key(it) };
   };
   const close = () => {
     list.hidden = true;
@@ -133,17 +143,19 @@ export function picker<T>(options: PickerOptions<T>): Picker<T> {
     }
     open();
   });
+  // Typed text that names exactly one item (label or key) counts as picking it.
+  const resolveTyped = () => {
+    if (selected || !input.value.trim()) return;
+    const exact = items.filter((it) => [options.label(it), options.key(it)].some((s) => s.toLowerCase() === input.value.trim().toLowerCase()));
+    if (exact.length === 1) {
+      selected = exact[0];
+      input.value = options.label(exact[0]);
+      options.onChange?.(exact[0]);
+    }
+  };
   input.addEventListener('blur', () => {
     close();
-    // Typed text that names exactly one vendor counts as picking it.
-    if (!selected && input.value.trim()) {
-      const exact = items.filter((it) => [options.label(it), options.key(it)].some((s) => s.toLowerCase() === input.value.trim().toLowerCase()));
-      if (exact.length === 1) {
-        selected = exact[0];
-        input.value = options.label(exact[0]);
-        options.onChange?.(exact[0]);
-      }
-    }
+    resolveTyped();
   });
   input.addEventListener('keydown', (e) => {
     const n = optionCount();
@@ -158,10 +170,11 @@ export function picker<T>(options: PickerOptions<T>): Picker<T> {
       active = n ? (active - 1 + n) % n : -1;
       render();
     } else if (e.key === 'Enter') {
-      if (!list.hidden && active >= 0) {
-        e.preventDefault();
-        pick(active);
-      }
+      // Enter belongs to the picker: it picks (or resolves typed text), never submits the form.
+      e.preventDefault();
+      if (!list.hidden && active >= 0) pick(active);
+      else if (!list.hidden) close();
+      else resolveTyped();
     } else if (e.key === 'Escape') {
       if (!list.hidden) {
         e.preventDefault();
@@ -183,7 +196,17 @@ export function picker<T>(options: PickerOptions<T>): Picker<T> {
     setItems(next) {
       items = next;
       if (selected) selected = items.find((it) => options.key(it) === options.key(selected!)) ?? null;
-      if (!list.hidden) open();
+      if (list.hidden) return;
+      // An open list is refreshed in place: the highlight stays on the same item (or the
+      // footer), so a reload that lands between ↓ and Enter does not move it.
+      const was = mark();
+      matches = filter(query());
+      if (was?.kind === 'footer') active = matches.length;
+      else if (was?.kind === 'item') {
+        const i = matches.findIndex((it) => options.key(it) === was.key);
+        active = i >= 0 ? i : matches.length ? 0 : options.footer ? 0 : -1;
+      } else active = -1;
+      render();
     },
   };
 }

@@ -189,6 +189,39 @@ export function importStatementView(root: HTMLElement): void {
     } catch (e) { result.show({ kind: 'error', title: 'Could not list the tabs', details: [errorMessage(e)] }); }
   });
 
+  // ---- a vendor's credit-note list (compared with that vendor's cases in the Recon report) ----
+  const vendorSelect = select([{ value: '', label: 'Choose the vendor…' }], '');
+  vendorSelect.setAttribute('data-testid', 'vendor-id');
+  const vendorFile = h('input', { attrs: { type: 'file', accept: '.csv,.txt', 'data-testid': 'vendor-file' } });
+  const vendorButton = loadingButton({ label: 'Import credit notes', attrs: { 'data-testid': 'import-vendor' } });
+  vendorButton.el.addEventListener('click', () => vendorButton.run(async () => {
+    result.clear();
+    const file = vendorFile.files?.[0];
+    if (!vendorSelect.value) { result.show({ kind: 'error', title: 'Choose the vendor whose credit notes these are.' }); return; }
+    if (!file) { result.show({ kind: 'error', title: 'Choose the vendor’s CSV file.' }); return; }
+    if (file.size > MAX_BYTES) { result.show({ kind: 'error', title: `${file.name} is larger than 20 MB` }); return; }
+    try {
+      const r = await callServer<{ ok: boolean; message: string; errors: string[] }>('importVendorStatement', { vendorId: vendorSelect.value, csv: await file.text() });
+      if (r.ok) result.show({ kind: 'success', title: r.message });
+      else result.show({ kind: 'error', title: r.message, details: r.errors.slice(0, 20) });
+    } catch (e) {
+      result.show({ kind: 'error', title: 'Import failed', details: [errorMessage(e)] });
+    }
+  }));
+  const vendorBox = h('details', { attrs: { 'data-testid': 'vendor-statement' } },
+    h('summary', null, 'Or import a vendor’s list of credit notes'),
+    h('p', { class: 'muted' }, 'A CSV with Date (YYYY-MM-DD), Reference, Order #, Amount and Currency. Run reconciliation then shows what the vendor says it refunded that was never logged, and what was logged that the vendor does not list.'),
+    field({ label: 'Vendor', control: vendorSelect }).el,
+    field({ label: 'Credit-note file', control: vendorFile }).el,
+    vendorButton.el);
+  vendorBox.addEventListener('toggle', async () => {
+    if (!(vendorBox as HTMLDetailsElement).open || vendorSelect.options.length > 1) return;
+    try {
+      const vendors = await callServer<{ vendorId: string; name: string }[]>('listVendors');
+      for (const v of vendors) vendorSelect.appendChild(h('option', { props: { value: v.vendorId } }, `${v.name} (${v.vendorId})`));
+    } catch (e) { result.show({ kind: 'error', title: 'Could not list the vendors', details: [errorMessage(e)] }); }
+  });
+
   // The dialog's title bar already says "Import statement"; the Import button sits under the
   // facts of the preview (it is added there once a file is read).
   replaceChildren(root,
@@ -197,6 +230,7 @@ export function importStatementView(root: HTMLElement): void {
     status,
     previewBox,
     pasted,
+    vendorBox,
   );
 }
 

@@ -14,6 +14,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Import existing cases…', 'showImportCases')
     .addItem('Check the log', 'runCheckLog')
     .addItem('Verify audit trail', 'runVerifyAuditTrail')
+    .addItem('Refresh vendor scorecard', 'refreshScorecard')
     .addItem('Set up workbook', 'setupWorkbook')
     .addSeparator()
     .addSubMenu(

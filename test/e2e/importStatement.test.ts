@@ -109,3 +109,32 @@ d('Import statement dialog: unknown layouts', () => {
     expect(facts).toMatch(/Lines\s*2 \(2 already imported\)/);
   });
 });
+
+d('Import statement dialog: a vendor’s credit notes', () => {
+  let tv: TestApp;
+  let bv: TestBrowser;
+  beforeAll(async () => {
+    tv = await startTestApp({ prepare: ['setupWorkbook', { fn: 'addVendor', args: [{ vendorId: 'V001', name: 'Shenzhen Bright LED', defaultCurrency: 'CNY', slaDays: 10, aliases: [] }] }] });
+    bv = await launchBrowser();
+    await openApp(bv.page, tv);
+  });
+  afterAll(async () => {
+    await bv?.close();
+    await tv?.close();
+  });
+
+  it('imports the list from the dialog into a Stmt Vendor tab', async () => {
+    await clickMenu(bv.page, ['Extensions', ADDON, 'Reconcile', 'Import statement…']);
+    const f = await dialogFrame(bv.page);
+    await f.click('[data-testid=vendor-statement] summary');
+    await f.waitForSelector('[data-testid=vendor-id] option[value="V001"]', { state: 'attached', timeout: 60000 });
+    await f.selectOption('[data-testid=vendor-id]', 'V001');
+    const csv = 'Date,Reference,Order #,Amount,Currency\n2026-11-03,CN-1,TB001,120.50,CNY\n2026-11-09,CN-2,TB002,88.00,CNY\n';
+    await f.setInputFiles('[data-testid=vendor-file]', { name: 'credit-notes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await f.click('[data-testid=import-vendor]');
+    const banner = f.locator('.banner.success');
+    await banner.waitFor({ timeout: 60000 });
+    expect(await banner.textContent()).toContain('2 credit notes → Stmt Vendor V001 2026-11');
+    expect(bv.errors).toEqual([]);
+  });
+});

@@ -65,4 +65,22 @@ d('reconciliation pages', () => {
     await banner.waitFor({ timeout: 120000 });
     expect(await banner.textContent()).toContain(`${caseId} ⇄`);
   });
+
+  it('rejects another suggestion, and a re-run then changes nothing', async () => {
+    const f = await sidebarFrame(b.page);
+    await f.waitForSelector('.recon-item, .muted', { timeout: 120000 });
+    const items = f.locator('.recon-item');
+    if (await items.count()) {
+      await items.first().locator('button', { hasText: 'Reject' }).click();
+      await f.locator('.banner.success', { hasText: 'rejected' }).waitFor({ timeout: 120000 });
+    }
+    await clickMenu(b.page, ['Extensions', ADDON, 'Reconcile', 'Run reconciliation…']);
+    const d = await dialogFrame(b.page);
+    await d.waitForSelector('#recon-month');
+    await d.click('button.btn.primary');
+    const banner = d.locator('.banner.success');
+    await banner.waitFor({ timeout: 120000 });
+    expect(await banner.textContent()).toMatch(/cases? matched .* nothing changed/);
+    await b.page.click('#layer-dialogs button.x');
+  });
 });

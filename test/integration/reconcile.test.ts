@@ -116,6 +116,19 @@ d('runReconciliation', () => {
     await expect(rt.run('rejectMatch', [{ month, caseId: 'RC-000001', lineId: 'Lx' }], { kind: 'script-run' })).rejects.toThrow(/closed/);
     const notes = rt.workbook.readValues('Matches').slice(1).filter((m) => m[matchCol('Month')] === month && ['auto', 'confirmed', 'manual'].includes(String(m[matchCol('State')])));
     expect(notes.every((m) => String(m[matchCol('Note')]).startsWith(`closed ${month} |`))).toBe(true);
+ 
+    // A person then edits the amount of a case matched in the closed month: Check the log says so.
+    const closedCase = String(notes[0][matchCol('Case ID')]);
+    const before = await call(rt, 'checkLog');
+    expect(before.problems.filter((p: any) => p.field === 'Closed month')).toEqual([]);
+    const row = rt.workbook.readValues('Cases').findIndex((r) => r[0] === closedCase) + 1;
+    const amountColumn = String.fromCharCode(65 + caseCol('Refund Amount'));
+    const edit = await rt.userEdit('Cases', `${amountColumn}${row}`, '99999');
+    expect(edit.ok).toBe(true);
+    const after = await call(rt, 'checkLog');
+    expect(after.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ caseId: closedCase, row, field: 'Closed month', message: expect.stringContaining(`after ${month} was closed`) })]),
+    );
   });
 });
 

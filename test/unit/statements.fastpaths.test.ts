@@ -43,6 +43,23 @@ describe('import fast paths equal the general code', () => {
     }
   });
 
+  it('an amount read by the fast path is the Decimal the parser makes (sign, exponent, digit words)', () => {
+    let s = 11;
+    const rnd = () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 4294967296; };
+    const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
+    const slot = newCellAmount();
+    const cells = ['0', '-0', '0.00', '-0.00', '1000000', '10000000', '0.0000001', '7000000.0000007', '00012.50'];
+    for (let i = 0; i < 5000; i++) cells.push(`${rnd() < 0.4 ? '-' : ''}${digits(1 + Math.floor(rnd() * 24))}${rnd() < 0.7 ? `.${digits(1 + Math.floor(rnd() * 20))}` : ''}`);
+    for (const cell of cells) {
+      const r = readCellAmount(cell, '.', '', slot);
+      if (typeof r === 'string' || r.kind !== 'text') throw new Error(`${cell} not read by the fast path`);
+      const a = cellDecimal(r, 'as-is');
+      const b = new Decimal(cell);
+      expect([cell, a instanceof Decimal, a.s, a.e, [...a.d]]).toEqual([cell, true, b.s, b.e, [...b.d]]);
+      expect(a.plus('0.01').times(3).toString()).toBe(b.plus('0.01').times(3).toString());
+    }
+  });
+
   it('addCellVote votes as addVote does on the cleaned digits', () => {
     for (const cell of CELLS) {
       const fast: MarkVotes = { dot: [], comma: [], ambiguous: 0 };

@@ -41,7 +41,7 @@ export class SpreadsheetApp {
     return this.ss.getActiveSheet();
   }
   getActiveRange(): Range {
-    return this.ss.getActiveSheet().getRange('A1');
+    return this.ss.getActiveSheet().getActiveRange();
   }
   setActiveSheet(sheet: Sheet): Sheet {
     return this.ss.setActiveSheet(sheet);
@@ -195,7 +195,7 @@ export class Spreadsheet {
     return this._wrap(res.sheet)._rangeFromRect(res.rect);
   }
   getActiveRange(): Range {
-    return this.getActiveSheet().getRange('A1');
+    return this.getActiveSheet().getActiveRange();
   }
   toast(msg: unknown, title?: unknown, timeoutSeconds?: unknown): void {
     this.host.ui.emit({
@@ -303,7 +303,10 @@ export class Sheet {
     const s = this._alive();
     return new Range(this, { row: 1, col: 1, numRows: Math.max(1, s.lastRow()), numCols: Math.max(1, s.lastColumn()) });
   }
+  /** The range last activated on this sheet (Range.activate), else A1. */
   getActiveRange(): Range {
+    const a = this._wb.activeRange;
+    if (a && a.sheetId === this._alive().id) return new Range(this, { ...a.rect });
     return this.getRange('A1');
   }
   /** Appends below the last row with content, growing the grid; strings parsed as by setValues
@@ -755,8 +758,12 @@ export class Range {
   getDataRegion(): Range {
     return this.sheet.getDataRange();
   }
+  /** "Sets the specified range as the active range, with the top left cell in the range as the
+   *  current cell" (reference/spreadsheet/range#activate); the sheet becomes the active sheet. The
+   *  local app selects and scrolls to it after the execution, as the Sheets UI does. */
   activate(): Range {
     this.sheet.activate();
+    this._wb.activeRange = { sheetId: this.sheet.model.id, rect: { ...this.rect } };
     return this;
   }
   isBlank(): boolean {

@@ -214,6 +214,8 @@ export class WorkbookModel {
   locale: string;
   sheets: SheetModel[] = [];
   activeSheetId = 0;
+  /** The range last activated by Range.activate (not saved; Sheets keeps selections per user). */
+  activeRange: { sheetId: number; rect: Rect } | null = null;
   protections: ProtectionModel[] = [];
   nextSheetId = 0;
   nextProtectionId = 1;

@@ -52,7 +52,8 @@ export function importCasesView(): HTMLElement {
           details: [
             r.imported ? `${r.firstCaseId} to ${r.lastCaseId}` : '',
             r.vendorsCreated.length ? `New vendors: ${r.vendorsCreated.join(', ')}` : '',
-            r.legacyIds ? `${r.legacyIds} old IDs kept as Legacy ID tags` : '',
+            // The server keeps an ID it cannot use as Case ID in the case's Notes (docs/api.md).
+            r.legacyIds ? `${r.legacyIds} old ID${r.legacyIds === 1 ? '' : 's'} kept in Notes as "Legacy ID: …"` : '',
           ].filter(Boolean),
           copy: r.imported ? r.firstCaseId : undefined,
         });

@@ -11,19 +11,27 @@ export type CaseTab = 'log' | 'find';
 export function caseSidebar(root: HTMLElement, start: CaseTab | { caseId: string }): void {
   const ctx = caseContext();
   const problem = banner();
-  const tabs = { log: tabButton('Log a refund', 'tab-log'), find: tabButton('Find a case', 'tab-find') };
+  const tabs = { log: tabButton(TAB_TITLES.log, 'tab-log'), find: tabButton(TAB_TITLES.find, 'tab-find') };
   const panel = (tab: string) => h('div', { class: 'panel', attrs: { role: 'tabpanel', id: `panel-${tab}`, 'aria-labelledby': `tab-${tab}` } });
   const panels = { log: panel('log'), find: panel('find') };
   tabs.log.setAttribute('aria-controls', 'panel-log');
   tabs.find.setAttribute('aria-controls', 'panel-find');
   const detail = h('div', { class: 'panel' });
   const nav = h('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Case log' } }, tabs.log, tabs.find);
-  replaceChildren(root, h('div', { class: 'sidebar' }, nav, problem.el, panels.log, panels.find, detail));
+  // The host's title bar keeps the title the sidebar was opened with; this heading says where
+  // the user is now.
+  const heading = h('h1', { class: 'view-title', attrs: { id: 'view-title' } });
+  const setHeading = (text: string) => {
+    heading.textContent = text;
+    document.title = text;
+  };
+  replaceChildren(root, h('div', { class: 'sidebar' }, heading, nav, problem.el, panels.log, panels.find, detail));
 
   let find: FindView | null = null;
   let current: CaseTab = 'log';
   const showTab = (tab: CaseTab) => {
     current = tab;
+    setHeading(TAB_TITLES[tab]);
     for (const t of ['log', 'find'] as CaseTab[]) {
       tabs[t].setAttribute('aria-selected', String(t === tab));
       tabs[t].tabIndex = t === tab ? 0 : -1;
@@ -39,6 +47,7 @@ export function caseSidebar(root: HTMLElement, start: CaseTab | { caseId: string
       tabs[t].setAttribute('aria-selected', 'false');
     }
     detail.hidden = false;
+    setHeading(`Case ${caseId}`);
     replaceChildren(
       detail,
       caseDetailViewFor(caseId, from),
@@ -61,7 +70,10 @@ export function caseSidebar(root: HTMLElement, start: CaseTab | { caseId: string
     tabs[next].focus();
   });
 
-  for (const t of ['log', 'find'] as CaseTab[]) panels[t].appendChild(h('p', { class: 'loading' }, 'Loading…'));
+  setHeading(typeof start === 'string' ? TAB_TITLES[start] : `Case ${start.caseId}`);
+  for (const t of ['log', 'find'] as CaseTab[]) panels[t].appendChild(h('p', { class: 'loading', attrs: { role: 'status' } }, 'Loading…'));
+  // Until the first load, the starting tab shows (with its loading line).
+  if (typeof start === 'string') for (const t of ['log', 'find'] as CaseTab[]) panels[t].hidden = t !== start;
   const load = async () => {
     problem.clear();
     try {
@@ -82,6 +94,8 @@ export function caseSidebar(root: HTMLElement, start: CaseTab | { caseId: string
   };
   void load();
 }
+
+const TAB_TITLES: Record<CaseTab, string> = { log: 'Log a refund', find: 'Find a case' };
 
 function tabButton(label: string, id: string): HTMLButtonElement {
   return h('button', { class: 'tab', attrs: { type: 'button', role: 'tab', id, 'aria-selected': 'false' } }, label);

@@ -3,11 +3,11 @@
 //   const t = await startTestApp({ prepare: ['setupWorkbook'] });   // app on a temp workbook
 //   const b = await launchBrowser();                                  // headless Debian Chromium
 //   await openApp(b.page, t);
-//   await clickMenu(b.page, ['Extensions', 'Refund Cases', 'Log a refund…']);
+//   await clickMenu(b.page, ['Extensions', 'Refund Case Log', 'Log a refund…']);
 //   const side = await sidebarFrame(b.page);                          // a playwright Frame
 //   ...
 //   await b.close(); await t.close();
-import { mkdtempSync, copyFileSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, copyFileSync, cpSync, existsSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
@@ -28,7 +28,7 @@ export interface TestApp {
 }
 
 export interface TestAppOptions extends Omit<AppOptions, 'workbookPath' | 'port'> {
-  /** Copy this .xlsx (and its .state.json sidecar if any) as the starting workbook. */
+  /** Copy this .xlsx and what is saved beside it (.sheets.json, .state.json, .drive/) as the starting workbook. */
   from?: string;
   /** Functions to run (kind 'cli', in order) on the workbook before the app starts. */
   prepare?: (string | { fn: string; args?: unknown[] })[];
@@ -36,17 +36,21 @@ export interface TestAppOptions extends Omit<AppOptions, 'workbookPath' | 'port'
   seed?: (workbookPath: string) => Promise<void>;
 }
 
+/** Copies a workbook with everything saved beside it: `<file>.sheets.json` (conditional formats,
+ *  validation, protection, styles), `<file>.state.json` (properties, triggers, the Drive index) and
+ *  `<file>.drive/` (the Drive files' bytes). A copy of the .xlsx alone loses all of those. */
+export function copyWorkbook(from: string, to: string): void {
+  copyFileSync(from, to);
+  for (const ext of ['.sheets.json', '.state.json']) if (existsSync(`${from}${ext}`)) copyFileSync(`${from}${ext}`, `${to}${ext}`);
+  if (existsSync(`${from}.drive`)) cpSync(`${from}.drive`, `${to}.drive`, { recursive: true });
+}
+
 /** Starts the local app on a fresh temp workbook, on a free port of 127.0.0.1. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'rcl-app-'));
   const workbookPath = join(dir, 'book.xlsx');
   if (options.from) {
-    copyFileSync(options.from, workbookPath);
-    try {
-      copyFileSync(`${options.from}.state.json`, `${workbookPath}.state.json`);
-    } catch {
-      /* no sidecar */
-    }
+    copyWorkbook(options.from, workbookPath);
   }
   if (options.seed) await options.seed(workbookPath);
   if (options.prepare?.length) {
@@ -133,7 +137,7 @@ export async function afterRedraw(page: Page, action: () => Promise<unknown>): P
   await page.waitForFunction((b) => document.body.getAttribute('data-ready') !== b, before, { timeout: 30000 });
 }
 
-/** Clicks through the menu bar: ['Extensions', 'Refund Cases', 'Set up workbook']. */
+/** Clicks through the menu bar: ['Extensions', 'Refund Case Log', 'Set up workbook']. */
 export async function clickMenu(page: Page, path: string[]): Promise<void> {
   const [top, ...rest] = path;
   const topEl = page.locator(`#menubar > .menu-top[data-menu="${top.replace(/"/g, '\\"')}"]`);
@@ -150,7 +154,7 @@ function exactText(s: string): RegExp {
   return new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
 
-/** The captions of one menu level: menuCaptions(page, ['Extensions', 'Refund Cases']). */
+/** The captions of one menu level: menuCaptions(page, ['Extensions', 'Refund Case Log']). */
 export async function menuCaptions(page: Page, path: string[]): Promise<string[]> {
   await clickMenu(page, path);
   const [top, ...rest] = path;
