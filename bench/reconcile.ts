@@ -77,7 +77,7 @@ function coreChild(size: number, runs: number, e2e: boolean): void {
   const inputRssMb = Math.round(process.memoryUsage().rss / MB);
   const inputHeapMb = Math.round(process.memoryUsage().heapUsed / MB);
   const core = timed(runs, gc, () => reconcile(input));
-  const end = rows ? timed(runs, gc, () => reconcile(rowsToInput(rows))) : null;
+  let end = rows ? timed(runs, gc, () => reconcile(rowsToInput(rows))) : null;
   let result: ReconResult | null = core.last;
   if (end) {
     // The two paths must agree (same month, same answer).
@@ -86,8 +86,10 @@ function coreChild(size: number, runs: number, e2e: boolean): void {
     if (a !== b) throw new Error('end-to-end and core results differ');
   }
   const heapTotalMb = Math.round(process.memoryUsage().heapTotal / MB);
+  const e2eTiming = end ? end.t : null;
+  end = null; // only one result alive for the next figure
   if (gc) gc();
-  const resultHeapMb = Math.round(process.memoryUsage().heapUsed / MB) - inputHeapMb - (rows ? 0 : 0);
+  const resultHeapMb = Math.round(process.memoryUsage().heapUsed / MB) - inputHeapMb;
   const pairs: Record<string, number> = {};
   for (const p of result.pairs) pairs[p.state] = (pairs[p.state] || 0) + 1;
   result = null;
@@ -96,7 +98,7 @@ function coreChild(size: number, runs: number, e2e: boolean): void {
     cases: input.cases.length,
     lines: input.lines.length,
     core: core.t,
-    e2e: end ? end.t : null,
+    e2e: e2eTiming,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     inputRssMb,
     inputHeapMb,

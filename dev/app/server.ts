@@ -257,6 +257,9 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     dirty = true;
     if (!saving) {
       saving = (async () => {
+        // Start after the answer that asked for the save has gone out (the snapshot is taken on
+        // this thread; the writing happens on the save worker).
+        await new Promise<void>((ok) => setImmediate(ok));
         while (dirty) {
           dirty = false;
           const version = modelVersion();
@@ -285,24 +288,59 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     }
   };
 
+  /** The active sheet and the activated cell (Range.activate), for the page to follow. */
+  const activeView = (): { sheet: string; row?: number; col?: number } | undefined => {
+    const wb = runtime.model as { activeSheet?: () => { id: number; name: string } | undefined; activeRange?: { sheetId: number; rect: { row: number; col: number } } | null } | undefined;
+    const sh = wb && typeof wb.activeSheet === 'function' ? wb.activeSheet() : undefined;
+    if (!sh) return undefined;
+    const ar = wb?.activeRange && wb.activeRange.sheetId === sh.id ? wb.activeRange.rect : undefined;
+    return ar ? { sheet: sh.name, row: ar.row, col: ar.col } : { sheet: sh.name };
+  };
+  /** Sheets switches to the sheet (and selects the range) a script activated once the execution
+   *  is over (Sheet.activate, Range.activate, setActiveSheet; insertSheet "makes the new sheet the
+   *  active sheet"), even when it fails afterwards. */
+  const followActivation = (calls: Record<string, number> | undefined): void => {
+    if (!calls || !Object.keys(calls).some((k) => ACTIVATING.test(k))) return;
+    const a = activeView();
+    if (!a) return;
+    viewed = a;
+    push({ type: 'activate', ...a });
+  };
+  /** What the person looks at (reported by the page): in Sheets, getActiveSheet()/getActiveRange()
+   *  of a menu or sidebar execution are the sheet on screen and its selection
+   *  (reference/spreadsheet/spreadsheet#getActiveSheet: "the active sheet in the UI"). */
+  let viewed: { sheet: string; row?: number; col?: number } | undefined;
+  const applyView = (): void => {
+    const wb = runtime.model as { sheetByName?: (n: string) => { id: number } | undefined; activeSheetId?: number; activeRange?: unknown } | undefined;
+    if (!viewed || !wb || typeof wb.sheetByName !== 'function' || !('activeSheetId' in wb)) return;
+    const sh = wb.sheetByName(viewed.sheet);
+    if (!sh) return;
+    wb.activeSheetId = sh.id;
+    wb.activeRange = viewed.row && viewed.col ? { sheetId: sh.id, rect: { row: viewed.row, col: viewed.col, numRows: 1, numCols: 1 } } : null;
+  };
+
   /** One execution; pushes a refresh afterwards and saves when it succeeded. */
   async function execute(fn: string, args: unknown[], runOptions: RunOptions): Promise<RunResult> {
     // Sheets shows "Running script" for menu executions only, not for a sidebar's calls.
     const visible = runOptions.kind === 'menu';
     running++;
     if (visible) push({ type: 'busy', running: ++menuRunning });
+    if (runOptions.kind === 'menu' || runOptions.kind === 'script-run') applyView();
     const started = Date.now();
     try {
       const result = await runtime.run(fn, args, runOptions);
       if (trace) log(`${runOptions.kind} ${fn} ${Date.now() - started} ms`);
       noteCalls(result.calls);
       for (const l of result.logs) log(`[${fn}] ${l}`);
+      followActivation(result.calls);
       void save();
       return result;
     } catch (e) {
       // A failed execution is not saved, but what it wrote stays (as in Apps Script) and goes
       // out with the next save.
-      noteCalls(((e as { calls?: Record<string, number> }).calls) ?? {});
+      const calls = (e as { calls?: Record<string, number> }).calls;
+      noteCalls(calls ?? {});
+      followActivation(calls);
       throw e;
     } finally {
       running--;
@@ -370,6 +408,7 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         tabs: tabs(),
         menus,
         running: menuRunning,
+        active: activeView(),
         userContentPort: ucPort,
         sidebar: sidebar && { id: sidebar.id, title: sidebar.title },
         dialog: dialog && { id: dialog.id, title: dialog.title, width: dialog.width, height: dialog.height, modal: dialog.modal },
@@ -410,6 +449,13 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
         settle();
       }
       return sendJson(res, 200, result);
+    }
+    if (req.method === 'POST' && path === '/api/view') {
+      const { sheet, row, col } = JSON.parse(await readBody(req)) as { sheet?: unknown; row?: unknown; col?: unknown };
+      if (typeof sheet !== 'string' || !sheetNames().includes(sheet)) return sendJson(res, 400, { ok: false, error: 'unknown sheet' });
+      const cell = Number.isInteger(row) && Number.isInteger(col) && (row as number) > 0 && (col as number) > 0;
+      viewed = cell ? { sheet, row: row as number, col: col as number } : { sheet };
+      return sendJson(res, 200, { ok: true });
     }
     if (req.method === 'POST' && path === '/api/answer') {
       const { id, button, text } = JSON.parse(await readBody(req)) as { id: string; button: string; text?: string };
@@ -565,6 +611,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     },
   };
 }
+
+const ACTIVATING = /^(Sheet\.activate|Range\.activate|Spreadsheet\.setActiveSheet|SpreadsheetApp\.setActiveSheet|Spreadsheet\.insertSheet)$/;
 
 /** Services whose writes land in the workbook's sidecar (.state.json, .drive/). */
 const SIDECAR_CLASSES = new Set([

@@ -2,7 +2,7 @@
 //
 //   rcl call  --workbook FILE [--user EMAIL] [--as cli|menu|script-run] [--answer BUTTON[:TEXT]]... FUNCTION [JSON_ARG ...]
 //   rcl sheet --workbook FILE [NAME] [--json | --values]
-//   rcl start [--workbook FILE] [--port N] [--host H] [--user EMAIL]
+//   rcl start [--workbook FILE] [--empty] [--port N] [--host H] [--user EMAIL]
 //   rcl demo  ...            (dev/demo/cli.ts, when present)
 //
 // Each `call` is one execution of a global function of dist/Code.js against FILE; the workbook
@@ -11,6 +11,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { AlertRequest, AlertResponse, ExecutionKind, OpenOptions, UiEvent, UiSink } from '../runtime/contract';
 import { callableFunctions } from '../app/bundleFunctions';
+import { wallMs } from '../runtime/spreadsheet/tz';
+import { setSaveWorker } from '../runtime/spreadsheet/xlsx';
 import { startApp, defaultOpenRuntime, type AppRuntime } from '../app/server';
 
 const ROOT = resolve(__dirname, '../..');
@@ -28,7 +30,7 @@ export interface CliIo {
 const USAGE = `usage:
   rcl call  --workbook FILE [--user EMAIL] [--as cli|menu|script-run] [--answer BUTTON[:TEXT]] FUNCTION [JSON_ARG ...]
   rcl sheet --workbook FILE [NAME] [--json]
-  rcl start [--workbook FILE] [--port N] [--host HOST] [--user EMAIL]
+  rcl start [--workbook FILE] [--empty] [--port N] [--host HOST] [--user EMAIL]
   rcl demo  [...]
 `;
 
@@ -41,7 +43,7 @@ interface Parsed {
 }
 
 const VALUE_FLAGS = new Set(['workbook', 'user', 'as', 'answer', 'port', 'host', 'bundle', 'html-dir']);
-const BOOL_FLAGS = new Set(['json', 'help']);
+const BOOL_FLAGS = new Set(['json', 'help', 'empty']);
 
 function parse(argv: string[]): Parsed {
   const flags = new Map<string, string[]>();
@@ -97,6 +99,24 @@ function cliUi(io: CliIo, answers: string[]): UiSink {
   };
 }
 
+/** A date as the spreadsheet shows it in its own time zone: `2026-12-03` at midnight, else
+ *  `2026-12-03T09:30:00+08:00` (the UTC ISO string of the instant, `2026-12-02T16:00:00.000Z`,
+ *  names another calendar day for every zone east of UTC). */
+export function zoneDateString(d: Date, tz: string): string {
+  const t = d.getTime();
+  if (Number.isNaN(t)) return 'Invalid Date';
+  const wall = wallMs(t, tz);
+  const w = new Date(wall).toISOString(); // the zone's wall clock, spelled in ISO
+  const day = w.slice(0, 10);
+  if (wall % 86400000 === 0) return day;
+  const off = Math.round((wall - t) / 60000);
+  const sign = off < 0 ? '-' : '+';
+  const hh = String(Math.floor(Math.abs(off) / 60)).padStart(2, '0');
+  const mm = String(Math.abs(off) % 60).padStart(2, '0');
+  const ms = w.slice(19, 23) === '.000' ? '' : w.slice(19, 23);
+  return `${day}T${w.slice(11, 19)}${ms}${sign}${hh}:${mm}`;
+}
+
 function jsonReplacer(_k: string, v: unknown): unknown {
   return v === undefined ? null : v;
 }
@@ -134,7 +154,13 @@ async function cmdCall(p: Parsed, io: CliIo): Promise<number> {
     }
     for (const l of result.logs) io.err(`[log] ${l}\n`);
     mkdirSync(dirname(resolve(workbook)), { recursive: true });
-    await runtime.save();
+    // One save, then exit: written on this thread (the save worker pays off in the app only).
+    const was = setSaveWorker(false);
+    try {
+      await runtime.save();
+    } finally {
+      setSaveWorker(was);
+    }
     if (result.value !== undefined) io.out(`${JSON.stringify(result.value, jsonReplacer, 2)}\n`);
     return 0;
   } finally {
@@ -174,8 +200,13 @@ async function cmdSheet(p: Parsed, io: CliIo): Promise<number> {
       return 1;
     }
     // CSV carries what the sheet shows (Sheets' File > Download > CSV exports displayed values);
-    // --json carries what getValues() returns (dates as ISO strings).
-    if (p.bools.has('json')) io.out(`${JSON.stringify(model.readValues(name))}\n`);
+    // --json carries what getValues() returns, dates as the calendar date/time in the
+    // spreadsheet's time zone (zoneDateString).
+    if (p.bools.has('json')) {
+      const tz = (runtime.model as { timeZone?: string }).timeZone ?? 'UTC';
+      const values = model.readValues(name).map((row) => row.map((v) => (v instanceof Date ? zoneDateString(v, tz) : v)));
+      io.out(`${JSON.stringify(values)}\n`);
+    }
     else io.out(toCsv(model.readDisplayValues(name)));
     return 0;
   } finally {
@@ -229,7 +260,11 @@ async function cmdStart(p: Parsed, io: CliIo): Promise<number> {
     bundlePath: one(p, 'bundle') ? resolve(one(p, 'bundle')!) : undefined,
     htmlDir: one(p, 'html-dir') ? resolve(one(p, 'html-dir')!) : undefined,
   };
-  if (!existsSync(workbook)) await seedWorkbook(workbook, io, bundle);
+  // --empty: a new, blank workbook (only onOpen's menu), so a newcomer can run Set up workbook.
+  const empty = p.bools.has('empty');
+  const isNew = !existsSync(workbook);
+  if (empty && !isNew) throw new UsageError(`--empty starts a new workbook, but ${workbook} exists; pass a new --workbook path`);
+  if (isNew && !empty) await seedWorkbook(workbook, io, bundle);
   const app = await startApp({
     workbookPath: workbook,
     port,
@@ -242,7 +277,16 @@ async function cmdStart(p: Parsed, io: CliIo): Promise<number> {
     if (e.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; pass --port N (0 picks a free one)`);
     throw e;
   });
-  io.out(`Refund Case Log is running at ${app.url} (workbook ${workbook}). Ctrl+C stops it.\n`);
+  let hint = '';
+  if (empty) {
+    const menu = app.menus().find((m) => m.addon) ?? app.menus()[0];
+    const item = menu?.items.find((i) => i.kind === 'item' && i.functionName === 'setupWorkbook');
+    hint = menu && item ? ` (new and empty: try Extensions ▸ ${menu.caption} ▸ ${item.caption})` : ' (new and empty)';
+  }
+  io.out(
+    `\nRefund Case Log is running. Open this in your browser:\n\n    ${app.url}\n\n` +
+      `Workbook: ${workbook}${hint}\nCtrl+C stops it.\n`,
+  );
   io.onStarted?.(app.url);
   const stop =
     io.stopSignal ??

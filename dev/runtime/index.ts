@@ -610,10 +610,15 @@ export class Runtime implements RuntimeApi {
       triggers: this.triggers.list(),
       drive: this.drive.persist(target === this.workbookPath ? undefined : `${target}.drive`),
     };
+    // The sidecar is rewritten only when it changed (most executions touch only the workbook).
+    const text = JSON.stringify(state, null, 1);
+    if (this.lastState?.target === target && this.lastState.text === text && existsSync(`${target}.state.json`)) return;
     const tmp = `${target}.state.json.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(state, null, 1));
+    writeFileSync(tmp, text);
     renameSync(tmp, `${target}.state.json`);
+    this.lastState = { target, text };
   }
+  private lastState?: { target: string; text: string };
 
   async holdLock(scope: 'document' | 'script' | 'user', user?: string): Promise<() => void> {
     const owner = this.nextHookOwner--;

@@ -11,7 +11,7 @@ export interface FieldOptions {
   control: Control | HTMLElement;
   hint?: string;
   required?: boolean;
-  /** Extra content after the control (e.g. a "New vendor" link). */
+  /** Extra content after the control, its hint and its error (e.g. an inline "New vendor" form). */
   after?: HTMLElement;
 }
 
@@ -41,7 +41,9 @@ export function field(options: FieldOptions): Field {
     else control.removeAttribute('aria-describedby');
   };
   describe(false);
-  const el = h('div', { class: 'field' }, label, options.control, options.after ?? null, hint, error);
+  // The error sits right under the control (and its hint), above any extra content such as
+  // an inline "New vendor" form, so it reads as the field's own.
+  const el = h('div', { class: 'field' }, label, options.control, hint, error, options.after ?? null);
   return {
     el,
     control,

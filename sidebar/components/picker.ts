@@ -134,7 +134,8 @@ export function picker<T>(options: PickerOptions<T>): Picker<T> {
     options.onChange?.(it);
   };
 
-  input.addEventListener('focus', open);
+  // Not opened on focus: focus moved here to show an error must not cover that error (and the
+  // fields below) with the list. Typing, a click or ↓ opens it.
   input.addEventListener('click', () => list.hidden && open());
   input.addEventListener('input', () => {
     if (selected && input.value !== options.label(selected)) {

@@ -40,6 +40,8 @@ export interface ReviewItem {
   line: ReviewLine;
   /** Other lines proposed for the same case (for "pick another line"). */
   alternatives: string[];
+  /** The same lines as the user sees them: "2026-11-18 · 1,125.30 CNY · 义乌快乐玩具贸易 · Stmt CMB 2026-09..11". */
+  alternativeLines: { lineId: string; label: string }[];
 }
 export interface ReviewItems {
   month: string;
@@ -74,11 +76,19 @@ export function reviewItems(monthInput: unknown): ReviewItems {
       case: { caseId: c.caseId, vendor: c.vendorName, orderNo: c.orderNo, amount: formatAmount(c.amount, c.currency), currency: c.currency, dateLogged: c.dateLogged, expected: c.expectedCompletion, status: c.status },
       line: { lineId: l.lineId, statement: li.statement, date: l.bookingDate, amount: formatAmount(l.amount, l.currency), currency: l.currency, counterparty: l.counterparty, reference: l.reference, description: l.description },
       alternatives: proposals.filter((q) => q.caseId === p.caseId && q.lineId !== p.lineId).map((q) => q.lineId),
+      alternativeLines: proposals.filter((q) => q.caseId === p.caseId && q.lineId !== p.lineId).map((q) => ({ lineId: q.lineId, label: lineLabel(inp, q.lineId) })),
     });
   }
   items.sort((a, b) => (a.state === b.state ? b.score - a.score : a.state === 'ambiguous' ? -1 : 1));
   const c = plan.summary.counts;
   return { month, closed: readClosedMonths().some((x) => x.month === month), items, counts: { ...c } };
+}
+
+function lineLabel(inp: Inputs, lineId: string): string {
+  const li = inp.lineInfo.get(lineId);
+  if (!li) return lineId;
+  const l = li.line;
+  return [l.bookingDate, `${formatAmount(l.amount, l.currency)} ${l.currency}`, l.counterparty || l.reference || l.description, li.statement].filter(Boolean).join(' · ');
 }
 
 /** Adds decision rows, then runs the month with them (one execution, no budget split). */

@@ -146,8 +146,11 @@ export interface Plan {
 }
 
 export function computePlan(inp: Inputs, reopen: Set<string> = new Set()): Plan {
+  // A month's report is about the cases logged by its end: a case logged later is not "waiting"
+  // in an earlier month (and no line of that month can pay it: the window starts at the log date).
+  const end = monthEnd(inp.month);
   const result = reconcile({
-    month: inp.month, cases: inp.cases, lines: inp.moneyLines, vendors: inp.vendors, fxRates: inp.fxRates,
+    month: inp.month, cases: inp.cases.filter((c) => !c.dateLogged || c.dateLogged <= end), lines: inp.moneyLines, vendors: inp.vendors, fxRates: inp.fxRates,
     decisions: inp.decisions, settings: inp.recon, today: inp.st.today,
   });
   const fx = new FxTable(inp.fxRates, inp.recon.baseCurrency);
@@ -188,7 +191,6 @@ export function computePlan(inp: Inputs, reopen: Set<string> = new Set()): Plan 
     audit.push(auditEntry(inp.st, p.caseId, 'Auto-match', p.lineId, '', `${formatAmount(p.amount, p.currency)} ${p.currency}; score ${p.score}; ${p.signals.join(' · ')}`));
   }
   // Vendor statements in scope.
-  const end = monthEnd(inp.month);
   const vendorComparisons: VendorComparison[] = [];
   for (const t of inp.tabs) {
     if (!t.isVendor) continue;

@@ -9,9 +9,10 @@ import { parseStatement, parseStatementText } from '../domain/statements/parse';
 import { CSV_PROFILES } from '../domain/statements/profiles';
 import type { StatementLine } from '../domain/statements/line';
 import type { ImportOptions, ParsedStatement, RowError, SavedProfile } from '../domain/statements/types';
-import { STATEMENT_TAB_PREFIX } from '../sheets/layout';
+import { STATEMENT_TAB_PREFIX, TAB } from '../sheets/layout';
+import { MATCHES_TAB } from '../domain/reconcile/decisions';
 import { withDocumentLock } from '../sheets/lock';
-import { base64Bytes, decodeWithUtilities, existingLineIds, fitTabName, freeStatementTabName, periodLabel, readSavedProfiles, saveProfile, writeStatementTab } from '../sheets/statementRepo';
+import { base64Bytes, decodeWithUtilities, existingLineIds, fitTabName, freeStatementTabName, periodLabel, PROFILES_TAB, readSavedProfiles, saveProfile, writeStatementTab } from '../sheets/statementRepo';
 
 const mappingSchema = z.object({
   date: z.string().min(1),
@@ -232,6 +233,10 @@ export function saveMapping(input: unknown): { ok: true; name: string } {
   return { ok: true, name: p.name };
 }
 
+/** Tabs a user may have pasted an export into: not the add-on's own tabs (Cases, Audit Log,
+ *  Stmt …, Recon …, Matches, Import Profiles …), which would never read as a statement. */
 export function tabsForImport(): string[] {
-  return SpreadsheetApp.getActiveSpreadsheet().getSheets().map((s) => s.getName()).filter((n) => !n.startsWith(STATEMENT_TAB_PREFIX));
+  const own = new Set<string>([...Object.values(TAB), MATCHES_TAB, PROFILES_TAB]);
+  return SpreadsheetApp.getActiveSpreadsheet().getSheets().map((s) => s.getName())
+    .filter((n) => !own.has(n) && !n.startsWith(STATEMENT_TAB_PREFIX) && !/^Recon \d{4}-\d{2}$/.test(n));
 }

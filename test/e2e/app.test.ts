@@ -273,6 +273,26 @@ describe('local app with a test add-on', () => {
       expect(results.map((r) => r.value)).toEqual([1, 2, 3, 4, 5]);
     });
 
+    test('a script that activates a range: the grid follows to its sheet and cell; the toast keeps clear of the sidebar', async () => {
+      await switchTab(page, 'Sheet1');
+      const where = await call(side, 'jumpTo', "['Grid', 'D3']");
+      expect(where).toMatchObject({ how: 'success', value: 'Grid!D3' });
+      await page.waitForFunction(() => document.querySelector('#tabs [aria-selected=true]')?.textContent === 'Grid' && document.querySelector('#grid')?.getAttribute('data-sheet') === 'Grid');
+      await page.waitForSelector('#grid td.sel[data-r="3"][data-c="4"]');
+      expect(await page.locator('#cell-ref').textContent()).toBe('D3');
+      // Sheets puts toasts at the bottom right of the grid area, never over the sidebar.
+      const toast = page.locator('#toasts .toast', { hasText: 'Jumped to D3' });
+      await toast.waitFor();
+      const tb = (await toast.boundingBox())!;
+      const sb = (await page.locator('#sidebar').boundingBox())!;
+      expect(tb.x + tb.width).toBeLessThanOrEqual(sb.x);
+      await toast.locator('.x').click();
+      // What the person then selects is the active range of the next execution.
+      await switchTab(page, 'Filtered');
+      await cellLocator(page, 'A4').click();
+      await expect(call(side, 'whereAmI', '[]')).resolves.toMatchObject({ how: 'success', value: 'Filtered!A4' });
+    });
+
     test('google.script.host.close() closes the sidebar', async () => {
       await side.locator('#close').click();
       await page.waitForSelector('#sidebar', { state: 'hidden' });
@@ -341,6 +361,8 @@ describe('local app with the real add-on (dist/Code.js)', () => {
     if (await b.page.locator('#layer-asks [role=alertdialog]').count()) await answerAlert(b.page, 'OK').catch(() => undefined);
     await b.page.waitForFunction(() => Array.from(document.querySelectorAll('#tabs [role=tab]')).some((x) => x.textContent === 'Cases'), undefined, { timeout: 60000 });
     expect(await tabNames(b.page)).toContain('Cases');
+    // Setup activates Cases; like Sheets, the grid switches to it after the execution.
+    await b.page.waitForFunction(() => document.querySelector('#tabs [aria-selected=true]')?.textContent === 'Cases', undefined, { timeout: 30000 });
   });
 
   test('a menu item that opens dist/Sidebar.html renders its view without errors', async () => {

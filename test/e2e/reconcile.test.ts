@@ -41,6 +41,8 @@ d('reconciliation pages', () => {
     await clickMenu(b.page, ['Extensions', ADDON, 'Reconcile', 'Run reconciliation…']);
     const f = await dialogFrame(b.page);
     await f.waitForSelector('#recon-month');
+    // The dialog's title bar says "Run reconciliation"; the page does not say it again.
+    expect(await f.locator('h1, h2').filter({ hasText: 'Run reconciliation' }).count()).toBe(0);
     await f.click('button.btn.primary');
     const banner = f.locator('.banner.success');
     await banner.waitFor({ timeout: 120000 });
@@ -53,6 +55,7 @@ d('reconciliation pages', () => {
     await clickMenu(b.page, ['Extensions', ADDON, 'Reconcile', 'Review matches']);
     const f = await sidebarFrame(b.page);
     await f.waitForSelector('#review-month');
+    expect(await f.locator('h1, h2').filter({ hasText: 'Review matches' }).count()).toBe(0);
     await f.waitForSelector('.recon-item, .muted', { timeout: 120000 });
     const items = f.locator('.recon-item');
     const n = await items.count();

@@ -22,6 +22,16 @@ function installStub(hostile: string): void {
   w.__failNext = {} as Record<string, string>; // fn → message for the next call
   w.__release = null;
   w.__hold = false; // when true, answers wait for __release()
+  w.__holdFns = [] as string[]; // calls of these functions wait for __releaseHeld()
+  const held: (() => void)[] = [];
+  // Answers the held calls, resolving once their handlers (and the promises they settle) ran.
+  w.__releaseHeld = () =>
+    new Promise<void>((done) =>
+      setTimeout(() => {
+        for (const answer of held.splice(0)) answer();
+        setTimeout(done, 0);
+      }, 0),
+    );
   const vendors = [
     { vendorId: 'V-001', name: 'Alpha Trading', tag: 'Vendor_AlphaTrading', defaultCurrency: 'CNY', slaDays: 7, aliases: [], openCount: 2, openAmounts: [{ currency: 'CNY', amount: '120.00' }] },
     { vendorId: 'V-002', name: hostile, tag: 'Vendor_Img', defaultCurrency: 'USD', slaDays: 14, aliases: [], openCount: 0, openAmounts: [] },
@@ -57,13 +67,19 @@ function installStub(hostile: string): void {
     },
     findCases: () => ({ cases: [caseOf('RC-000007', { vendorName: hostile, overdue: true })], total: 1, truncated: false }),
     getCase: (id: string) => ({
-      case: caseOf(id, { notes: hostile }),
+      // RC-000008 is a fresh case (Logged); any other is Requested with only a photo on file.
+      case: caseOf(id, { notes: hostile, ...(id === 'RC-000008' ? { status: 'Logged' } : {}) }),
       timeline: [{ time: '2026-12-01T10:00:00+08:00', user: 'clerk@example.com', caseId: id, action: 'logged', field: '', oldValue: '', newValue: hostile }],
       evidence: [{ caseId: id, type: 'Photo', name: hostile, url: 'https://drive.google.com/file/d/1', sha256: '', addedAt: '2026-12-01T10:00:00+08:00', addedBy: '' }],
-      allowedStatuses: ['Agreed', 'Disputed', 'Rejected'], gates: {},
+      ...(id === 'RC-000008'
+        ? { allowedStatuses: ['Requested', 'Rejected', 'Cancelled', 'Written off'], gates: {} }
+        : { allowedStatuses: ['Agreed', 'Disputed', 'Rejected'], gates: { Agreed: 'Agreed needs evidence of type Vendor correspondence or Mediation record — add it first.' } }),
     }),
     changeStatus: () => { throw new Error('Agreed needs evidence of type Vendor correspondence or Mediation record — add it first.'); },
-    importCases: () => { throw new Error('Import refused: 2 rows have problems:\n  row 3: Refund Amount "12.345": CNY allows at most 2 decimals\n  row 7: Unknown vendor "' + hostile + '"'); },
+    importCases: (source: { csv: string }) => {
+      if (source.csv.includes('LEGACY')) return { imported: 2, firstCaseId: 'RC-000010', lastCaseId: 'RC-000011', vendorsCreated: [], legacyIds: 2 };
+      throw new Error('Import refused: 2 rows have problems:\n  row 3: Refund Amount "12.345": CNY allows at most 2 decimals\n  row 7: Unknown vendor "' + hostile + '"');
+    },
     filterByVendor: (id: string) => ({ vendorId: id, vendorName: 'Alpha Trading', vendorTag: 'Vendor_AlphaTrading', openCount: 2, openAmounts: [{ currency: 'CNY', amount: '120.00' }, { currency: 'USD', amount: '3.50' }] }),
     clearCaseFilter: () => ({ cleared: true }),
   };
@@ -86,6 +102,7 @@ function installStub(hostile: string): void {
           }
         };
         if (w.__hold && name === 'logCase') w.__release = () => setTimeout(answer, 0);
+        else if ((w.__holdFns as string[]).includes(name)) held.push(answer);
         else setTimeout(answer, 0);
       };
     }
@@ -175,6 +192,66 @@ describe('Log a refund (scripted server)', () => {
     await input.press('Enter');
     await expect(input.inputValue()).resolves.toBe('Bright LED');
     await expect(input.getAttribute('aria-expanded')).resolves.toBe('false');
+  });
+
+  test('a vendor reload after a submit keeps the highlighted option; Enter in the picker never submits', async () => {
+    // After each case the form reloads the vendors; hold that answer to land it between ↓ and Enter.
+    await page.evaluate(() => ((window as unknown as { __holdFns: string[] }).__holdFns = ['listVendors']));
+    await fillValidCase();
+    await view().getByRole('button', { name: 'Log refund' }).click();
+    await page.waitForSelector('.banner.success');
+    const input = view().getByRole('combobox', { name: 'Vendor' });
+    const releaseVendors = () => page.evaluate(() => (window as unknown as { __releaseHeld: () => Promise<void> }).__releaseHeld());
+    const active = () => view().locator('.picker-option.active').textContent();
+
+    // A match is listed: ↓ moves from it to "+ Add new vendor"; the reload must not move it back.
+    await input.fill('Alpha');
+    await input.press('ArrowDown');
+    await expect(active()).resolves.toBe('+ Add new vendor');
+    await releaseVendors();
+    await expect(active()).resolves.toBe('+ Add new vendor');
+    await expect(input.getAttribute('aria-activedescendant')).resolves.toBe(await view().locator('.picker-option.active').getAttribute('id'));
+    await input.press('Enter');
+    await expect(view().locator('.inline-form').isVisible()).resolves.toBe(true);
+    await view().getByRole('button', { name: 'Cancel' }).click();
+
+    // No match: "+ Add new vendor" is the only option; a reload keeps it highlighted and Enter
+    // opens the vendor form rather than submitting the case form.
+    await page.evaluate(() => ((window as unknown as { __holdFns: string[] }).__holdFns = ['listVendors']));
+    await page.evaluate(() => {
+      // a second reload in flight, as after the next submit
+      const w = window as unknown as { google: { script: { run: { listVendors(): void } } } };
+      w.google.script.run.listVendors();
+    });
+    await input.fill('Zeta Imports');
+    await input.press('ArrowDown');
+    await expect(active()).resolves.toBe('+ Add new vendor');
+    await releaseVendors();
+    await expect(active()).resolves.toBe('+ Add new vendor');
+    await input.press('Enter');
+    await expect(view().getByRole('textbox', { name: 'Name', exact: true }).inputValue()).resolves.toBe('Zeta Imports');
+    expect(await logCalls()).toHaveLength(1);
+  });
+
+  test('Enter on the vendor field with its list closed does not submit the form', async () => {
+    await fillValidCase();
+    const input = view().getByRole('combobox', { name: 'Vendor' });
+    await input.click(); // opens the list
+    await input.press('Escape');
+    await expect(input.getAttribute('aria-expanded')).resolves.toBe('false');
+    await input.press('Enter');
+    await expect(input.inputValue()).resolves.toBe('Alpha Trading');
+    expect(await logCalls()).toEqual([]);
+    await expect(page.locator('.banner:visible').count()).resolves.toBe(0);
+  });
+
+  test('an empty submit focuses the vendor field without its list covering the errors', async () => {
+    await view().getByRole('button', { name: 'Log refund' }).click();
+    const input = view().getByRole('combobox', { name: 'Vendor' });
+    await view().locator('.field.invalid').first().waitFor();
+    await expect(input.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(input.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(view().getByText('Order # is required').isVisible()).resolves.toBe(true);
   });
 
   test('12.345 CNY is refused next to the amount, and nothing is sent', async () => {
@@ -287,12 +364,68 @@ describe('Find, case detail and import (scripted server)', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
+  test('the heading says where the user is; the active tab is marked', async () => {
+    await open('find');
+    await view().getByRole('button', { name: 'Search' }).waitFor();
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading.textContent()).resolves.toBe('Find a case');
+    await expect(page.getByRole('tab', { name: 'Find a case' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.getByRole('tab', { name: 'Log a refund' }).getAttribute('aria-selected')).resolves.toBe('false');
+    await page.getByRole('tab', { name: 'Log a refund' }).click();
+    await expect(heading.textContent()).resolves.toBe('Log a refund');
+    await page.getByRole('tab', { name: 'Find a case' }).click();
+    await view().getByRole('button', { name: 'Search' }).click();
+    await view().getByRole('button', { name: /Open RC-000007/ }).click();
+    await expect(heading.textContent()).resolves.toBe('Case RC-000007');
+    await expect(page.title()).resolves.toBe('Case RC-000007');
+  });
+
+  test('status: the next statuses and what each needs show before any click', async () => {
+    await open('case:RC-000007'); // Requested, only a photo on file
+    const status = page.getByRole('region', { name: 'Status' });
+    await status.locator('.next-statuses').waitFor();
+    await expect(status.locator('.status-path [aria-current=step]').textContent()).resolves.toBe('Requested');
+    const next = status.locator('.next-statuses li');
+    expect(await next.locator('.chip').allTextContents()).toEqual(['Agreed', 'Disputed', 'Rejected']);
+    expect(await next.locator('.next-need').allTextContents()).toEqual([
+      'Agreed needs evidence of type Vendor correspondence or Mediation record — add it first.',
+      'Ready',
+      'Needs a note saying why.',
+    ]);
+    await expect(status.getByLabel('Next status').locator('option').allTextContents()).resolves.toEqual(['Move to…', 'Agreed (needs evidence)', 'Disputed', 'Rejected (needs a note)']);
+
+    await open('case:RC-000008'); // Logged: Agreed is reached through Requested
+    await status.locator('.next-statuses').waitFor();
+    expect(await status.locator('.status-path li').allTextContents()).toEqual(['Logged', 'Requested', 'Agreed', 'Received', 'Reconciled']);
+    await expect(status.locator('.status-path [aria-current=step]').textContent()).resolves.toBe('Logged');
+    expect(await status.locator('.next-statuses li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-status')))).toEqual(['Requested', 'Rejected', 'Cancelled', 'Written off']);
+  });
+
   test('a page opened on one case ("case:RC-…") shows it, with a way back to search', async () => {
     await open('case:RC-000123');
     await page.locator('.case-head h2').waitFor();
     await expect(page.locator('.case-head h2').textContent()).resolves.toBe('RC-000123');
     await page.getByRole('button', { name: /Back to results/ }).click();
     await view().getByRole('button', { name: /Open RC-000007/ }).waitFor();
+  });
+
+  test('at 300 px nothing is cut off: no view scrolls sideways', async () => {
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await open('log');
+    await page.waitForSelector('form.case-form');
+    await view().getByRole('button', { name: 'Log refund' }).click(); // with every error shown
+    await view().locator('.field.invalid').first().waitFor();
+    expect(await overflow()).toBe(0);
+    await open('find');
+    await view().getByRole('button', { name: 'Search' }).click();
+    await view().getByRole('button', { name: /Open RC-000007/ }).click();
+    await page.locator('.next-statuses').waitFor();
+    expect(await overflow()).toBe(0);
+    await open('importCases');
+    await view().getByLabel('CSV (first row: headers)').fill('Order #,Vendor ID\n1,V9');
+    await view().getByRole('button', { name: 'Import' }).click();
+    await page.locator('.problems tbody tr').first().waitFor();
+    expect(await overflow()).toBe(0);
   });
 
   test('import: a refusal becomes a table of rows', async () => {
@@ -302,5 +435,15 @@ describe('Find, case detail and import (scripted server)', () => {
     const rows = page.locator('.problems tbody tr');
     await rows.first().waitFor();
     expect(await rows.allInnerTexts()).toEqual([`3\tRefund Amount "12.345": CNY allows at most 2 decimals`, `7\tUnknown vendor "${HOSTILE}"`]);
+  });
+
+  test('import: the result says where old IDs went (Notes, as the server keeps them)', async () => {
+    await open('importCases');
+    await view().getByLabel('CSV (first row: headers)').fill('Case ID,Order #,Vendor ID\nLEGACY-1,1,V-001');
+    await view().getByRole('button', { name: 'Import' }).click();
+    await page.locator('.banner.success').waitFor();
+    const text = await page.locator('.banner.success').textContent();
+    expect(text).toContain('2 old IDs kept in Notes as "Legacy ID: …"');
+    expect(text).not.toMatch(/tag/i);
   });
 });

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main, toCsv } from '../../dev/cli/rcl';
+import { main, toCsv, zoneDateString } from '../../dev/cli/rcl';
 
 jest.setTimeout(120000);
 
@@ -105,14 +105,22 @@ describe('rcl sheet', () => {
     expect(log.out).toBe('RC-9,1234.5,"a ""quoted"", text"\r\n');
   });
 
-  test('--json prints getValues-like rows (numbers as numbers, dates as ISO strings)', async () => {
+  test('--json prints getValues-like rows (numbers as numbers, dates as the zone\'s calendar date)', async () => {
     const r = await rcl('sheet', '--workbook', book, 'Grid', '--json');
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out) as unknown[][];
     expect(rows[0]).toEqual(['Case ID', 'Status', 'Amount', 'Logged']);
     expect(rows[2][2]).toBe(1000);
-    expect(typeof rows[2][3]).toBe('string');
-    expect(new Date(rows[2][3] as string).getTime()).not.toBeNaN();
+    // new Date(2026, 0, 6) in the script's zone (the repo manifest's America/New_York) is
+    // 2026-01-06 13:00 in the spreadsheet's Asia/Shanghai; the cell shows 2026-01-06 (CSV above).
+    // Before: the UTC instant "2026-01-06T05:00:00.000Z".
+    expect(rows[2][3]).toBe('2026-01-06T13:00:00+08:00');
+  });
+
+  test('zoneDateString: midnight is a date, other times carry the zone offset', () => {
+    expect(zoneDateString(new Date('2026-12-02T16:00:00Z'), 'Asia/Shanghai')).toBe('2026-12-03');
+    expect(zoneDateString(new Date('2026-12-03T01:30:00Z'), 'Asia/Shanghai')).toBe('2026-12-03T09:30:00+08:00');
+    expect(zoneDateString(new Date('2026-07-01T16:00:00.250Z'), 'America/New_York')).toBe('2026-07-01T12:00:00.250-04:00');
   });
 
   test('without a name lists the tabs; an unknown tab or file is an error', async () => {
@@ -158,6 +166,39 @@ describe('rcl start', () => {
     stop();
     expect(await running).toBe(0);
     expect(existsSync(book)).toBe(true); // onOpen's execution succeeded, so the workbook was saved
+  });
+});
+
+describe('rcl start --empty', () => {
+  test('starts a new, blank workbook with only the menu onOpen adds, and prints the URL on its own line', async () => {
+    const book = join(dir, 'empty.xlsx');
+    let stop!: () => void;
+    const stopSignal = new Promise<void>((ok) => (stop = ok));
+    let url = '';
+    let out = '';
+    let running!: Promise<number>;
+    const started = new Promise<void>((ok) => {
+      running = main(['start', '--empty', '--workbook', book, '--port', '0', ...BUNDLE], {
+        out: (s) => (out += s),
+        err: () => undefined,
+        stopSignal,
+        onStarted: (u) => {
+          url = u;
+          ok();
+        },
+      });
+    });
+    await Promise.race([started, running.then((code) => Promise.reject(new Error(`rcl start exited early with ${code}`)))]);
+    expect(out.split('\n').map((l) => l.trim())).toContain(url);
+    const state = (await (await fetch(`${url}api/state`)).json()) as { menus: { caption: string; addon: boolean }[]; sheets: string[] };
+    expect(state.sheets).toEqual(['Sheet1']); // not seeded, not set up
+    expect(state.menus.filter((m) => m.addon).length).toBe(1);
+    stop();
+    expect(await running).toBe(0);
+    // An existing workbook is never emptied.
+    const again = await rcl('start', '--empty', '--workbook', book, '--port', '0', ...BUNDLE);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('--empty starts a new workbook');
   });
 });
 

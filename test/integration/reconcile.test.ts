@@ -191,6 +191,16 @@ d('what the accountant reads', () => {
     expect(widths[3]).toBeGreaterThanOrEqual(150);
   });
 
+  it('a month\'s report lists as waiting only cases logged by the end of that month', async () => {
+    const month = months[0];
+    await call(rt, 'runReconciliation', [{ month }]);
+    const rows = rt.workbook.readDisplayValues(`Recon ${month}`);
+    const at = rows.findIndex((r) => r[0] === 'WAITING FOR MONEY');
+    const waiting = rows.slice(at + 2).filter((r, i, all) => all.slice(0, i + 1).every((x) => /^RC-/.test(x[0])));
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const r of waiting) expect(r[5] <= `${month}-31`).toBe(true);
+  });
+
   it('a vendor statement is compared under the full vendor ID, however long (the tab name is shortened)', async () => {
     const month = months[2];
     const notesLine = (report: string[][], id: string) => report.find((r) => r[0] === `VENDOR STATEMENT ${id}`)?.[1] ?? '';
@@ -209,6 +219,27 @@ d('what the accountant reads', () => {
     expect(imp.tabName.length).toBeLessThanOrEqual(31);
     await call(rt, 'runReconciliation', [{ month }]);
     expect(notesLine(rt.workbook.readDisplayValues(`Recon ${month}`), LONG)).toBe(before);
+  });
+
+  it('review items label the other proposed lines with date, amount and who paid', async () => {
+    // Two identical transfers that could each pay one waiting case: the case gets two proposals.
+    const month = months[2];
+    await call(rt, 'runReconciliation', [{ month }]);
+    const rows = rt.workbook.readDisplayValues(`Recon ${month}`);
+    const at = rows.findIndex((r) => r[0] === 'WAITING FOR MONEY');
+    const w = rows.slice(at + 2).find((r) => /^RC-/.test(r[0]) && r[5].startsWith(month) && r[5] < `${month}-20`)!;
+    const [caseId, vendor, , open, currency, logged] = w;
+    const day = `${month}-${String(Number(logged.slice(8)) + 3).padStart(2, '0')}`;
+    const csv = `Date,Amount,Currency,Counterparty,Description\n${day},${open.replace(/,/g, '')},${currency},${vendor},refund\n${day},${open.replace(/,/g, '')},${currency},${vendor},refund\n`;
+    const imp = await call(rt, 'importStatement', [{ fileName: 'twice.csv', contentBase64: Buffer.from(csv).toString('base64') }]);
+    expect(imp.ok).toBe(true);
+    const items = (await call(rt, 'getReviewItems', [month])).items as any[];
+    const withAlt = items.filter((i) => i.case.caseId === caseId && i.alternatives.length);
+    expect(withAlt.length).toBeGreaterThan(0);
+    for (const i of withAlt) {
+      expect(i.alternativeLines.map((a: any) => a.lineId)).toEqual(i.alternatives);
+      for (const a of i.alternativeLines) expect(a.label).toMatch(/^\d{4}-\d{2}-\d{2} · [\d,.]+ [A-Z]{3} · .+ · Stmt /);
+    }
   });
 
   it('a vendor statement for a vendor that is not in Vendors writes nothing and says so', async () => {

@@ -110,6 +110,16 @@ d('importStatement edge cases', () => {
     expect(again.value).toMatchObject({ newCount: 0, alreadyCount: 2 });
   });
 
+  it('offers only tabs a user could have pasted an export into, not the add-on\'s own tabs', async () => {
+    await rt.run('setupWorkbook');
+    rt.workbook.addSheet('Pasted export');
+    await rt.run('importStatement', [{ fileName: 'x.csv', contentBase64: b64('Date,Amount,Currency,Description\n2024-01-02,10.00,EUR,a\n') }], { kind: 'script-run' });
+    const tabs = (await rt.run('listImportableTabs', [], { kind: 'script-run' })).value as string[];
+    expect(tabs).toContain('Pasted export');
+    for (const own of ['Cases', 'Vendors', 'Evidence', 'Audit Log', 'Settings']) expect(tabs).not.toContain(own);
+    expect(tabs.some((t) => t.startsWith('Stmt '))).toBe(false);
+  });
+
   it('saves a mapping as a named profile and recognises the layout next time', async () => {
     const csv = 'Booked;Money;Ccy;Text\n02.01.2024;1.000,00;EUR;x\n03.01.2024;-31,50;EUR;y\n';
     const mapping = { date: 'Booked', amount: 'Money', currency: 'Ccy', description: 'Text' };

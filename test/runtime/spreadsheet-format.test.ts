@@ -92,3 +92,16 @@ test('formula evaluator: supported set, errors', () => {
   expect(evaluateFormula('=1+', ctx)).toBe('#ERROR!');
   expect(evaluateFormula('=10%', ctx)).toBe(0.1);
 });
+
+test('numbers show at most 15 significant digits, without float noise, in every numeric format', () => {
+  // Sheets' default number format 0.############### and a date serial (46366 = 2026-12-03).
+  expect(displayValue(46366, '0.###############', us)).toBe('46366');
+  expect(displayValue(0.1 + 0.2, '0.###############', us)).toBe('0.3');
+  expect(displayValue(46366.25, '0.###############', us)).toBe('46366.25');
+  expect(displayValue(123456789.123, '#,##0.###############', us)).toBe('123,456,789.123');
+  expect(displayValue(1 / 3, '0.###############', us)).toBe('0.333333333333333');
+  expect(displayValue(46366, '0.000000000000000', us)).toBe('46366.000000000000000');
+  expect(displayValue(0.07 * 100, '0.############%', us)).toBe('700%');
+  expect(displayValue(1.005, '0.00', us)).toBe('1.01');
+  expect(displayValue(1e20, '0.###', us)).toBe('100000000000000000000');
+});

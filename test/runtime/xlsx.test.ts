@@ -125,4 +125,35 @@ describe('xlsx', () => {
     expect(m.applyUserEdit('Vendors', 'C3', '9', 'x@example.com').ok).toBe(false);
     expect(m.sheetView('Vendors').filter).toEqual({ range: 'A1:C2', columnsWithCriteria: [] });
   });
+
+  test('without its sidecar (edited in Excel, or downloaded from Sheets) the .xlsx still gives conditional formats and range dropdowns', async () => {
+    const model = WorkbookModel.empty({ timeZone: 'Asia/Shanghai', locale: 'en_US' });
+    const app = createSpreadsheetApp(testHost('admin@example.com'), model) as SpreadsheetApp;
+    const ss = app.getActiveSpreadsheet();
+    const settings = ss.insertSheet('Settings');
+    settings.getRange('A1:A4').setValues([['Reason'], ['Damaged'], ['Late'], ["Vendor's error"]]);
+    const cases = ss.insertSheet('Cases');
+    cases.getRange('A1:C3').setValues([['Reason', 'Due', 'Status'], ['Late', '2020-01-01', 'Logged'], ['Damaged', '2099-01-01', 'Logged']]);
+    cases.getRange('A2:A50').setDataValidation(app.newDataValidation().requireValueInRange(settings.getRange('A2:A4'), true).setAllowInvalid(false).build());
+    cases.getRange('B2:B50').setDataValidation(app.newDataValidation().requireDate().setAllowInvalid(false).build());
+    cases.setConditionalFormatRules([
+      app.newConditionalFormatRule().whenFormulaSatisfied('=AND($B2<>"",$B2<TODAY())').setBackground('#f4c7c3').setRanges([cases.getRange('A2:C50')]).build(),
+      app.newConditionalFormatRule().whenNumberGreaterThan(100).setFontColor('#cc0000').setBold(true).setRanges([cases.getRange('D2:D50')]).build(),
+    ]);
+    const path = join(dir, 'nosidecar.xlsx');
+    await model.save(path);
+    rmSync(sidecarPath(path));
+    const back = await WorkbookModel.load(path);
+    const sheet = back.sheetByName('Cases')!;
+    expect(sheet.cfRules).toEqual([
+      { ranges: [{ row: 2, col: 1, numRows: 49, numCols: 3 }], condition: { type: 'CUSTOM_FORMULA', args: ['=AND($B2<>"",$B2<TODAY())'] }, format: { background: '#f4c7c3' } },
+      { ranges: [{ row: 2, col: 4, numRows: 49, numCols: 1 }], condition: { type: 'CUSTOM_FORMULA', args: ['=D2>100'] }, format: { fontColor: '#cc0000', bold: true } },
+    ]);
+    expect(sheet.style(2, 1)?.dv).toMatchObject({ criteria: 'VALUE_IN_RANGE', args: [{ sheet: 'Settings', a1: 'A2:A4' }, true], allowInvalid: false });
+    expect(sheet.style(50, 2)?.dv).toMatchObject({ criteria: 'DATE_IS_VALID_DATE', allowInvalid: false });
+    // The dropdown and its rejection work as before the round trip.
+    expect(back.applyUserEdit('Cases', 'A3', 'Broken', 'x@example.com').ok).toBe(false);
+    expect(back.applyUserEdit('Cases', 'A3', "Vendor's error", 'x@example.com').ok).toBe(true);
+    expect(back.applyUserEdit('Cases', 'B3', 'not a date', 'x@example.com').ok).toBe(false);
+  });
 });

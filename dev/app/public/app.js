@@ -66,7 +66,14 @@
       state.menus = s.menus;
       renderMenus();
       $('busy').hidden = !s.running;
+      // The first view opens on the spreadsheet's active sheet, as Sheets does.
+      if (!state.sheet && s.active && state.sheets.indexOf(s.active.sheet) >= 0) {
+        state.sheet = s.active.sheet;
+        if (s.active.row) state.follow = { r: s.active.row, c: s.active.col };
+      }
+      var first = !state.sheet;
       if (!state.sheet || state.sheets.indexOf(state.sheet) < 0) state.sheet = state.sheets[0] || null;
+      if (first) reportView();
       renderTabs();
       if (s.sidebar && !state.frames[s.sidebar.id] && !state.sidebarSeen) {
         state.sidebarSeen = true;
@@ -86,7 +93,12 @@
     return getJson('/api/sheet?name=' + encodeURIComponent(name)).then(function (view) {
       if (name !== state.sheet || view.error) return;
       state.view = view;
+      var follow = state.follow;
+      state.follow = null;
+      if (follow) state.sel = null;
       renderGrid();
+      $('grid').setAttribute('data-sheet', name);
+      if (follow) select(Math.min(follow.r, view.rows || follow.r), follow.c);
       document.body.setAttribute('data-ready', String(++redraws));
     });
   }
@@ -216,6 +228,7 @@
         if (state.sheet === name) return;
         state.sheet = name;
         state.sel = null;
+        reportView();
         renderTabs();
         $('grid-wrap').scrollTop = 0;
         $('grid-wrap').scrollLeft = 0;
@@ -311,6 +324,13 @@
     return $('grid').querySelector('td[data-r="' + r + '"][data-c="' + c + '"]');
   }
 
+  // The server makes the shown sheet and selected cell the active ones of the next menu or
+  // sidebar execution (getActiveSheet / getActiveRange are what the person looks at).
+  function reportView() {
+    if (!state.sheet) return;
+    post('/api/view', { sheet: state.sheet, row: state.sel ? state.sel.r : null, col: state.sel ? state.sel.c : null }).catch(function () {});
+  }
+
   function select(r, c, quiet) {
     var old = $('grid').querySelector('td.sel');
     if (old) old.classList.remove('sel');
@@ -320,6 +340,7 @@
       td.classList.add('sel');
       if (!quiet) td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
+    if (!quiet) reportView();
     var cell = cellData(r, c);
     $('cell-ref').textContent = colLetter(c) + r;
     $('cell-content').textContent = cell ? (cell.input !== undefined ? cell.input : cell.t) : '';
@@ -666,6 +687,18 @@
         $('busy').hidden = !ev.running;
         break;
       case 'refresh':
+        scheduleRefresh();
+        break;
+      case 'activate':
+        // A script activated a sheet or range: after the execution the grid shows that sheet
+        // and selects (and scrolls to) the activated cell.
+        if (state.sheet !== ev.sheet) {
+          state.sheet = ev.sheet;
+          state.sel = null;
+          $('grid-wrap').scrollTop = 0;
+          $('grid-wrap').scrollLeft = 0;
+        }
+        state.follow = ev.row ? { r: ev.row, c: ev.col } : null;
         scheduleRefresh();
         break;
     }

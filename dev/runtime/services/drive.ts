@@ -66,6 +66,8 @@ function newId(): string {
 export class DriveStore {
   readonly items = new Map<string, Item>();
   private readonly bytes = new Map<string, Buffer>();
+  /** Per target folder: the Buffer last written for each file id (persist skips unchanged ones). */
+  private readonly written = new Map<string, Map<string, Buffer>>();
   readonly rootId: string;
   policy: SharingPolicy = { linkSharingDisabled: false, externalSharingDisabled: false, domain: 'example.com' };
   /** Injectable clock. */
@@ -81,7 +83,13 @@ export class DriveStore {
       this.rootId = s.rootId;
       for (const it of s.items) {
         this.items.set(it.id, { ...it });
-        if (it.kind === 'file' && dir && existsSync(join(dir, it.id))) this.bytes.set(it.id, readFileSync(join(dir, it.id)));
+        if (it.kind === 'file' && dir && existsSync(join(dir, it.id))) {
+          const b = readFileSync(join(dir, it.id));
+          this.bytes.set(it.id, b);
+          let w = this.written.get(dir);
+          if (!w) this.written.set(dir, (w = new Map()));
+          w.set(it.id, b); // already on disk
+        }
       }
     } else {
       this.rootId = '0A' + randomBytes(12).toString('base64url').slice(0, 16);
@@ -99,8 +107,16 @@ export class DriveStore {
   persist(dir?: string): PersistedDrive {
     const target = dir ?? this.dir;
     if (target) {
+      // Only files whose bytes changed since they were last written there (a save used to
+      // rewrite every evidence file). setData/create always store a new Buffer.
+      let written = this.written.get(target);
+      if (!written) this.written.set(target, (written = new Map()));
       mkdirSync(target, { recursive: true });
-      for (const [id, b] of this.bytes) writeFileSync(join(target, id), b);
+      for (const [id, b] of this.bytes) {
+        if (written.get(id) === b && existsSync(join(target, id))) continue;
+        writeFileSync(join(target, id), b);
+        written.set(id, b);
+      }
     }
     return { rootId: this.rootId, items: [...this.items.values()].map((i) => ({ ...i })) };
   }

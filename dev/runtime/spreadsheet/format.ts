@@ -208,7 +208,7 @@ function compileSection(sec: string): (n: number, li: LocaleInfo) => string {
       const neg = x < 0;
       const abs = Math.abs(x);
       let [ip, fp = ''] = roundHalfAway(abs, maxFrac).split('.');
-      if (fp.length > minFrac) fp = fp.replace(/0+$/, '').padEnd(minFrac, '0');
+      fp = fp.replace(/0+$/, '').padEnd(minFrac, '0');
       if (ip === '0' && minInt === 0) ip = '';
       ip = ip.padStart(minInt, '0');
       if (grouping) ip = ip.replace(/\B(?=(\d{3})+(?!\d))/g, li.group);
@@ -219,10 +219,24 @@ function compileSection(sec: string): (n: number, li: LocaleInfo) => string {
 }
 
 function roundHalfAway(abs: number, digits: number): string {
-  // toFixed rounds the binary value; nudge by a relative epsilon so 1.005 → 1.01 as in Sheets.
-  const f = Math.pow(10, digits);
-  const r = Math.round(abs * f * (1 + 1e-15)) / f;
-  return r.toFixed(digits);
+  // Sheets shows at most 15 significant digits (a double holds 15–17): `0.###############` shows
+  // 46366 as 46366, not 46366.000000000050932, and 0.1+0.2 as 0.3. So the value is first taken to
+  // 15 significant decimal digits, then rounded half away from zero on those decimal digits
+  // (1.005 → 1.01 as in Sheets, although the double is 1.00499999999999989…). Digits past the
+  // 15th significant one come out as zeros (the caller strips optional ones).
+  if (!Number.isFinite(abs)) return String(abs);
+  if (abs === 0 || (Number.isInteger(abs) && abs < 1e15)) return abs.toFixed(digits);
+  const [mant, exp] = abs.toExponential(14).split('e');
+  const k = Number(exp) - 14 + digits; // value × 10^digits = mantissa digits × 10^k
+  let n = BigInt(mant.replace('.', ''));
+  const ten = BigInt(10);
+  if (k >= 0) n *= ten ** BigInt(k);
+  else {
+    const d = ten ** BigInt(-k);
+    n = (n + d / BigInt(2)) / d;
+  }
+  const str = n.toString().padStart(digits + 1, '0');
+  return digits ? `${str.slice(0, -digits)}.${str.slice(-digits)}` : str;
 }
 
 interface Token {

@@ -242,8 +242,9 @@ export class WorkbookModel {
     return loadXlsx(path);
   }
 
+  /** Writes the .xlsx and its sidecar, on the save worker (the snapshot is taken now). */
   async save(path: string): Promise<void> {
-    await saveXlsx(this, path);
+    await saveXlsxOffThread(this, path);
   }
 
   get li(): LocaleInfo {
@@ -572,4 +573,4 @@ export class WorkbookModel {
 // Late-bound helpers (avoid import cycles at module-evaluation time).
 import { buildView } from './view';
 import { checkValidation, validationMessage } from './validation';
-import { loadXlsx, saveXlsx } from './xlsx';
+import { loadXlsx, saveXlsxOffThread } from './xlsx';

@@ -5,6 +5,8 @@
 // Values and number formats always come from the .xlsx, so edits made in Excel survive.
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker, threadId } from 'node:worker_threads';
 import { columnToLetters, rectA1, parseA1 } from './a1';
 import type { Rect } from './a1';
 import { formatKind, isDateKind } from './format';
@@ -83,7 +85,65 @@ interface Sidecar {
   sheets: SidecarSheet[];
 }
 
+/** What a save writes, as plain data: it crosses to the save worker by structured clone (a
+ *  consistent copy taken at once, so executions may go on changing the model meanwhile). */
+export interface SaveSnapshot {
+  id: string;
+  name: string;
+  owner: string;
+  timeZone: string;
+  locale: string;
+  activeSheetId: number;
+  nextSheetId: number;
+  nextProtectionId: number;
+  protections: ProtectionModel[];
+  sheets: SnapshotSheet[];
+}
+type SnapshotSheet = Pick<
+  SheetModel,
+  'id' | 'name' | 'rows' | 'maxRows' | 'maxCols' | 'frozenRows' | 'frozenCols' | 'colWidths' | 'hiddenCols' | 'hiddenRows' | 'hidden' | 'tabColor' | 'filter' | 'cfRules' | 'merges'
+> & {
+  /** Current results of the formula cells (`r,c` → value), cached into the .xlsx. */
+  formulaValues: Record<string, Scalar | null>;
+};
+
+/** The workbook's saved state (cheap: references the model's rows; formulas are evaluated). */
+export function snapshotForSave(wb: WorkbookModel): SaveSnapshot {
+  return {
+    id: wb.id,
+    name: wb.name,
+    owner: wb.owner,
+    timeZone: wb.timeZone,
+    locale: wb.locale,
+    activeSheetId: wb.activeSheetId,
+    nextSheetId: wb.nextSheetId,
+    nextProtectionId: wb.nextProtectionId,
+    protections: wb.protections,
+    sheets: wb.sheets.map((s) => {
+      const formulaValues: Record<string, Scalar | null> = {};
+      s.rows.forEach((row, ri) => {
+        if (!row?.f) return;
+        row.f.forEach((f, ci) => {
+          if (f) formulaValues[`${ri + 1},${ci + 1}`] = wb.rawValue(s, ri + 1, ci + 1);
+        });
+      });
+      return {
+        id: s.id, name: s.name, rows: s.rows, maxRows: s.maxRows, maxCols: s.maxCols, frozenRows: s.frozenRows, frozenCols: s.frozenCols,
+        colWidths: s.colWidths, hiddenCols: s.hiddenCols, hiddenRows: s.hiddenRows, hidden: s.hidden, tabColor: s.tabColor,
+        filter: s.filter, cfRules: s.cfRules, merges: s.merges, formulaValues,
+      };
+    }),
+  };
+}
+
 export async function saveXlsx(wb: WorkbookModel, path: string): Promise<void> {
+  await writeSnapshot(snapshotForSave(wb), path);
+}
+
+/** Writes a snapshot: the .xlsx (ExcelJS) and the .sheets.json sidecar, each through a temp file
+ *  and a rename. This is the CPU-heavy part of a save (about 1 s for a set-up workbook), so the
+ *  runtime runs it in a worker thread (saveXlsxOffThread). */
+export async function writeSnapshot(wb: SaveSnapshot, path: string): Promise<void> {
   const book = new ExcelJS.Workbook();
   book.creator = wb.owner;
   book.title = wb.name;
@@ -106,7 +166,7 @@ export async function saveXlsx(wb: WorkbookModel, path: string): Promise<void> {
       properties: s.tabColor && argb(s.tabColor) ? { tabColor: { argb: argb(s.tabColor)! } } : undefined,
       views: s.frozenRows || s.frozenCols ? [{ state: 'frozen', xSplit: s.frozenCols, ySplit: s.frozenRows }] : [{}],
     });
-    const styleIndex = new Map<Style, number>();
+    const styleIndex = new Map<Style, number>(); // styles are shared objects (kept so by structured clone)
     const dvCells = new Map<ExcelJS.DataValidation, Map<number, number[]>>();
     const sideSheet: SidecarSheet = {
       name: s.name,
@@ -139,7 +199,7 @@ export async function saveXlsx(wb: WorkbookModel, path: string): Promise<void> {
         const note = row.n?.[c - 1];
         const rich = row.r?.[c - 1];
         let v: Scalar | null | undefined = row.v[c - 1];
-        if (f) v = wb.rawValue(s, r, c);
+        if (f) v = s.formulaValues[`${r},${c}`] ?? null;
         if ((v === null || v === undefined || v === '') && !f && !st && !note) continue;
         const cell = ws.getCell(r, c);
         if (f) {
@@ -194,11 +254,96 @@ export async function saveXlsx(wb: WorkbookModel, path: string): Promise<void> {
       await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true });
     sidecar.sheets.push(sideSheet);
   }
-  const tmp = `${path}.tmp-${process.pid}`;
+  const tag = `${process.pid}-${threadId}`;
+  const tmp = `${path}.tmp-${tag}`;
   await book.xlsx.writeFile(tmp);
-  writeFileSync(`${sidecarPath(path)}.tmp-${process.pid}`, JSON.stringify(sidecar, dateReplacer, 1));
+  writeFileSync(`${sidecarPath(path)}.tmp-${tag}`, JSON.stringify(sidecar, dateReplacer, 1));
   renameSync(tmp, path);
-  renameSync(`${sidecarPath(path)}.tmp-${process.pid}`, sidecarPath(path));
+  renameSync(`${sidecarPath(path)}.tmp-${tag}`, sidecarPath(path));
+}
+
+// ---- the save worker (saveWorker.cjs) ----
+interface SaveJob {
+  resolve: () => void;
+  reject: (e: Error) => void;
+  snapshot: SaveSnapshot;
+  path: string;
+}
+let saver: { worker: Worker; jobs: Map<number, SaveJob>; next: number } | undefined;
+let saverBroken = false;
+let saverEnabled = true;
+let offThreadSaves = 0;
+/** How many saves the save worker has written in this process (tests). */
+export function offThreadSaveCount(): number {
+  return offThreadSaves;
+}
+
+/** Whether saves go to the save worker (default) or are written on this thread: a one-shot
+ *  command (`rcl call`) saves once and exits, and starting the worker (a thread, tsx, ExcelJS)
+ *  costs more than it saves there. Returns the previous setting. */
+export function setSaveWorker(enabled: boolean): boolean {
+  const was = saverEnabled;
+  saverEnabled = enabled;
+  return was;
+}
+
+function saveWorker(): typeof saver {
+  if (!saverEnabled || process.env.RCL_SAVE_IN_PROCESS === '1') return undefined;
+  if (saver || saverBroken) return saver;
+  const file = join(__dirname, 'saveWorker.cjs');
+  if (!existsSync(file)) return undefined;
+  const worker = new Worker(file);
+  worker.unref(); // an idle save worker never keeps the process alive
+  const s = { worker, jobs: new Map<number, SaveJob>(), next: 1 };
+  worker.on('message', (m: { id: number; ok: boolean; message?: string }) => {
+    const job = s.jobs.get(m.id);
+    if (!job) return;
+    s.jobs.delete(m.id);
+    if (!s.jobs.size) worker.unref();
+    if (m.ok) offThreadSaves++;
+    if (m.ok) job.resolve();
+    else job.reject(new Error(m.message ?? 'save failed'));
+  });
+  const fail = (e: unknown): void => {
+    // The worker could not start or died: write its jobs here, and stop using it.
+    if (saver === s) saver = undefined;
+    saverBroken = true;
+    const jobs = [...s.jobs.values()];
+    s.jobs.clear();
+    void (async () => {
+      for (const j of jobs) await writeSnapshot(j.snapshot, j.path).then(j.resolve, (err: Error) => j.reject(err ?? (e as Error)));
+    })();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    if (s.jobs.size) fail(new Error(`save worker exited with ${code}`));
+    else if (saver === s) saver = undefined;
+  });
+  saver = s;
+  return s;
+}
+
+/** Saves on the save worker: the snapshot is taken (and copied) synchronously, so the file holds
+ *  the workbook as it was at this call whatever executions do meanwhile; the main thread only
+ *  pays for the snapshot and the copy (tens of ms), not for ExcelJS and the zip. Falls back to
+ *  writing on this thread when no worker can run (RCL_SAVE_IN_PROCESS=1 forces that). */
+export function saveXlsxOffThread(wb: WorkbookModel, path: string): Promise<void> {
+  const snapshot = snapshotForSave(wb);
+  const s = saveWorker();
+  if (!s) return writeSnapshot(snapshot, path);
+  return new Promise<void>((resolve, reject) => {
+    const id = s.next++;
+    s.jobs.set(id, { resolve, reject, snapshot, path });
+    s.worker.ref();
+    try {
+      s.worker.postMessage({ id, snapshot, path });
+    } catch (e) {
+      // Not cloneable (should not happen: the model is plain data): write it here.
+      s.jobs.delete(id);
+      if (!s.jobs.size) s.worker.unref();
+      writeSnapshot(snapshot, path).then(resolve, reject);
+    }
+  });
 }
 
 /** Validations go in as rectangles (runs of rows per column, equal runs of neighbouring columns
@@ -304,18 +449,78 @@ function toExcelRule(rule: ConditionalRuleModel): ExcelJS.ConditionalFormattingO
   return { ref, rules: [{ type: 'expression', priority: 1, formulae: [formula], style }] };
 }
 
-/** Only what maps cleanly: list literals and number comparisons (Excel-made files). */
+/** Validation read from the .xlsx when there is no sidecar (a file edited in Excel/LibreOffice, or
+ *  downloaded from Google Sheets): list literals, lists from a range (Sheets exports
+ *  requireValueInRange as `'Sheet'!$A$2:$A$9`), number and date comparisons, custom formulas. */
 function fromExcelValidation(dv: ExcelJS.DataValidation): Style['dv'] | undefined {
   const base = { allowInvalid: !dv.showErrorMessage || dv.errorStyle === 'warning' || dv.errorStyle === 'information', helpText: dv.prompt ?? '' };
-  const f0 = dv.formulae?.[0];
+  const f0 = dv.formulae?.[0] as unknown;
   if (dv.type === 'list' && typeof f0 === 'string' && f0.startsWith('"'))
     return { ...base, criteria: 'VALUE_IN_LIST', args: [f0.slice(1, -1).split(',').map((x) => x.replace(/""/g, '"')), true] };
+  if (dv.type === 'list' && typeof f0 === 'string') {
+    const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(f0.trim());
+    if (m) {
+      const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+      const a1 = `${m[3]}${m[4]}${m[5] ? `:${m[5]}${m[6]}` : ''}`;
+      return { ...base, criteria: 'VALUE_IN_RANGE', args: [{ sheet, a1 }, true] };
+    }
+  }
   if (dv.type === 'decimal' || dv.type === 'whole') {
     const ops: Record<string, string> = { greaterThan: 'NUMBER_GREATER_THAN', greaterThanOrEqual: 'NUMBER_GREATER_THAN_OR_EQUAL_TO', lessThan: 'NUMBER_LESS_THAN', lessThanOrEqual: 'NUMBER_LESS_THAN_OR_EQUAL_TO', between: 'NUMBER_BETWEEN', equal: 'NUMBER_EQUAL_TO' };
     const crit = ops[dv.operator ?? 'between'];
     if (crit) return { ...base, criteria: crit, args: (dv.formulae ?? []).map(Number) };
   }
+  if (dv.type === 'date') {
+    // ExcelJS gives the bound as a Date at UTC wall time (or a serial); the model keeps a local-midnight Date.
+    const day = (x: unknown): Date | undefined => {
+      const d = x instanceof Date ? x : typeof x === 'number' || (typeof x === 'string' && /^\d+(\.\d+)?$/.test(x)) ? new Date((Number(x) - 25569) * 86400000) : undefined;
+      return d && !Number.isNaN(d.getTime()) ? new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) : undefined;
+    };
+    const a = day(f0);
+    const op = dv.operator ?? 'between';
+    // Sheets' "is a valid date" goes out as "greater than 1900-01-01" (toExcelValidation).
+    if (op === 'greaterThan' && a && a.getFullYear() === 1900 && a.getMonth() === 0 && a.getDate() === 1) return { ...base, criteria: 'DATE_IS_VALID_DATE', args: [] };
+    const ops: Record<string, string> = { greaterThan: 'DATE_AFTER', greaterThanOrEqual: 'DATE_ON_OR_AFTER', lessThan: 'DATE_BEFORE', between: 'DATE_BETWEEN' };
+    const b = day(dv.formulae?.[1]);
+    if (a && ops[op] && (op !== 'between' || b)) return { ...base, criteria: ops[op], args: op === 'between' ? [a, b] : [a] };
+  }
+  if (dv.type === 'custom' && typeof f0 === 'string' && f0) return { ...base, criteria: 'CUSTOM_FORMULA', args: [`=${f0.replace(/^=/, '')}`] };
   return undefined;
+}
+
+/** Conditional formatting read from the .xlsx when there is no sidecar: formula rules (what
+ *  toExcelRule writes for every Sheets rule it can express, and what Sheets' own .xlsx export
+ *  uses) and "cell value" comparisons, with their fill, font colour and bold. */
+function fromExcelConditional(cf: { ref?: string; rules?: unknown[] }, maxRows: number, maxCols: number): ConditionalRuleModel[] {
+  const ranges = String(cf.ref ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((r) => parseA1(r, maxRows, maxCols)?.rect)
+    .filter((r): r is Rect => !!r);
+  if (!ranges.length) return [];
+  const out: ConditionalRuleModel[] = [];
+  for (const raw of cf.rules ?? []) {
+    const rule = raw as { type?: string; operator?: string; formulae?: unknown[]; style?: { fill?: { bgColor?: { argb?: string }; fgColor?: { argb?: string } }; font?: { color?: { argb?: string }; bold?: boolean; italic?: boolean } } };
+    const f = rule.formulae ?? [];
+    let condition: ConditionalRuleModel['condition'];
+    if (rule.type === 'expression' && typeof f[0] === 'string') condition = { type: 'CUSTOM_FORMULA', args: [`=${f[0].replace(/^=/, '')}`] };
+    else if (rule.type === 'cellIs' && f.length && Number.isFinite(Number(f[0]))) {
+      const ops: Record<string, string> = { greaterThan: 'NUMBER_GREATER_THAN', lessThan: 'NUMBER_LESS_THAN', greaterThanOrEqual: 'NUMBER_GREATER_THAN_OR_EQUAL_TO', lessThanOrEqual: 'NUMBER_LESS_THAN_OR_EQUAL_TO', equal: 'NUMBER_EQUAL_TO' };
+      const t = ops[rule.operator ?? ''];
+      if (t) condition = { type: t, args: [Number(f[0])] };
+    }
+    if (!condition) continue;
+    const fill = rule.style?.fill;
+    const format: ConditionalRuleModel['format'] = {};
+    const bg = fromArgb(fill?.bgColor?.argb ?? fill?.fgColor?.argb);
+    if (bg) format.background = bg;
+    const fc = fromArgb(rule.style?.font?.color?.argb);
+    if (fc) format.fontColor = fc;
+    if (rule.style?.font?.bold) format.bold = true;
+    if (rule.style?.font?.italic) format.italic = true;
+    out.push({ ranges: ranges.map((r) => ({ ...r })), condition, format });
+  }
+  return out;
 }
 
 export async function loadXlsx(path: string): Promise<WorkbookModel> {
@@ -454,6 +659,8 @@ export async function loadXlsx(path: string): Promise<WorkbookModel> {
       const ref = typeof af === 'string' ? af : af ? `${af.from}:${af.to}` : undefined;
       const p = ref ? parseA1(ref, s.maxRows, s.maxCols) : undefined;
       if (p) s.filter = { rect: p.rect, criteria: {} };
+      const cfs = (ws as unknown as { conditionalFormattings?: { ref?: string; rules?: unknown[] }[] }).conditionalFormattings ?? [];
+      s.cfRules = cfs.flatMap((cf) => fromExcelConditional(cf, s.maxRows, s.maxCols));
     }
   });
   if (side) {

@@ -5,7 +5,8 @@ import { banner, copyButton, errorMessage, externalLink, field, fileList, h, loa
 import { validateCasePatch, CaseRecord } from '../../../src/domain/caseRecord';
 import { api, CaseDetail, CasePatch, CaseStatus, CaseView, EvidenceType, FormOptions } from './api';
 import { shortTime, splitTags } from './context';
-import { statusChip } from './status';
+import { statusChip, statusPath } from './status';
+import { needsReason } from '../../../src/domain/workflow';
 
 export interface CaseViewHooks {
   /** Shown as "← Back" when set. */
@@ -84,23 +85,49 @@ export function caseDetailView(options: FormOptions, caseId: string, hooks: Case
   };
 
   const statusSection = (d: CaseDetail) => {
-    const section = h('section', { class: 'section', attrs: { 'aria-label': 'Status' } }, h('h3', null, 'Status'));
+    const section = h('section', { class: 'section', attrs: { 'aria-label': 'Status' } }, h('h3', null, 'Status'), statusPath(d.case.status));
     if (!d.allowedStatuses.length) {
       section.appendChild(h('p', { class: 'muted' }, `${d.case.status} is final.`));
       return section;
     }
+    // Each next status with what it needs, before the user picks one: the server's gate
+    // message for a move that would be refused now, "a note" for a closing move.
+    const closing = (s: string) => needsReason(s as CaseStatus);
+    const needOf = (s: string): { text: string; blocked: boolean } | null =>
+      d.gates[s] ? { text: d.gates[s], blocked: true } : closing(s) ? { text: 'Needs a note saying why.', blocked: false } : null;
+    section.appendChild(
+      h(
+        'div',
+        { class: 'next-statuses' },
+        h('div', { class: 'next-title', attrs: { id: `next-${caseId}` } }, `Next from ${d.case.status}:`),
+        h(
+          'ul',
+          { attrs: { 'aria-labelledby': `next-${caseId}` } },
+          ...d.allowedStatuses.map((s) => {
+            const need = needOf(s);
+            return h(
+              'li',
+              { class: need?.blocked ? 'blocked' : need ? 'needs-note' : 'ready', attrs: { 'data-status': s } },
+              statusChip(s),
+              h('span', { class: 'next-need' }, need ? need.text : 'Ready'),
+            );
+          }),
+        ),
+      ),
+    );
     const next = select(
-      d.allowedStatuses.map((s) => ({ value: s, label: d.gates[s] ? `${s} (needs evidence)` : s })),
+      d.allowedStatuses.map((s) => ({ value: s, label: d.gates[s] ? `${s} (needs evidence)` : closing(s) ? `${s} (needs a note)` : s })),
       '',
       'Move to…',
     );
-    const note = h('textarea', { attrs: { rows: 2, placeholder: 'Why (required when closing)' } });
+    const note = h('textarea', { attrs: { rows: 2, placeholder: 'Optional; required when closing' } });
     const gateHint = h('div', { class: 'field-hint gate-hint' });
     gateHint.hidden = true;
     const nextF = field({ label: 'Next status', control: next, after: gateHint });
     const noteF = field({ label: 'Note', control: note });
     next.addEventListener('change', () => {
       nextF.setError();
+      note.placeholder = closing(next.value) ? 'Why (required for this move)' : 'Optional';
       const g = d.gates[next.value];
       gateHint.textContent = g ?? '';
       gateHint.hidden = !g;

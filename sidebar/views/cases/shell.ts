@@ -73,7 +73,7 @@ export function caseSidebar(root: HTMLElement, start: CaseTab | { caseId: string
   setHeading(typeof start === 'string' ? TAB_TITLES[start] : `Case ${start.caseId}`);
   for (const t of ['log', 'find'] as CaseTab[]) panels[t].appendChild(h('p', { class: 'loading', attrs: { role: 'status' } }, 'Loading…'));
   // Until the first load, the starting tab shows (with its loading line).
-  if (typeof start === 'string') for (const t of ['log', 'find'] as CaseTab[]) panels[t].hidden = t !== start;
+  if (typeof start === 'string') showTab(start);
   const load = async () => {
     problem.clear();
     try {
@@ -82,7 +82,7 @@ export function caseSidebar(root: HTMLElement, start: CaseTab | { caseId: string
       replaceChildren(panels.log, logView(ctx, options, vendors, { openCase: (id) => openCase(id, 'log') }));
       find = findView(ctx, options, vendors, { openCase: (id) => openCase(id, 'find') });
       replaceChildren(panels.find, find.el);
-      if (typeof start === 'string') showTab(start);
+      if (typeof start === 'string') showTab(current); // the tab the user is on (a click while loading counts)
       else {
         showTab('find');
         openCase(start.caseId, 'find');

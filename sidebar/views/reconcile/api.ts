@@ -35,6 +35,7 @@ export interface ReviewItem {
   case: { caseId: string; vendor: string; orderNo: string; amount: string; currency: string; dateLogged: string; expected: string; status: string };
   line: { lineId: string; statement: string; date: string; amount: string; currency: string; counterparty: string; reference: string; description: string };
   alternatives: string[];
+  alternativeLines?: { lineId: string; label: string }[];
 }
 export interface ReviewItems {
   month: string;

@@ -11,7 +11,7 @@ export function reviewView(root: HTMLElement): void {
   const note = banner();
   const list = h('div', null, h('p', { class: 'loading' }, 'Loading…'));
   const month = h('select', { attrs: { id: 'review-month', 'aria-label': 'Month' } });
-  replaceChildren(root, h('div', { class: 'view' }, h('h2', null, 'Review matches'), note.el, h('div', { class: 'field' }, month), list));
+  replaceChildren(root, h('div', { class: 'view' }, note.el, h('div', { class: 'field' }, month), list));
 
   const load = async () => {
     replaceChildren(list, h('p', { class: 'loading' }, 'Matching…'));
@@ -40,7 +40,7 @@ export function reviewView(root: HTMLElement): void {
     const m = month.value;
     const confirm = loadingButton({ label: 'Confirm', primary: true, busyLabel: 'Saving…', onClick: () => decided(reconApi.confirm(m, i.case.caseId, i.line.lineId), `${i.case.caseId} ⇄ ${i.line.lineId} confirmed`) });
     const reject = loadingButton({ label: 'Reject', busyLabel: 'Saving…', onClick: () => decided(reconApi.reject(m, i.case.caseId, i.line.lineId), `${i.case.caseId} ⇄ ${i.line.lineId} rejected; it will not be suggested again`) });
-    const other = h('select', { attrs: { 'aria-label': 'Another line' } }, h('option', { props: { value: '' } }, 'Another line…'), ...i.alternatives.map((a) => h('option', { props: { value: a } }, a)), h('option', { props: { value: '*' } }, 'Type a Line ID…'));
+    const other = h('select', { attrs: { 'aria-label': 'Another line' } }, h('option', { props: { value: '' } }, 'Another line…'), ...(i.alternativeLines ?? i.alternatives.map((a) => ({ lineId: a, label: a }))).map((a) => h('option', { props: { value: a.lineId } }, a.label)), h('option', { props: { value: '*' } }, 'Type a Line ID…'));
     other.addEventListener('change', () => {
       let id = other.value;
       if (id === '*') id = (window.prompt('Line ID (from a Stmt tab)') || '').trim();

@@ -10,7 +10,7 @@ import './reconcile.css';
 export function runReconciliationView(root: HTMLElement): void {
   const note = banner();
   const body = h('div', null, h('p', { class: 'loading' }, 'Loading…'));
-  replaceChildren(root, h('div', { class: 'view' }, h('h2', null, 'Run reconciliation'), note.el, body));
+  replaceChildren(root, h('div', { class: 'view' }, note.el, body));
   reconApi.options().then(
     (opts) => {
       const month = h('select', { attrs: { id: 'recon-month' } }, ...opts.months.map((m) => h('option', { props: { value: m, selected: m === (opts.runInProgress?.month ?? opts.defaultMonth) } }, `${m}${opts.closedMonths.includes(m) ? ' (closed)' : ''}`)));

@@ -17,11 +17,10 @@ import type { ReconSettings } from './types';
 import type { PCase, PLine } from './model';
 import { assess, type Assessment } from './allocation';
 import type { FxTable } from './fx';
-import { signalsOf, type Scoring } from './score';
+import { signalsOf, type ScoredPairs } from './score';
 import { WEIGHTS, dateSignal } from './signals';
 import { feeToleranceMinor } from './openAmount';
 
-export type { Scoring };
 
 export type TakenState = 'auto' | 'suggested' | 'ambiguous';
 
@@ -52,86 +51,92 @@ const SUBSET_MAX_CASES = 14;
 const SUBSET_MAX_SIZE = 6;
 const SUBSET_MAX_STEPS = 20000;
 
-export function assign(scored: Scoring[], ctx: AssignContext): Taken[] {
+export function assign(scored: ScoredPairs, ctx: AssignContext): Taken[] {
   const { cases, lines, fx, s } = ctx;
-  const plausible = scored.filter((p) => p.score >= s.suggestScore);
-  // Pairs of each case and of each line as linked lists over `plausible` (heads per row,
-  // `next` per pair): no array per row, which at 100k rows is most of the garbage.
+  const { ci, li, score, dist } = scored;
+  // Pairs by position in `scored` (k); `plausible` lists those worth assigning, best first.
+  let np = 0;
+  const plausible = new Int32Array(scored.n);
+  for (let k = 0; k < scored.n; k++) if (score[k] >= s.suggestScore) plausible[np++] = k;
+  // Ties are broken by Case ID and Line ID (not input order), so the result does not depend
+  // on how the sheets are sorted; ranks turn those string comparisons into integer ones.
+  const { caseRank, lineRank } = ctx;
+  const order = plausible.subarray(0, np).sort(
+    (a, b) =>
+      score[b] - score[a] ||
+      Math.abs(dist[a]) - Math.abs(dist[b]) ||
+      caseRank[ci[a]] - caseRank[ci[b]] ||
+      lineRank[li[a]] - lineRank[li[b]] ||
+      a - b,
+  );
+  // Pairs of each case and of each line as linked lists over `order` positions (heads per
+  // row, `next` per pair): no array per row.
   const caseHead = new Int32Array(cases.length).fill(-1);
   const lineHead = new Int32Array(lines.length).fill(-1);
-  const caseNext = new Int32Array(plausible.length);
-  const lineNext = new Int32Array(plausible.length);
-  // Ties are broken by Case ID and Line ID (not input order), so the result does not depend
-  // on how the sheets are sorted. Ranks turn those string comparisons into integer ones.
-  const { caseRank, lineRank } = ctx;
-  plausible.sort(
-    (a, b) =>
-      b.score - a.score ||
-      Math.abs(a.dateDistance) - Math.abs(b.dateDistance) ||
-      caseRank[a.ci] - caseRank[b.ci] ||
-      lineRank[a.li] - lineRank[b.li],
-  );
-  for (let k = plausible.length - 1; k >= 0; k--) {
-    const p = plausible[k];
-    caseNext[k] = caseHead[p.ci];
-    caseHead[p.ci] = k;
-    lineNext[k] = lineHead[p.li];
-    lineHead[p.li] = k;
+  const caseNext = new Int32Array(np);
+  const lineNext = new Int32Array(np);
+  for (let r = np - 1; r >= 0; r--) {
+    const p = order[r];
+    caseNext[r] = caseHead[ci[p]];
+    caseHead[ci[p]] = r;
+    lineNext[r] = lineHead[li[p]];
+    lineHead[li[p]] = r;
   }
 
   const done = new Uint8Array(cases.length); // cases fully paid (or reserved in full)
-  for (const ci of ctx.settled) done[ci] = 1;
+  for (const c of ctx.settled) done[c] = 1;
   const heldCases = new Uint8Array(cases.length);
   const heldLines = new Uint8Array(lines.length);
   const taken: Taken[] = [];
-  const feasible = (p: Scoring): Assessment | null =>
-    done[p.ci] || heldCases[p.ci] || heldLines[p.li]
+  const feasible = (p: number): Assessment | null =>
+    done[ci[p]] || heldCases[ci[p]] || heldLines[li[p]]
       ? null
-      : assess(cases[p.ci], lines[p.li], cases[p.ci].openMinor, lines[p.li].remainingMinor, p.hasReference, fx, s);
-  const take = (p: Scoring, a: Assessment, state: TakenState) => {
-    const pc = cases[p.ci];
-    taken.push({ ci: p.ci, li: p.li, state, score: p.score, signals: signalsOf(p), alloc: a.alloc, covers: a.covers, fx: a.fit === 'amount:original' || a.converted });
+      : assess(cases[ci[p]], lines[li[p]], cases[ci[p]].openMinor, lines[li[p]].remainingMinor, scored.hasReference(p), fx, s);
+  const take = (p: number, a: Assessment, state: TakenState) => {
+    const pc = cases[ci[p]];
+    taken.push({ ci: ci[p], li: li[p], state, score: score[p], signals: signalsOf(scored.scored(p)), alloc: a.alloc, covers: a.covers, fx: a.fit === 'amount:original' || a.converted });
     if (state === 'ambiguous') return;
-    lines[p.li].remainingMinor -= a.alloc;
+    lines[li[p]].remainingMinor -= a.alloc;
     pc.openMinor -= a.covers;
     // A whole-amount fit (exact, fee, FX) settles the case; instalments keep it open for more
     // referenced instalments until nothing is left (the outcome still calls it settled when
     // what came in is within the fee tolerance).
-    if (a.fit !== 'amount:partial' || pc.openMinor <= 0) done[p.ci] = 1;
+    if (a.fit !== 'amount:partial' || pc.openMinor <= 0) done[ci[p]] = 1;
   };
-  const competes = (p: Scoring, q: Scoring) => q !== p && !(p.hasReference && q.hasReference);
+  const competes = (p: number, q: number) => q !== p && !(scored.hasReference(p) && scored.hasReference(q));
 
-  for (const p of plausible) {
+  for (let r = 0; r < np; r++) {
+    const p = order[r];
     const a = feasible(p);
     if (!a) continue;
-    if (p.score >= s.autoConfirmScore && p.hasReference && !p.contradicts) {
+    if (score[p] >= s.autoConfirmScore && scored.hasReference(p) && !scored.contradicts(p)) {
       let blocking = false;
-      for (let k = caseHead[p.ci]; k >= 0 && !blocking; k = caseNext[k]) if (competes(p, plausible[k]) && feasible(plausible[k])) blocking = true;
-      for (let k = lineHead[p.li]; k >= 0 && !blocking; k = lineNext[k]) if (competes(p, plausible[k]) && feasible(plausible[k])) blocking = true;
+      for (let k = caseHead[ci[p]]; k >= 0 && !blocking; k = caseNext[k]) if (competes(p, order[k]) && feasible(order[k])) blocking = true;
+      for (let k = lineHead[li[p]]; k >= 0 && !blocking; k = lineNext[k]) if (competes(p, order[k]) && feasible(order[k])) blocking = true;
       if (!blocking) {
         take(p, a, 'auto');
         continue;
       }
     }
-    let group: [Scoring, Assessment][] | null = null;
-    const consider = (q: Scoring) => {
-      if (!competes(p, q) || q.score < p.score - s.ambiguityMargin) return;
+    let group: [number, Assessment][] | null = null;
+    const consider = (q: number) => {
+      if (!competes(p, q) || score[q] < score[p] - s.ambiguityMargin) return;
       const qa = feasible(q);
       if (!qa) return;
       if (!group) group = [[p, a]];
       if (!group.some(([g]) => g === q)) group.push([q, qa]);
     };
-    for (let k = caseHead[p.ci]; k >= 0; k = caseNext[k]) consider(plausible[k]);
-    for (let k = lineHead[p.li]; k >= 0; k = lineNext[k]) consider(plausible[k]);
+    for (let k = caseHead[ci[p]]; k >= 0; k = caseNext[k]) consider(order[k]);
+    for (let k = lineHead[li[p]]; k >= 0; k = lineNext[k]) consider(order[k]);
     if (!group) {
       take(p, a, 'suggested');
       continue;
     }
-    const members: [Scoring, Assessment][] = group;
+    const members: [number, Assessment][] = group;
     for (const [q, qa] of members) take(q, qa, 'ambiguous');
     for (const [q] of members) {
-      heldCases[q.ci] = 1;
-      heldLines[q.li] = 1;
+      heldCases[ci[q]] = 1;
+      heldLines[li[q]] = 1;
     }
   }
 

@@ -95,7 +95,9 @@ export function pairKey(caseId: string, lineId: string): string {
 }
 
 export class CandidateIndex {
-  readonly caseByNum = new Map<number, PCase>();
+  /** Case number → case: a plain array when the numbers are dense (they are sequential in a
+   *  log), else a Map. On a repeated number the last case wins either way. */
+  private caseByNum: Map<number, PCase> | (PCase | undefined)[] = new Map<number, PCase>();
   readonly caseByOrder = new Map<string, PCase[]>();
   private byCurrency = new Map<string, AmountIndex>();
   private byOriginal = new Map<string, AmountIndex>();
@@ -103,8 +105,15 @@ export class CandidateIndex {
   private byVendor = new Map<string, Map<string, AmountIndex>>();
 
   constructor(private cases: PCase[], private lines: PLine[], private fx: FxTable, private s: ReconSettings) {
+    let maxNum = 0;
+    for (const pc of cases) if (pc.num !== null && pc.num > maxNum) maxNum = pc.num;
+    const byNum = maxNum <= 4 * cases.length + 1024 ? new Array<PCase | undefined>(maxNum + 1).fill(undefined) : null;
+    if (byNum) this.caseByNum = byNum;
     for (const pc of cases) {
-      if (pc.num !== null) this.caseByNum.set(pc.num, pc);
+      if (pc.num !== null) {
+        if (byNum) byNum[pc.num] = pc;
+        else (this.caseByNum as Map<number, PCase>).set(pc.num, pc);
+      }
       if (pc.orderKey) {
         const list = this.caseByOrder.get(pc.orderKey);
         if (list) list.push(pc);
@@ -141,19 +150,29 @@ export class CandidateIndex {
     }
   }
 
-  /** Does the line name a case or order other than this case, and not this one? */
+  private caseNamed(n: number): PCase | undefined {
+    const byNum = this.caseByNum;
+    return Array.isArray(byNum) ? (n < byNum.length ? byNum[n] : undefined) : byNum.get(n);
+  }
+
+  /** Per line: does its text name any case (a Case ID, or an order number some case has)? */
+  private namesSome: Uint8Array | null = null;
+
+  /** Does the line name a case or order other than this case, and not this one? A list of
+   *  an order key holds only cases with that key, so once the line does not name this case,
+   *  any named case is another one: that part is worked out once per line. */
   contradicts(pc: PCase, pl: PLine): boolean {
-    let other = false;
-    for (const n of pl.caseNums) {
-      if (n === pc.num) return false;
-      other = true;
+    if (pc.num !== null && pl.caseNums.indexOf(pc.num) >= 0) return false;
+    if (pc.orderKey && pl.orderKeys.indexOf(pc.orderKey) >= 0) return false;
+    if (!this.namesSome) {
+      this.namesSome = new Uint8Array(this.lines.length);
+      for (const l of this.lines) {
+        let named = l.caseNums.length > 0;
+        for (let i = 0; !named && i < l.orderKeys.length; i++) named = this.caseByOrder.has(l.orderKeys[i]);
+        this.namesSome[l.idx] = named ? 1 : 0;
+      }
     }
-    for (const k of pl.orderKeys) {
-      if (k === pc.orderKey) return false;
-      const named = this.caseByOrder.get(k);
-      if (named && named.some((x) => x !== pc)) other = true;
-    }
-    return other;
+    return this.namesSome[pl.idx] === 1;
   }
 
   find(rejected: Set<string>): Drafts {
@@ -183,7 +202,7 @@ export class CandidateIndex {
     for (const pl of this.lines) {
       if (!pl.eligible || pl.remainingMinor <= 0) continue;
       for (const n of pl.caseNums) {
-        const pc = this.caseByNum.get(n);
+        const pc = this.caseNamed(n);
         if (pc) add(pc, pl, REF_CASE);
       }
       for (const k of pl.orderKeys) {

@@ -12,8 +12,8 @@ import { VendorDirectory } from './vendorIdentity';
 import { FxTable } from './fx';
 import { CandidateIndex, REF_CASE, REF_ORDER, pairKey } from './candidates';
 import { assess, type Assessment } from './allocation';
-import { scorePair } from './score';
-import { assign, rankBy, type Scoring } from './assign';
+import { ScoredPairs } from './score';
+import { assign, rankBy } from './assign';
 import { dayNumber, monthEnd } from './dates';
 import { fromMinor, toMinor } from './minor';
 import { minorUnits } from '../currency';
@@ -97,7 +97,7 @@ export function reconcile(input: ReconInput): ReconResult {
   ph('index');
   const drafts = index.find(rejected);
   ph('find');
-  const scored: Scoring[] = [];
+  const scored = new ScoredPairs(drafts.n);
   const scratch: Assessment = { fit: 'amount:exact', alloc: 0, covers: 0, converted: false };
   for (let k = 0; k < drafts.n; k++) {
     const pc = cases[drafts.ci[k]];
@@ -106,10 +106,10 @@ export function reconcile(input: ReconInput): ReconResult {
     const refOrder = (drafts.ref[k] & REF_ORDER) !== 0;
     const a = assess(pc, pl, pc.openMinor, pl.remainingMinor, refCase || refOrder, fx, s, scratch);
     if (!a) continue;
-    scored.push(scorePair(pc, pl, a, refCase, refOrder, index.contradicts(pc, pl), unmatched.size > 0 && unmatched.has(pairKey(pc.c.caseId, pl.l.lineId))));
+    scored.add(pc, pl, a.fit, refCase, refOrder, index.contradicts(pc, pl), unmatched.size > 0 && unmatched.has(pairKey(pc.c.caseId, pl.l.lineId)));
   }
   // An unmatched pair may be suggested again but never auto-confirmed: the user said no once.
-  if (unmatched.size) for (const p of scored) if (unmatched.has(pairKey(cases[p.ci].c.caseId, lines[p.li].l.lineId))) p.hasReference = false;
+  if (unmatched.size) for (let k = 0; k < scored.n; k++) if (unmatched.has(pairKey(cases[scored.ci[k]].c.caseId, lines[scored.li[k]].l.lineId))) scored.dropReference(k);
   ph('score');
   // Ties are broken by Case ID and Line ID (never the sheet order); ranks make those string
   // comparisons integer ones, for the assignment and for the order of the pairs returned.

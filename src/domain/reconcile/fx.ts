@@ -119,6 +119,9 @@ export interface ExactRate {
   den: bigint;
   numN: number;
   denN: number;
+  /** 2·num and 2·den, for the BigInt path of rounding half up (fewer BigInt operations). */
+  num2: bigint;
+  den2: bigint;
 }
 
 const TEN = BigInt(10);
@@ -129,27 +132,28 @@ function exactRate(rate: Decimal, fromPlaces: number, toPlaces: number): ExactRa
   const num = BigInt(int + frac) * TEN ** BigInt(toPlaces);
   const den = TEN ** BigInt(frac.length + fromPlaces);
   const safe = (b: bigint) => (b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : 0);
-  return { num, den, numN: safe(num), denN: safe(den) };
+  return { num, den, numN: safe(num), denN: safe(den), num2: TWO * num, den2: TWO * den };
 }
 
 /** minor × num / den, rounded half up (amounts here are ≥ 0). Integer arithmetic only: in
  *  safe integers when every intermediate is below 2^53 (then `%` and an exact division are
  *  exact), else in BigInt. */
-function mulDivRound(minor: number, num: bigint, den: bigint, numN: number, denN: number): number {
+function mulDivRound(minor: number, num: bigint, den: bigint, numN: number, denN: number, num2: bigint, den2: bigint): number {
   if (numN && denN) {
     const a = 2 * minor * numN + denN;
     const b = 2 * denN;
     if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return (a - (a % b)) / b;
   }
-  return Number((TWO * BigInt(minor) * num + den) / (TWO * den));
+  // (2·minor·num + den) / (2·den), with 2·num and 2·den made once per rate.
+  return Number((BigInt(minor) * num2 + den) / den2);
 }
 
 /** `from` minor units → `to` minor units at the rate. */
 export function convertMinor(minor: number, r: ExactRate): number {
-  return mulDivRound(minor, r.num, r.den, r.numN, r.denN);
+  return mulDivRound(minor, r.num, r.den, r.numN, r.denN, r.num2, r.den2);
 }
 
 /** `to` minor units back → `from` minor units at the rate. */
 export function convertBackMinor(minor: number, r: ExactRate): number {
-  return mulDivRound(minor, r.den, r.num, r.denN, r.numN);
+  return mulDivRound(minor, r.den, r.num, r.denN, r.numN, r.den2, r.num2);
 }

@@ -2,7 +2,7 @@
 // names are kept as a few fields per pair (not a list), and spelled out only for the pairs
 // that are kept: a month has hundreds of thousands of candidates.
 import type { PCase, PLine } from './model';
-import type { AmountFit, Assessment } from './allocation';
+import type { AmountFit } from './allocation';
 import { WEIGHTS, dateSignal, type SignalName } from './signals';
 
 export interface Scored {
@@ -17,23 +17,86 @@ export interface Scored {
   unmatched: boolean;
 }
 
-/** A scored candidate pair: indexes of its case and line in the engine's arrays. */
-export interface Scoring extends Scored {
-  ci: number;
-  li: number;
-}
+const FITS: AmountFit[] = ['amount:exact', 'amount:original', 'amount:fee', 'amount:fx', 'amount:partial'];
+const VENDOR_SIGNALS: (SignalName | null)[] = [null, 'vendor:account', 'vendor:alias', 'vendor:confirmed', 'vendor:fuzzy', 'vendor:other'];
+const VENDOR_CODE: Record<string, number> = { account: 1, alias: 2, confirmed: 3, fuzzy: 4 };
+const REF_CASE = 1;
+const REF_ORDER = 2;
+const HAS_REFERENCE = 4;
+const CONTRADICTS = 8;
+const UNMATCHED = 16;
 
-export function scorePair(pc: PCase, pl: PLine, a: Assessment, refCase: boolean, refOrder: boolean, contradicts: boolean, unmatchedBefore: boolean): Scoring {
-  const vendorSignal: SignalName | null = pl.vendor ? (pl.vendor.vendorId === pc.c.vendorId ? (`vendor:${pl.vendor.how}` as SignalName) : 'vendor:other') : null;
-  const distance = pl.day - pc.expDay;
-  let score = WEIGHTS[a.fit] + WEIGHTS[dateSignal(distance)];
-  if (refCase) score += WEIGHTS['ref:case'];
-  if (refOrder) score += WEIGHTS['ref:order'];
-  if (contradicts) score += WEIGHTS['ref:contradicts'];
-  if (vendorSignal) score += WEIGHTS[vendorSignal];
-  if (unmatchedBefore) score += WEIGHTS['decision:unmatched'];
-  // One object per candidate, built whole (a month has hundreds of thousands).
-  return { score, refCase, refOrder, hasReference: refCase || refOrder, contradicts, vendorSignal, fit: a.fit, dateDistance: distance, unmatched: unmatchedBefore, ci: pc.idx, li: pl.idx };
+/**
+ * Scored candidate pairs as flat columns: pair k is case ci[k] and line li[k] with its score,
+ * date distance and signal codes. A month has hundreds of thousands of candidates; typed
+ * arrays hold them outside the garbage-collected heap, and sorting compares integers.
+ * A `Scored` object (for the signal names) is made only for pairs that are kept.
+ */
+export class ScoredPairs {
+  n = 0;
+  readonly ci: Int32Array;
+  readonly li: Int32Array;
+  readonly score: Int32Array;
+  readonly dist: Float64Array; // NaN for a line without a readable booking day, as before
+  private flags: Uint8Array;
+  private vendor: Uint8Array;
+  private fitCode: Uint8Array;
+
+  constructor(capacity: number) {
+    this.ci = new Int32Array(capacity);
+    this.li = new Int32Array(capacity);
+    this.score = new Int32Array(capacity);
+    this.dist = new Float64Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.vendor = new Uint8Array(capacity);
+    this.fitCode = new Uint8Array(capacity);
+  }
+
+  /** Scores one pair (the sum of its signals' weights) and appends it. */
+  add(pc: PCase, pl: PLine, fit: AmountFit, refCase: boolean, refOrder: boolean, contradicts: boolean, unmatchedBefore: boolean): void {
+    const vendor = pl.vendor ? (pl.vendor.vendorId === pc.c.vendorId ? VENDOR_CODE[pl.vendor.how] : 5) : 0;
+    const distance = pl.day - pc.expDay;
+    let score = WEIGHTS[fit] + WEIGHTS[dateSignal(distance)];
+    if (refCase) score += WEIGHTS['ref:case'];
+    if (refOrder) score += WEIGHTS['ref:order'];
+    if (contradicts) score += WEIGHTS['ref:contradicts'];
+    if (vendor) score += WEIGHTS[VENDOR_SIGNALS[vendor]!];
+    if (unmatchedBefore) score += WEIGHTS['decision:unmatched'];
+    const k = this.n++;
+    this.ci[k] = pc.idx;
+    this.li[k] = pl.idx;
+    this.score[k] = score;
+    this.dist[k] = distance;
+    this.flags[k] = (refCase ? REF_CASE : 0) | (refOrder ? REF_ORDER : 0) | (refCase || refOrder ? HAS_REFERENCE : 0) | (contradicts ? CONTRADICTS : 0) | (unmatchedBefore ? UNMATCHED : 0);
+    this.vendor[k] = vendor;
+    this.fitCode[k] = FITS.indexOf(fit);
+  }
+
+  hasReference(k: number): boolean {
+    return (this.flags[k] & HAS_REFERENCE) !== 0;
+  }
+  contradicts(k: number): boolean {
+    return (this.flags[k] & CONTRADICTS) !== 0;
+  }
+  /** An unmatched pair may be suggested again but never auto-confirmed. */
+  dropReference(k: number): void {
+    this.flags[k] &= ~HAS_REFERENCE;
+  }
+
+  scored(k: number): Scored {
+    const f = this.flags[k];
+    return {
+      score: this.score[k],
+      refCase: (f & REF_CASE) !== 0,
+      refOrder: (f & REF_ORDER) !== 0,
+      hasReference: (f & HAS_REFERENCE) !== 0,
+      contradicts: (f & CONTRADICTS) !== 0,
+      vendorSignal: VENDOR_SIGNALS[this.vendor[k]],
+      fit: FITS[this.fitCode[k]],
+      dateDistance: this.dist[k],
+      unmatched: (f & UNMATCHED) !== 0,
+    };
+  }
 }
 
 /** Display form, e.g. ['ref:case', 'vendor:account', 'amount:exact', 'date:near +2d']. */

@@ -45,6 +45,9 @@ class TableRow implements RowView {
   }
 }
 
+/** What a released table row is replaced by. */
+const NO_CELLS: string[] = [];
+
 /** The cell at a column index, '' past the row's end or for a column the file lacks (-1). */
 function cellAt(cells: string[], j: number): string {
   return j >= 0 ? cells[j] ?? '' : '';
@@ -347,8 +350,12 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
     return cellDecimal(credit, 'abs').minus(cellDecimal(debit, 'abs'));
   };
   let lastValidCode = ''; // the last currency found valid (rows repeat one or two codes)
+  // A row read is let go (unless the profile's finish needs the rows): a collection during a
+  // 100k-line import then has only the rows still to read to trace, not the whole table.
+  const release = !profile.finish;
   for (let di = 0; di < data.length; di++) {
     const cells = rows[data[di]];
+    if (release) rows[data[di]] = NO_CELLS;
     const rowNo = data[di] + 1;
     if (conflictRows.has(rowNo)) continue; // already reported
     row.cells = cells; row.no = rowNo; row.view = null; row.errors = noErrors;

@@ -81,31 +81,35 @@ function addAmount(st: FnvState, x: Decimal): void {
 
 /**
  * Occurrence counts keyed by 53 bits of a fingerprint's hash (its high 32 bits and the top 21
- * of the low half), in one flat typed array (open addressing, a slot's key and count side by
- * side so a probe touches one cache line): no object or boxed number per line.
+ * of the low half, exact as a double): open addressing over one flat Float64Array of keys (8
+ * bytes a slot, so a probe is one cache line and the table stays small); the rare fingerprint
+ * seen more than once keeps its count in a Map. No object or boxed number per line.
  */
 class OccurrenceTable {
-  /** Slot k: [4k] high bits, [4k + 1] low 21 bits, [4k + 2] count (0 = empty). */
-  private readonly slots: Int32Array;
+  /** key + 1 per slot; 0 = empty. */
+  private readonly keys: Float64Array;
   private readonly mask: number;
+  private readonly repeats = new Map<number, number>();
   constructor(entries: number) {
     let cap = 16;
     while (cap < entries * 2) cap *= 2;
-    this.slots = new Int32Array(cap * 4);
+    this.keys = new Float64Array(cap);
     this.mask = cap - 1;
   }
   /** Counts one more occurrence of the key and returns the count (1 for the first). */
   next(hi: number, lo21: number): number {
-    const h = hi | 0;
-    const l = lo21 | 0;
-    const t = this.slots;
+    const key = (hi >>> 0) * 2097152 + (lo21 >>> 0) + 1;
+    const t = this.keys;
     const mask = this.mask;
-    let i = Math.imul(h ^ Math.imul(l, 0x9e3779b1 | 0), 0x85ebca6b | 0) & mask;
+    let i = Math.imul((hi | 0) ^ Math.imul(lo21 | 0, 0x9e3779b1 | 0), 0x85ebca6b | 0) & mask;
     for (;;) {
-      const at = i << 2;
-      const n = t[at + 2];
-      if (n === 0) { t[at] = h; t[at + 1] = l; t[at + 2] = 1; return 1; }
-      if (t[at] === h && t[at + 1] === l) { t[at + 2] = n + 1; return n + 1; }
+      const k = t[i];
+      if (k === 0) { t[i] = key; return 1; }
+      if (k === key) {
+        const n = (this.repeats.get(key) ?? 1) + 1;
+        this.repeats.set(key, n);
+        return n;
+      }
       i = (i + 1) & mask;
     }
   }

@@ -214,8 +214,9 @@ export async function cellText(page: Page, a1: string): Promise<string> {
 
 export async function switchTab(page: Page, name: string): Promise<void> {
   const tab = page.locator('#tabs [role=tab]', { hasText: exactText(name) });
-  if ((await tab.getAttribute('aria-selected')) === 'true') return;
-  await afterRedraw(page, () => tab.click());
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await afterRedraw(page, () => tab.click());
+  // Already selected (e.g. a script activated it): wait until the grid shows that sheet.
+  await page.waitForFunction((n) => document.getElementById('grid')?.getAttribute('data-sheet') === n, name, { timeout: 30000 });
 }
 
 export async function tabNames(page: Page): Promise<string[]> {
