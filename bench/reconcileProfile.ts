@@ -14,6 +14,3 @@ for (let i = 0; i < runs; i++) {
   const cu = process.cpuUsage(c0);
   console.log(`run ${i}: ${Date.now() - t0} ms wall, ${Math.round((cu.user + cu.system) / 1000)} ms cpu, ${r.pairs.length} pairs`);
 }
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const PH = (require('../src/domain/reconcile/engine') as { PH?: Record<string, number> }).PH;
-if (PH) console.log(Object.entries(PH).map(([k, v]) => `${k} ${Math.round(v / (runs + 1))}`).join(', '));

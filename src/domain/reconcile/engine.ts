@@ -35,12 +35,7 @@ interface Live {
   fx: boolean;
 }
 
-export const PH: Record<string, number> = {};
-let T0 = 0;
-const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-const ph = (k: string) => { const t = cpuNow(); PH[k] = (PH[k] || 0) + t - T0; T0 = t; };
 export function reconcile(input: ReconInput): ReconResult {
-  T0 = cpuNow();
   const s = input.settings;
   const endDay = dayNumber(monthEnd(input.month));
   const cases: PCase[] = new Array(input.cases.length);
@@ -56,7 +51,6 @@ export function reconcile(input: ReconInput): ReconResult {
       if (ci !== undefined && input.cases[ci].vendorId) learned.push({ vendorId: input.cases[ci].vendorId, counterparty: d.counterparty });
     }
   }
-  ph('cases');
   const vendors = new VendorDirectory(input.vendors, learned);
   const fx = new FxTable(input.fxRates, s.baseCurrency);
   const lineIndex = new Map<string, number>();
@@ -64,7 +58,6 @@ export function reconcile(input: ReconInput): ReconResult {
   const lines: PLine[] = new Array(input.lines.length);
   for (let i = 0; i < lines.length; i++) lines[i] = prepareLine(input.lines[i], i, input.month, vendors);
 
-  ph('lines');
   // Earlier decisions.
   const rejected = new Set<string>();
   const unmatched = new Set<string>();
@@ -92,11 +85,8 @@ export function reconcile(input: ReconInput): ReconResult {
   for (const ci of settled) cases[ci].active = false;
 
   // Candidates, scores, assignment.
-  ph('decisions');
   const index = new CandidateIndex(cases, lines, fx, s);
-  ph('index');
   const drafts = index.find(rejected);
-  ph('find');
   const scored = new ScoredPairs(drafts.n);
   const scratch: Assessment = { fit: 'amount:exact', alloc: 0, covers: 0, converted: false };
   for (let k = 0; k < drafts.n; k++) {
@@ -110,17 +100,13 @@ export function reconcile(input: ReconInput): ReconResult {
   }
   // An unmatched pair may be suggested again but never auto-confirmed: the user said no once.
   if (unmatched.size) for (let k = 0; k < scored.n; k++) if (unmatched.has(pairKey(cases[scored.ci[k]].c.caseId, lines[scored.li[k]].l.lineId))) scored.dropReference(k);
-  ph('score');
   // Ties are broken by Case ID and Line ID (never the sheet order); ranks make those string
   // comparisons integer ones, for the assignment and for the order of the pairs returned.
   const caseRank = rankBy(cases.length, (i) => cases[i].c.caseId);
   const lineRank = rankBy(lines.length, (i) => lines[i].l.lineId);
   const taken = assign(scored, { cases, lines, fx, s, settled, caseRank, lineRank });
-  ph('assign');
 
-  const out = outcomes(input, cases, lines, live, taken, fx, caseRank, lineRank);
-  ph('outcomes');
-  return out;
+  return outcomes(input, cases, lines, live, taken, fx, caseRank, lineRank);
 }
 
 function isSettled(pc: PCase, coveredMinor: number, anyFx: boolean, s: ReconInput['settings']): boolean {
@@ -194,7 +180,6 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       kept: true,
     });
   }
-  ph('o.live');
   for (const t of taken) {
     const pc = cases[t.ci];
     const pl = lines[t.li];
@@ -216,7 +201,6 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
     });
   }
 
-  ph('o.taken');
   const todayDay = dayNumber(input.today);
   const caseOut: CaseOutcome[] = [];
   const differences: Difference[] = [];
@@ -260,7 +244,6 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
     }
   }
 
-  ph('o.cases');
   const lineOut: LineOutcome[] = [];
   for (const pl of lines) {
     if (!pl.eligible) {
@@ -284,7 +267,6 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       vendorId: pl.vendor ? pl.vendor.vendorId : '',
     });
   }
-  ph('o.lines');
   // By Case ID, then Line ID, then the order they were made in.
   const sortedPairs = sortedByIds(pairs, pairCi, pairLi, caseRank, lineRank);
   return { month: input.month, pairs: sortedPairs, cases: caseOut, lines: lineOut, differences };
