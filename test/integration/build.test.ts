@@ -120,6 +120,15 @@ describe('build.mjs', () => {
     expect(r.out).toMatch(/nopeAfterInline/);
   });
 
+  test('fails when the server bundle uses a Node global without a typeof guard', () => {
+    const dir = tempRepo();
+    writeFileSync(join(dir, 'src/server/zzNode.ts'), `export function zzNode(): number {\n  return process.cpuUsage().user;\n}\n`);
+    writeFileSync(join(dir, 'src/server/index.ts'), `${readFileSync(join(dir, 'src/server/index.ts'), 'utf8')}export * from './zzNode';\n`);
+    const r = build(dir);
+    expect(r.status).not.toBe(0);
+    expect(r.out).toMatch(/Node global "process"/);
+  });
+
   test('fails when a menu item names a function that is not exported', () => {
     const dir = tempRepo();
     writeFileSync(join(dir, 'src/server/zzExtraMenu.ts'), `export function zz(): void {\n  SpreadsheetApp.getUi().createMenu('M').addItem('x', 'nopeFromMenu').addToUi();\n}\n`);
