@@ -43,10 +43,22 @@ export interface ReviewItem {
   /** The same lines as the user sees them: "2026-11-18 · 1,125.30 CNY · 义乌快乐玩具贸易 · Stmt CMB 2026-09..11". */
   alternativeLines: { lineId: string; label: string }[];
 }
+/** A live pairing of the month (auto, confirmed or manual), which the accountant may unmatch. */
+export interface MatchedPair {
+  state: 'auto' | 'confirmed' | 'manual';
+  score: number;
+  signals: string[];
+  amount: string;
+  covers: string;
+  case: ReviewSide;
+  line: ReviewLine;
+}
 export interface ReviewItems {
   month: string;
   closed: boolean;
   items: ReviewItem[];
+  /** The month's live pairs, newest decisions included. */
+  matched: MatchedPair[];
   counts: Record<string, number>;
 }
 
@@ -61,27 +73,38 @@ export function reviewItems(monthInput: unknown): ReviewItems {
   const plan = computePlan(inp);
   const caseOf = new Map(inp.cases.map((c) => [c.caseId, c]));
   const items: ReviewItem[] = [];
+  const matched: MatchedPair[] = [];
   const proposals = plan.result.pairs.filter((p) => p.state === 'suggested' || p.state === 'ambiguous');
-  for (const p of proposals) {
+  for (const p of plan.result.pairs) {
     const c = caseOf.get(p.caseId);
     const li = inp.lineInfo.get(p.lineId);
     if (!c || !li) continue;
     const l = li.line;
-    items.push({
-      state: p.state as ReviewItem['state'],
+    const pair = {
       score: p.score,
       signals: p.signals,
       amount: `${formatAmount(p.amount, p.currency)} ${p.currency}`,
       covers: `${formatAmount(p.covers, p.caseCurrency)} ${p.caseCurrency}`,
       case: { caseId: c.caseId, vendor: c.vendorName, orderNo: c.orderNo, amount: formatAmount(c.amount, c.currency), currency: c.currency, dateLogged: c.dateLogged, expected: c.expectedCompletion, status: c.status },
       line: { lineId: l.lineId, statement: li.statement, date: l.bookingDate, amount: formatAmount(l.amount, l.currency), currency: l.currency, counterparty: l.counterparty, reference: l.reference, description: l.description },
-      alternatives: proposals.filter((q) => q.caseId === p.caseId && q.lineId !== p.lineId).map((q) => q.lineId),
-      alternativeLines: proposals.filter((q) => q.caseId === p.caseId && q.lineId !== p.lineId).map((q) => ({ lineId: q.lineId, label: lineLabel(inp, q.lineId) })),
+    };
+    if (p.state === 'auto' || p.state === 'confirmed' || p.state === 'manual') {
+      matched.push({ state: p.state, ...pair });
+      continue;
+    }
+    if (p.state !== 'suggested' && p.state !== 'ambiguous') continue;
+    const others = proposals.filter((q) => q.caseId === p.caseId && q.lineId !== p.lineId);
+    items.push({
+      state: p.state,
+      ...pair,
+      alternatives: others.map((q) => q.lineId),
+      alternativeLines: others.map((q) => ({ lineId: q.lineId, label: lineLabel(inp, q.lineId) })),
     });
   }
   items.sort((a, b) => (a.state === b.state ? b.score - a.score : a.state === 'ambiguous' ? -1 : 1));
   const c = plan.summary.counts;
-  return { month, closed: readClosedMonths().some((x) => x.month === month), items, counts: { ...c } };
+  matched.sort((a, b) => a.case.caseId.localeCompare(b.case.caseId) || a.line.date.localeCompare(b.line.date));
+  return { month, closed: readClosedMonths().some((x) => x.month === month), items, matched, counts: { ...c } };
 }
 
 function lineLabel(inp: Inputs, lineId: string): string {

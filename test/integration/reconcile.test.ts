@@ -87,7 +87,7 @@ d('runReconciliation', () => {
     const month = months[1];
     const review = await call(rt, 'getReviewItems', [month]);
     const suggestions = review.items as any[];
-    if (suggestions.length < 2) return; // the seeded month has too few suggestions to exercise this
+    expect(suggestions.length).toBeGreaterThanOrEqual(2); // the seeded month must exercise both decisions
     const [a, b] = suggestions;
     const after = await call(rt, 'confirmMatch', [{ month, caseId: a.case.caseId, lineId: a.line.lineId }]);
     expect(after.status).toBe('done');
@@ -96,6 +96,9 @@ d('runReconciliation', () => {
     await call(rt, 'rejectMatch', [{ month, caseId: b.case.caseId, lineId: b.line.lineId }]);
     const again = await call(rt, 'getReviewItems', [month]);
     expect((again.items as any[]).some((i) => i.case.caseId === b.case.caseId && i.line.lineId === b.line.lineId)).toBe(false);
+    // The confirmed pair is now listed among the month's live matches (the sidebar's Unmatch list).
+    expect(again.matched).toEqual(expect.arrayContaining([expect.objectContaining({ state: 'confirmed', case: expect.objectContaining({ caseId: a.case.caseId }), line: expect.objectContaining({ lineId: a.line.lineId }) })]));
+    expect((again.matched as any[]).every((m) => ['auto', 'confirmed', 'manual'].includes(m.state))).toBe(true);
 
     const caseRow = () => rt.workbook.readValues('Cases').find((r) => r[0] === a.case.caseId)!;
     await call(rt, 'unmatch', [{ month, caseId: a.case.caseId, lineId: a.line.lineId }]);

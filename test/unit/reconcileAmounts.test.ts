@@ -1,6 +1,7 @@
 // Amounts in the hot path are exact integers of minor units; these pin that they agree with
 // Decimal arithmetic (and never with a binary float's idea of 0.1 + 0.2).
-import { Decimal } from '../../src/domain/money';
+import { Decimal, roundToCurrency } from '../../src/domain/money';
+import { minorUnits } from '../../src/domain/currency';
 import { fromMinor, percentOfMinor, toMinor } from '../../src/domain/reconcile/minor';
 import { FxTable, convertBackMinor, convertMinor } from '../../src/domain/reconcile/fx';
 import { rng } from '../../bench/reconcileData';
@@ -21,6 +22,42 @@ describe('minor units', () => {
     expect(fromMinor(-5, 'USD').toString()).toBe('-0.05');
     expect(fromMinor(31422, 'KWD').toString()).toBe('31.422');
     expect(toMinor(new Decimal('0.1').plus('0.2'), 'USD')).toBe(30);
+  });
+  test('the one-pass digit reading equals the text route (split, pad, Number) it replaced', () => {
+    // The earlier implementation, kept here as the reference.
+    const viaText = (amount: Decimal, currency: string): number | string => {
+      const places = minorUnits(currency);
+      let text = amount.toString();
+      const dot = text.indexOf('.');
+      if (dot >= 0 && text.length - dot - 1 > places) text = roundToCurrency(amount, currency).toString();
+      const negative = text.charCodeAt(0) === 45;
+      if (negative) text = text.slice(1);
+      const [int, frac = ''] = text.split('.');
+      const n = Number(int + frac.padEnd(places, '0'));
+      if (!Number.isSafeInteger(n)) return 'too large';
+      return negative ? -n : n;
+    };
+    const attempt = (amount: Decimal, currency: string): number | string => {
+      try {
+        return toMinor(amount, currency);
+      } catch {
+        return 'too large';
+      }
+    };
+    const r = rng(11);
+    const texts = ['0', '-0', '1e-7', '-1e-7', '1e21', '123456789012345678901', '90071992547409.91', '90071992547409.92', '9007199254740.993', '0.005', '-0.005', '0.0000001'];
+    for (let i = 0; i < 3000; i++) {
+      const digits = String(Math.floor(r() * 10 ** (1 + Math.floor(r() * 15))));
+      const places = Math.floor(r() * 6);
+      const text = places && digits.length > places ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits;
+      texts.push(r() < 0.2 ? `-${text}` : text);
+    }
+    for (const t of texts) {
+      for (const ccy of ['USD', 'JPY', 'KWD']) {
+        const d = new Decimal(t);
+        expect([t, ccy, attempt(d, ccy)]).toEqual([t, ccy, viaText(d, ccy)]);
+      }
+    }
   });
   test('percentages in basis points round half up like Decimal', () => {
     const r = rng(1);

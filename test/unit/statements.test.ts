@@ -239,3 +239,43 @@ describe('unknown layouts offer columns to map', () => {
     expect(r).toMatchObject({ needsMapping: true, headers: ['Column 1', 'Column 2', 'Column 3', 'Column 4'] });
   });
 });
+
+describe('a file cut off at the end', () => {
+  const head = 'Date,Amount,Currency,Description,Reference';
+  it.each([
+    ['the last row misses columns its peers fill', `${head}\n2024-01-02,1.00,EUR,a,R1\n2024-01-03,2.00,EUR,b,R2\n2024-01-04,3.00`, [{ row: 4, message: 'only 2 of 5 fields — the file looks cut off' }], 2],
+    ['the file ends inside a quoted field', `${head}\n2024-01-02,1.00,EUR,a,R1\n2024-01-03,2.00,EUR,"b,R2`, [{ row: 3, message: 'a quoted field never closes — the file looks cut off' }], 1],
+    ['the file ends on an opening quote', `${head}\n2024-01-02,1.00,EUR,a,R1\n"`, [{ row: 3, message: 'a quoted field never closes — the file looks cut off' }], 1],
+    ['a lone data row shorter than the named header', `${head}\n2024-01-02,1.00,EUR`, [{ row: 2, message: 'only 3 of 5 fields — the file looks cut off' }], 0],
+  ])('%s: an error naming the row, the row is not a line', (_name, text, errors, lines) => {
+    const r = csv(text);
+    expect(r.errors).toEqual(errors);
+    expect(r.lines).toHaveLength(lines);
+  });
+  it.each([
+    ['a header wider than its data rows (PayPal ES: empty extra header columns)', `${head},,,\n2024-01-02,1.00,EUR,a,R1\n2024-01-03,2.00,EUR,b,R2\n`, 2],
+    ['a lone data row under a header with empty extra columns', `${head},,,\n2024-01-02,1.00,EUR,a,R1\n`, 1],
+    ['a last row without the trailing columns every other row leaves empty', `${head},Note,Tag\n2024-01-02,1.00,EUR,a,R1,,\n2024-01-03,2.00,EUR,b,R2,,\n2024-01-04,3.00,EUR,c,R3\n`, 3],
+    ['rows with empty trailing cells but every field (HSBC payment row)', `${head},Status\n2024-01-02,1.00,EUR,a,R1,POSTED\n2024-01-03,2.00,EUR,,,\n`, 2],
+    ['a short row that is not the last', `${head}\n2024-01-02,1.00,EUR\n2024-01-03,2.00,EUR,b,R2\n2024-01-04,3.00,EUR,c,R3\n`, 3],
+  ])('%s is not a cut', (_name, text, lines) => {
+    const r = csv(text);
+    expect(r.errors).toEqual([]);
+    expect(r.lines).toHaveLength(lines);
+  });
+  it('a cut through the last character keeps the encoding (UTF-8 and GBK)', () => {
+    const utf8 = Buffer.from('Date,Amount,Currency,Description\n2024-01-02,1.00,CNY,云膳过桥米线\n2024-01-03,2.00,CNY,云膳');
+    expect(detectEncoding(utf8.subarray(0, utf8.length - 1)).charset).toBe('UTF-8');
+    const gbk = iconv.encode('Date,Amount,Currency,Description\n2024-01-02,1.00,CNY,云膳过桥米线\n2024-01-03,2.00,CNY,云膳', 'gbk');
+    expect(detectEncoding(gbk.subarray(0, gbk.length - 1)).charset).toBe('GB18030');
+  });
+  it('OFX without </OFX>: the open transaction is the cut record', () => {
+    const r = readOfx('<OFX><CURDEF>USD<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240102<TRNAMT>-1.50<FITID>A1</STMTTRN>\n<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240103<TRNAMT>-2');
+    expect(r.errors).toEqual([{ row: 2, message: 'the transaction has no </STMTTRN>: the file ends inside it — the file looks cut off' }]);
+    expect(r.drafts).toHaveLength(1);
+  });
+  it('MT940 without its closing :62F:: an error at the last :61:', () => {
+    const r = readMt940(':20:X\n:25:A\n:60F:C231231EUR0,\n:61:2312290102CR10,NTRFNONREF\n:86:first\n:61:2312290102CR5,NTRFNONREF\n:86:sec');
+    expect(r.errors).toEqual([{ row: 6, message: 'the statement from line 1 has no closing balance (:62F:) — the file looks cut off' }]);
+  });
+});

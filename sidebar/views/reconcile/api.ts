@@ -1,6 +1,7 @@
 // Reconciliation's server calls (docs/api-reconcile.md), typed; names are string literals so
 // build.mjs can check each one is exported.
 import { callServer } from '../../server';
+import type { FindResult } from '../../../src/server/caseQueries';
 
 export interface ReportSummary {
   month: string;
@@ -37,11 +38,24 @@ export interface ReviewItem {
   alternatives: string[];
   alternativeLines?: { lineId: string; label: string }[];
 }
+/** A live pairing of the month (auto, confirmed or manual) that can be unmatched. */
+export interface MatchedPair {
+  /** 'matched' when only the case's Matched Transactions are known (no server list yet). */
+  state: 'auto' | 'confirmed' | 'manual' | 'matched';
+  score?: number;
+  signals?: string[];
+  amount?: string;
+  covers?: string;
+  case: { caseId: string; vendor: string; amount: string; currency: string; status: string };
+  line: { lineId: string; statement?: string; date?: string; amount?: string; currency?: string; counterparty?: string; reference?: string; description?: string };
+}
 export interface ReviewItems {
   month: string;
   closed: boolean;
   items: ReviewItem[];
   counts: Record<string, number>;
+  /** The month's live pairs, once getReviewItems returns them (asked of the server's owner). */
+  matched?: MatchedPair[];
 }
 
 export const reconApi = {
@@ -52,6 +66,9 @@ export const reconApi = {
   confirm: (month: string, caseId: string, lineId: string) => callServer<RunOutcome>('confirmMatch', { month, caseId, lineId }),
   reject: (month: string, caseId: string, lineId: string) => callServer<RunOutcome>('rejectMatch', { month, caseId, lineId }),
   manual: (month: string, caseId: string, lineIds: string[]) => callServer<RunOutcome>('manualMatch', { month, caseId, lineIds }),
+  unmatch: (month: string, caseId: string, lineId: string) => callServer<RunOutcome>('unmatch', { month, caseId, lineId }),
+  /** Cases with Matched Transactions (Line IDs written by reconciliation), for the matched list until getReviewItems returns pairs. */
+  matchedCases: () => callServer<FindResult>('findCases', { limit: 1000 }),
   close: (month: string) => callServer<{ month: string; closedAt: string; matchedCases: number }>('closeMonth', month),
   jump: (target: { caseId?: string; lineId?: string; statement?: string; month?: string }) => callServer<boolean>('jumpToRow', target),
   openReview: () => callServer<void>('showReviewMatches'),

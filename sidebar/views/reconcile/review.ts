@@ -1,10 +1,12 @@
 // The Review matches sidebar: the month's suggested and ambiguous pairs, case and statement
 // line side by side with the signals behind the score. Confirm, reject (never suggested again),
-// or pick another line; jump to either row in the grid.
+// or pick another line; jump to either row in the grid. Below them, the month's matched pairs,
+// each with Unmatch (matched.ts).
 import { h, replaceChildren, errorMessage } from '../../components/dom';
 import { banner } from '../../components/banner';
 import { loadingButton } from '../../components/button';
-import { reconApi, type ReviewItem, type RunOutcome } from './api';
+import { reconApi, type ReviewItem, type ReviewItems, type RunOutcome } from './api';
+import { matchedSection, pairsFromCases } from './matched';
 import './reconcile.css';
 
 export function reviewView(root: HTMLElement): void {
@@ -15,16 +17,27 @@ export function reviewView(root: HTMLElement): void {
 
   const load = async () => {
     replaceChildren(list, h('p', { class: 'loading' }, 'Matching…'));
+    const m = month.value;
     try {
-      const r = await reconApi.review(month.value);
-      if (!r.items.length) {
-        replaceChildren(list, h('p', { class: 'muted' }, r.closed ? `${r.month} is closed.` : `Nothing to review for ${r.month}. Run reconciliation to look for new money.`));
-        return;
-      }
-      replaceChildren(list, h('p', { class: 'muted' }, `${r.items.length} pairs to review (${r.counts.ambiguous ?? 0} ambiguous).`), ...r.items.map((i) => card(i, r.closed)));
+      const r = await reconApi.review(m);
+      const review = r.items.length
+        ? [h('p', { class: 'muted' }, `${r.items.length} pairs to review (${r.counts.ambiguous ?? 0} ambiguous).`), ...r.items.map((i) => card(i, r.closed))]
+        : [h('p', { class: 'muted' }, r.closed ? `${r.month} is closed.` : `Nothing to review for ${r.month}. Run reconciliation to look for new money.`)];
+      replaceChildren(list, ...review, await matched(r));
     } catch (e) {
       replaceChildren(list);
       note.show({ kind: 'error', title: errorMessage(e) });
+    }
+  };
+  // The month's matched pairs with Unmatch: from the server's list, else from the cases.
+  const matched = async (r: ReviewItems): Promise<HTMLElement> => {
+    const o = { month: r.month, closed: r.closed, decided };
+    if (r.matched) return matchedSection(r.matched, o);
+    try {
+      const found = await reconApi.matchedCases();
+      return matchedSection(pairsFromCases(found, r.month), o, found.truncated ? 'Only the newest 1,000 cases were read.' : undefined);
+    } catch (e) {
+      return matchedSection([], o, `Matched pairs could not be read: ${errorMessage(e)}`);
     }
   };
   const decided = async (p: Promise<RunOutcome>, what: string) => {

@@ -169,21 +169,29 @@ export function rankBy(n: number, key: (i: number) => string): Int32Array {
 
 function subsetSums(ctx: AssignContext, taken: Taken[], done: Uint8Array, heldCases: Uint8Array, heldLines: Uint8Array): void {
   const { cases, lines, s } = ctx;
-  const touchedLines = new Set<number>(taken.map((t) => t.li));
-  const touchedCases = new Set<number>(taken.map((t) => t.ci));
+  // Rows already in a pair, as flags per row (not Sets of 100k numbers).
+  const touchedLines = new Uint8Array(lines.length);
+  const touchedCases = new Uint8Array(cases.length);
+  for (const t of taken) {
+    touchedLines[t.li] = 1;
+    touchedCases[t.ci] = 1;
+  }
   // Open cases per vendor and currency (the only ones a vendor's transfer can sum).
-  const byVendor = new Map<string, PCase[]>();
+  // Vendor ID → currency → cases (nested maps: no composed key string per row).
+  const byVendor = new Map<string, Map<string, PCase[]>>();
   for (const pc of cases) {
-    if (!pc.active || pc.openMinor <= 0 || done[pc.idx] || heldCases[pc.idx] || touchedCases.has(pc.idx) || !pc.c.vendorId) continue;
-    const key = `${pc.c.vendorId}\u0001${pc.c.currency}`;
-    const list = byVendor.get(key);
+    if (!pc.active || pc.openMinor <= 0 || done[pc.idx] || heldCases[pc.idx] || touchedCases[pc.idx] || !pc.c.vendorId) continue;
+    let byCur = byVendor.get(pc.c.vendorId);
+    if (!byCur) byVendor.set(pc.c.vendorId, (byCur = new Map()));
+    const list = byCur.get(pc.c.currency);
     if (list) list.push(pc);
-    else byVendor.set(key, [pc]);
+    else byCur.set(pc.c.currency, [pc]);
   }
   if (!byVendor.size) return;
   for (const pl of lines) {
-    if (!pl.eligible || !pl.vendor || heldLines[pl.idx] || touchedLines.has(pl.idx) || pl.remainingMinor !== pl.amountMinor) continue;
-    const candidates = byVendor.get(`${pl.vendor.vendorId}\u0001${pl.l.currency}`);
+    if (!pl.eligible || !pl.vendor || heldLines[pl.idx] || touchedLines[pl.idx] || pl.remainingMinor !== pl.amountMinor) continue;
+    const byCur = byVendor.get(pl.vendor.vendorId);
+    const candidates = byCur && byCur.get(pl.l.currency);
     if (!candidates || candidates.length < 2) continue;
     const pool = candidates.filter(
       (pc) => !done[pc.idx] && !heldCases[pc.idx] && pc.openMinor < pl.remainingMinor && pl.day >= pc.winLo && pl.day <= pc.winHi,

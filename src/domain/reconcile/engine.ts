@@ -129,7 +129,12 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
   const caseStates = new Uint8Array(cases.length);
   const caseFx = new Uint8Array(cases.length);
   const caseTouched = new Uint8Array(cases.length);
-  const caseReceived: ([string, number][] | undefined)[] = new Array(cases.length);
+  // What each case received per line currency: the first currency in two columns, any further
+  // one (rare: a case paid in two currencies) in a short list.
+  const recvCurrency: string[] = new Array(cases.length).fill('');
+  const recvMinor = new Float64Array(cases.length);
+  const recvAny = new Uint8Array(cases.length);
+  const recvMore: ([string, number][] | undefined)[] = new Array(cases.length);
   const caseLines: (string[] | undefined)[] = new Array(cases.length);
   const caseLast: string[] = new Array(cases.length).fill('');
   const lineAllocated = new Float64Array(lines.length);
@@ -143,10 +148,16 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
     if (b === LIVE_BIT) {
       caseCovered[ci] += coversMinor;
       if (isFx) caseFx[ci] = 1;
-      const rec = caseReceived[ci] || (caseReceived[ci] = []);
-      const slot = rec.find((r) => r[0] === lineCurrency);
-      if (slot) slot[1] += allocMinor;
-      else rec.push([lineCurrency, allocMinor]);
+      if (!recvAny[ci] || recvCurrency[ci] === lineCurrency) {
+        recvAny[ci] = 1;
+        recvCurrency[ci] = lineCurrency;
+        recvMinor[ci] += allocMinor;
+      } else {
+        const more = recvMore[ci] || (recvMore[ci] = []);
+        const slot = more.find((r) => r[0] === lineCurrency);
+        if (slot) slot[1] += allocMinor;
+        else more.push([lineCurrency, allocMinor]);
+      }
       const ids = caseLines[ci] || (caseLines[ci] = []);
       if (ids.indexOf(lineId) < 0) ids.push(lineId);
       if (li >= 0 && lines[li].l.bookingDate > caseLast[ci]) caseLast[ci] = lines[li].l.bookingDate;
@@ -226,9 +237,7 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       matchStatus,
       covered: covered === pc.refundMinor ? pc.c.amount : fromMinor(covered, ccy),
       open: covered === 0 ? pc.c.amount : fromMinor(Math.max(0, pc.refundMinor - covered), ccy),
-      received: caseReceived[i]
-        ? caseReceived[i]!.map(([currency, m]) => ({ amount: currency === ccy && m === pc.refundMinor ? pc.c.amount : fromMinor(m, currency), currency }))
-        : NONE,
+      received: recvAny[i] ? receivedOf(pc, recvCurrency[i], recvMinor[i], recvMore[i]) : NONE,
       lineIds: caseLines[i] ? caseLines[i]!.sort() : NO_IDS,
       settled: isSet,
       lastPaymentDate: caseLast[i],
@@ -270,6 +279,15 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
   // By Case ID, then Line ID, then the order they were made in.
   const sortedPairs = sortedByIds(pairs, pairCi, pairLi, caseRank, lineRank);
   return { month: input.month, pairs: sortedPairs, cases: caseOut, lines: lineOut, differences };
+}
+
+/** A case's receipts per currency, in the order the currencies first came in; the case's own
+ *  Decimal when a receipt is exactly its refund in its currency. */
+function receivedOf(pc: PCase, first: string, minor: number, more: [string, number][] | undefined): CaseOutcome['received'] {
+  const amountOf = (currency: string, m: number) => (currency === pc.c.currency && m === pc.refundMinor ? pc.c.amount : fromMinor(m, currency));
+  const out = [{ amount: amountOf(first, minor), currency: first }];
+  if (more) for (const [currency, m] of more) out.push({ amount: amountOf(currency, m), currency });
+  return out;
 }
 
 /** Pairs by (case rank, line rank, position). The three integers are packed into one exact

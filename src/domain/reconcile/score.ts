@@ -107,10 +107,24 @@ export function signalsOf(s: Scored): string[] {
   if (s.contradicts) out.push('ref:contradicts');
   if (s.vendorSignal) out.push(s.vendorSignal);
   out.push(s.fit);
-  const d = s.dateDistance;
-  out.push(`${dateSignal(d)} ${d >= 0 ? '+' : ''}${d}d`);
+  out.push(dateText(s.dateDistance));
   if (s.unmatched) out.push('decision:unmatched');
   return out;
+}
+
+// 'date:near +2d' for each distance seen, made once (a month repeats a few hundred distances
+// across its pairs).
+const DATE_TEXT_OFFSET = 1000;
+const dateTexts: (string | undefined)[] = [];
+function dateText(d: number): string {
+  const slot = d + DATE_TEXT_OFFSET;
+  const cacheable = Number.isInteger(d) && slot >= 0 && slot < 2 * DATE_TEXT_OFFSET;
+  let text = cacheable ? dateTexts[slot] : undefined;
+  if (text === undefined) {
+    text = `${dateSignal(d)} ${d >= 0 ? '+' : ''}${d}d`;
+    if (cacheable) dateTexts[slot] = text;
+  }
+  return text;
 }
 
 /** The weight of a display signal ('date:near +2d' → 10). */

@@ -66,6 +66,53 @@ function firstNonEmptyRows(rows: string[][], n: number): string[][] {
   return out;
 }
 
+/**
+ * A file cut off in transfer or by a size limit ends inside its last record: that record has
+ * fewer fields than its peers, or a quoted field that never closes. The width expected is the
+ * mode of the other data rows (a header may be wider than its data, e.g. PayPal ES's empty
+ * header columns), and a short row counts only when it lacks a column some peer fills (trailing
+ * columns every peer leaves empty prove nothing). With no peer, the header's named columns are
+ * the reference. A cut inside an unquoted last field cannot be seen and is not claimed.
+ */
+export function cutOffRow(table: Table, data: number[], headerRow: number): RowError | null {
+  const rows = table.rows;
+  // A quote still open at the end of the file: the record holding it was cut (or a stray quote
+  // swallowed the rest of the file); either way its rows cannot be read.
+  const open = table.unclosedQuoteRow ?? -1;
+  if (open > headerRow && (!data.length || open >= data[data.length - 1])) return { row: open + 1, message: 'a quoted field never closes — the file looks cut off' };
+  if (!data.length) return null;
+  const last = data[data.length - 1];
+  const cells = rows[last];
+  const n = cells.length;
+  let expected = 0;
+  if (data.length > 1) {
+    const freq = new Map<number, number>();
+    let mode = 0;
+    let modeCount = 0;
+    for (let di = 0; di < data.length - 1; di++) {
+      const w = rows[data[di]].length;
+      const f = (freq.get(w) ?? 0) + 1;
+      freq.set(w, f);
+      if (f > modeCount || (f === modeCount && w > mode)) { mode = w; modeCount = f; }
+    }
+    if (n < mode) {
+      // A missing column counts if any peer has something in it.
+      let filled = false;
+      for (let di = 0; di < data.length - 1 && !filled; di++) {
+        const peer = rows[data[di]];
+        for (let j = n; j < mode && j < peer.length; j++) if (peer[j] !== '') { filled = true; break; }
+      }
+      if (filled) expected = mode;
+    }
+  } else if (headerRow >= 0) {
+    const header = rows[headerRow];
+    let named = 0;
+    for (let j = 0; j < header.length; j++) if (header[j] !== '') named = j + 1;
+    if (n < named) expected = named;
+  }
+  return expected ? { row: last + 1, message: `only ${n} of ${expected} fields — the file looks cut off` } : null;
+}
+
 export function normaliseCurrency(raw: string): string {
   const t = raw.trim();
   if (!t) return '';
@@ -223,6 +270,12 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
     const first = cells[0] ?? '';
     if ((SUMMARY.test(first) || (dateCell !== first && SUMMARY.test(dateCell))) && !looksLikeDate(dateCell) && !PENDING.test(dateCell)) continue;
     data.push(i);
+  }
+  const cutRow = cutOffRow(table, data, headerRow);
+  if (cutRow) {
+    errors.push(cutRow);
+    // The cut record is reported once, not read as a line.
+    if (data.length && data[data.length - 1] === cutRow.row - 1) data.pop();
   }
 
   // ---- one date order for the whole file ----
@@ -430,6 +483,6 @@ export function readCsv(text: string, profiles: CsvProfile[], options: ImportOpt
     }
   }
   if (profile.finish) profile.finish(base.drafts, data.map((i) => new TableRow(i + 1, rows[i], col)));
-  if (!data.length) errors.push({ row: headerRow + 1, message: 'No transaction rows after the header' });
+  if (!data.length && !cutRow) errors.push({ row: headerRow + 1, message: 'No transaction rows after the header' });
   return base;
 }

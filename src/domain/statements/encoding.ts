@@ -34,6 +34,15 @@ function utf8SequenceAt(b: ArrayLike<number>, i: number): number {
   return n + 1;
 }
 
+/** Whether the bytes from i on are the start of a UTF-8 sequence the file's end cut short. */
+function utf8CutAt(b: ArrayLike<number>, i: number): boolean {
+  const c = b[i];
+  const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+  if (n === 0 || i + n < b.length) return false;
+  for (let k = i + 1; k < b.length; k++) if ((b[k] & 0xc0) !== 0x80) return false;
+  return true;
+}
+
 export function detectEncoding(bytes: ArrayLike<number>): EncodingGuess {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { charset: 'UTF-8', bom: true, reason: 'UTF-8 byte order mark' };
@@ -50,6 +59,8 @@ export function detectEncoding(bytes: ArrayLike<number>): EncodingGuess {
     high++;
     if (utf8Ok) {
       const n = utf8SequenceAt(bytes, i);
+      // A file cut off mid-character is still UTF-8 (the cut row is reported, not the charset).
+      if (n === 0 && utf8CutAt(bytes, i)) break;
       if (n === 0) utf8Ok = false;
       else { i += n - 1; continue; }
     }
@@ -70,7 +81,7 @@ export function detectEncoding(bytes: ArrayLike<number>): EncodingGuess {
       gbkPairs++;
       if (c >= 0xa1 && d >= 0xa1) corePairs++;
       i++;
-    } else gbkBad++;
+    } else if (d !== undefined || c < 0x81 || c > 0xfe) gbkBad++; // a lead byte alone at the very end: the file was cut
   }
   if (gbkPairs >= 2 && gbkBad === 0 && corePairs >= gbkPairs * 0.8) {
     return { charset: 'GB18030', bom: false, reason: 'not UTF-8; byte pairs look like GBK Chinese' };

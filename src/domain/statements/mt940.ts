@@ -76,7 +76,14 @@ export function readMt940(text: string): Mt940Read {
     current = null;
     details = [];
   };
+  // A statement (from :20:) ends with its closing balance :62F:/:62M:; one without it at the end
+  // of the file was cut off. openedAt: line of the open statement's :20:, lastRecord: its last :61:.
+  let openedAt = 0;
+  let lastRecord = 0;
   for (const f of fs) {
+    if (f.tag === '20') { openedAt = f.line; lastRecord = 0; }
+    else if (f.tag === '61') lastRecord = f.line;
+    else if (/^62[FM]$/.test(f.tag)) openedAt = 0;
     if (f.tag === '25' && !account) account = f.value.trim();
     else if (/^60[FM]$/.test(f.tag)) {
       const m = /^[CD]\d{6}([A-Z]{3})/.exec(f.value);
@@ -126,6 +133,16 @@ export function readMt940(text: string): Mt940Read {
     } else if (/^62[FM]$|^64$|^20$/.test(f.tag)) close();
   }
   close();
+  if (openedAt) {
+    errors.push({ row: lastRecord || openedAt, message: `the statement from line ${openedAt} has no closing balance (:62F:) — the file looks cut off` });
+  } else {
+    // SWIFT blocks: a {4: text block ends with "-}".
+    const body = text.replace(/\s+$/, '');
+    const lastBlock = body.lastIndexOf('{4:');
+    if (lastBlock >= 0 && body.indexOf('-}', lastBlock) < 0) {
+      errors.push({ row: body.split(/\r\n|\n|\r/).length, message: 'the last message has no closing "-}" — the file looks cut off' });
+    }
+  }
   if (!drafts.length && !errors.length) errors.push({ row: 1, message: 'No :61: statement lines in this MT940 file' });
   return { drafts, errors, account, currency };
 }

@@ -109,6 +109,16 @@ export function readOfx(text: string, fallbackCurrency?: string): OfxRead {
     else if (tok.tag === 'ACCTID' && !account) account = tok.value;
     else if ((tok.tag === 'BANKID' || tok.tag === 'ORG') && !bank) bank = tok.value;
   }
+  // Every OFX file ends with </OFX> (SGML leaves only leaf tags open). Without it the file was
+  // cut: a transaction left open is the record the cut went through and is not read.
+  if (!toks.some((t) => t.close && t.tag === 'OFX')) {
+    const lastLine = toks.length ? toks[toks.length - 1].line : 1;
+    if (trn) {
+      count++;
+      trn = null;
+      errors.push({ row: trnLine, message: 'the transaction has no </STMTTRN>: the file ends inside it — the file looks cut off' });
+    } else errors.push({ row: lastLine, message: 'the file ends before </OFX> — it looks cut off' });
+  }
   flush();
   if (count === 0) errors.push({ row: 1, message: 'No <STMTTRN> transactions in this OFX file' });
   return { drafts, errors, account, currency: curdef, bank };

@@ -7,6 +7,8 @@ export interface Table {
   delimiter: string;
   /** Cells as printed, trimmed. rows[i] is spreadsheet row i + 1. */
   rows: string[][];
+  /** Index in `rows` of a record whose quoted field never closes (the file ends inside it), or -1. */
+  unclosedQuoteRow?: number;
 }
 
 const CANDIDATES = [',', ';', '\t', '|'];
@@ -70,12 +72,14 @@ export function readTable(text: string, delimiter?: string): Table {
   const parsed = Papa.parse<string[]>(fixed, { delimiter: d, skipEmptyLines: false, header: false });
   // Cleaned in place: a second copy of a 100k-row grid would double the garbage.
   const rows = parsed.data;
+  let unclosedQuoteRow = -1;
+  for (const e of parsed.errors) if (e.code === 'MissingQuotes' && typeof e.row === 'number') unclosedQuoteRow = e.row;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (!Array.isArray(r)) { rows[i] = []; continue; }
     for (let j = 0; j < r.length; j++) r[j] = cleanCell(r[j]);
   }
-  return { delimiter: d, rows };
+  return { delimiter: d, rows, unclosedQuoteRow };
 }
 
 /** Header keys compare without case, spacing, BOM or quotes. */
