@@ -417,8 +417,8 @@ d('menu', () => {
     const r = await rt.run('onOpen', [], { kind: 'simple-trigger', event: { authMode: 'NONE' } });
     const menu = r.events.find((e) => e.type === 'menu') as any;
     const items = menu.menu.items.map((i: any) => i.functionName ?? i.kind);
-    expect(items).toEqual(['showLogRefund', 'showFindCase', 'showImportCases', 'runCheckLog', 'runVerifyAuditTrail', 'setupWorkbook', 'separator', 'submenu']);
-    expect(menu.menu.items[7].items.map((i: any) => i.functionName)).toEqual(['showImportStatement', 'showRunReconciliation', 'showReviewMatches']);
+    expect(items).toEqual(['showLogRefund', 'showFindCase', 'showImportCases', 'runCheckLog', 'runVerifyAuditTrail', 'refreshScorecard', 'setupWorkbook', 'separator', 'submenu']);
+    expect(menu.menu.items[8].items.map((i: any) => i.functionName)).toEqual(['showImportStatement', 'showRunReconciliation', 'showReviewMatches']);
     expect(Object.keys(r.calls).filter((k) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(k))).toEqual([]);
   });
 });
