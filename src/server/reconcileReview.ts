@@ -29,8 +29,8 @@ export interface ReviewSide {
 export interface ReviewLine {
   lineId: string; statement: string; date: string; amount: string; currency: string; counterparty: string; reference: string; description: string;
 }
-export interface ReviewItem {
-  state: 'suggested' | 'ambiguous';
+/** A case and a statement line side by side, with why they were paired. */
+export interface PairView {
   score: number;
   signals: string[];
   /** Amount proposed for the case, in the line's currency, and what it covers of the case. */
@@ -38,20 +38,17 @@ export interface ReviewItem {
   covers: string;
   case: ReviewSide;
   line: ReviewLine;
+}
+export interface ReviewItem extends PairView {
+  state: 'suggested' | 'ambiguous';
   /** Other lines proposed for the same case (for "pick another line"). */
   alternatives: string[];
   /** The same lines as the user sees them: "2026-11-18 · 1,125.30 CNY · 义乌快乐玩具贸易 · Stmt CMB 2026-09..11". */
   alternativeLines: { lineId: string; label: string }[];
 }
 /** A live pairing of the month (auto, confirmed or manual), which the accountant may unmatch. */
-export interface MatchedPair {
+export interface MatchedPair extends PairView {
   state: 'auto' | 'confirmed' | 'manual';
-  score: number;
-  signals: string[];
-  amount: string;
-  covers: string;
-  case: ReviewSide;
-  line: ReviewLine;
 }
 export interface ReviewItems {
   month: string;
@@ -80,7 +77,7 @@ export function reviewItems(monthInput: unknown): ReviewItems {
     const li = inp.lineInfo.get(p.lineId);
     if (!c || !li) continue;
     const l = li.line;
-    const pair = {
+    const pair: PairView = {
       score: p.score,
       signals: p.signals,
       amount: `${formatAmount(p.amount, p.currency)} ${p.currency}`,

@@ -95,7 +95,7 @@ export interface StatementPreview {
   delimiter: string;
   headerRow: number;
   headers: string[];
-  mapping: ImportOptions['mapping'] | null;
+  mapping: NonNullable<ImportOptions['mapping']> | null;
   dateOrder: string;
   dateOrderHow: string;
   needsDateOrder: boolean;

@@ -1,26 +1,10 @@
 // The month's matched pairs in the Review matches sidebar, each with Unmatch (behind a confirm
 // step): the server adds an `unmatched` row to Matches (the earlier rows stay as evidence),
 // audits it, puts a Reconciled case back to Agreed and runs the month again.
-//
-// The pairs come from getReviewItems(month).matched when the server returns them. Until then
-// they are read from the cases: a case's Matched Transactions (Line IDs) whose last payment
-// (Actual Completion, written by reconciliation) falls in the month.
+// The pairs are getReviewItems(month).matched: the month's auto, confirmed and manual pairs.
 import { h, replaceChildren } from '../../components/dom';
 import { loadingButton } from '../../components/button';
-import type { FindResult } from '../../../src/server/caseQueries';
 import { reconApi, type MatchedPair, type RunOutcome } from './api';
-
-/** Pairs from the cases' Matched Transactions whose last payment is in `month`. */
-export function pairsFromCases(found: FindResult, month: string): MatchedPair[] {
-  const out: MatchedPair[] = [];
-  for (const c of found.cases) {
-    if (!c.matchedTransactions.trim() || !c.actualCompletion.startsWith(`${month}-`)) continue;
-    for (const lineId of c.matchedTransactions.split(/[,;\s]+/).filter((x) => x)) {
-      out.push({ state: 'matched', case: { caseId: c.caseId, vendor: c.vendorName, amount: c.amount, currency: c.currency, status: c.status }, line: { lineId, date: c.actualCompletion } });
-    }
-  }
-  return out.sort((a, b) => (a.case.caseId === b.case.caseId ? a.line.lineId.localeCompare(b.line.lineId) : a.case.caseId.localeCompare(b.case.caseId)));
-}
 
 export interface MatchedSectionOptions {
   month: string;

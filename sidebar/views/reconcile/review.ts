@@ -6,7 +6,7 @@ import { h, replaceChildren, errorMessage } from '../../components/dom';
 import { banner } from '../../components/banner';
 import { loadingButton } from '../../components/button';
 import { reconApi, type ReviewItem, type ReviewItems, type RunOutcome } from './api';
-import { matchedSection, pairsFromCases } from './matched';
+import { matchedSection } from './matched';
 import './reconcile.css';
 
 export function reviewView(root: HTMLElement): void {
@@ -23,23 +23,14 @@ export function reviewView(root: HTMLElement): void {
       const review = r.items.length
         ? [h('p', { class: 'muted' }, `${r.items.length} pairs to review (${r.counts.ambiguous ?? 0} ambiguous).`), ...r.items.map((i) => card(i, r.closed))]
         : [h('p', { class: 'muted' }, r.closed ? `${r.month} is closed.` : `Nothing to review for ${r.month}. Run reconciliation to look for new money.`)];
-      replaceChildren(list, ...review, await matched(r));
+      replaceChildren(list, ...review, matched(r));
     } catch (e) {
       replaceChildren(list);
       note.show({ kind: 'error', title: errorMessage(e) });
     }
   };
-  // The month's matched pairs with Unmatch: from the server's list, else from the cases.
-  const matched = async (r: ReviewItems): Promise<HTMLElement> => {
-    const o = { month: r.month, closed: r.closed, decided };
-    if (r.matched) return matchedSection(r.matched, o);
-    try {
-      const found = await reconApi.matchedCases();
-      return matchedSection(pairsFromCases(found, r.month), o, found.truncated ? 'Only the newest 1,000 cases were read.' : undefined);
-    } catch (e) {
-      return matchedSection([], o, `Matched pairs could not be read: ${errorMessage(e)}`);
-    }
-  };
+  // The month's matched pairs, each with Unmatch.
+  const matched = (r: ReviewItems): HTMLElement => matchedSection(r.matched, { month: r.month, closed: r.closed, decided });
   const decided = async (p: Promise<RunOutcome>, what: string) => {
     try {
       const o = await p;
