@@ -185,7 +185,7 @@ export async function benchReconcile(): Promise<string[]> {
     }
     if (calls.length > 1) {
       out.push(`  equal at every size (without audit hashing and grid growth): ${calls.every((c) => core(c) === core(calls[0])) ? 'yes' : 'NO'}`);
-      out.push(`  equal at every size (all calls): ${calls.every((c) => c.total === calls[0].total) ? 'yes' : 'no — audit rows are hashed one Utilities.computeDigest each'}`);
+      out.push(`  equal at every size (all calls): ${calls.every((c) => c.total === calls[0].total) ? 'yes' : 'no — a tab that outgrows its grid costs one insertRowsAfter (bounded by the number of tabs, not by rows)'}`);
     }
   }
   return out;

@@ -252,3 +252,25 @@ describe('matching: decisions and stability', () => {
     expect(r.differences).toEqual([]);
   });
 });
+
+describe('reports of past months', () => {
+  test('a fee difference is proposed in the month the money arrived, not again in later months', () => {
+    const cases = [kase(1, '300.00')];
+    const lines = [line('298.50', { lineId: 'A', reference: 'RC-000001' })]; // booked 2026-10-11
+    expect(run(cases, lines, { month: '2026-10' }).differences.map((d) => d.kind)).toEqual(['fee']);
+    // November's run carries October's pair as a decision (the Matches tab), so the case is
+    // settled there too — but its fee was October's news.
+    const kept = { caseId: 'RC-000001', lineId: 'A', state: 'auto' as const, amount: new Decimal('298.50'), covers: new Decimal('298.50') };
+    const november = run(cases, lines, { month: '2026-11', decisions: [kept] });
+    expect(byCase(november, 'RC-000001').settled).toBe(true);
+    expect(november.differences).toEqual([]);
+  });
+
+  test("a waiting case's age is counted to the month's end, not to today", () => {
+    // Logged 2026-09-20, nothing paid; the September report (run on 2026-11-02) says 10 days.
+    const r = run([kase(1, '300.00', { dateLogged: '2026-09-20', expectedCompletion: '2026-09-27' })], [], { month: '2026-09' });
+    expect(byCase(r, 'RC-000001').ageDays).toBe(10);
+    // The current month is counted to today.
+    expect(byCase(run([kase(2, '300.00', { dateLogged: '2026-10-20' })], [], { month: '2026-11' }), 'RC-000002').ageDays).toBe(13);
+  });
+});

@@ -14,7 +14,7 @@ import { CandidateIndex, REF_CASE, REF_ORDER, pairKey } from './candidates';
 import { assess, type Assessment } from './allocation';
 import { ScoredPairs } from './score';
 import { assign, rankBy } from './assign';
-import { dayNumber, monthEnd } from './dates';
+import { dayNumber, monthEnd, monthOf } from './dates';
 import { fromMinor, toMinor } from './minor';
 import { minorUnits } from '../currency';
 import { fxToleranceMinor } from './openAmount';
@@ -212,7 +212,9 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
     });
   }
 
-  const todayDay = dayNumber(input.today);
+  // A case's age is counted to the month's end (or today, for the current month), so a past
+  // month's report says how late the money was then, not how long ago that was.
+  const asOfDay = Math.min(dayNumber(input.today), dayNumber(monthEnd(input.month)));
   const caseOut: CaseOutcome[] = [];
   const differences: Difference[] = [];
   for (const pc of cases) {
@@ -241,10 +243,12 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       lineIds: caseLines[i] ? caseLines[i]!.sort() : NO_IDS,
       settled: isSet,
       lastPaymentDate: caseLast[i],
-      ageDays: Number.isNaN(pc.logDay) ? 0 : Math.max(0, todayDay - pc.logDay),
+      ageDays: Number.isNaN(pc.logDay) ? 0 : Math.max(0, asOfDay - pc.logDay),
     });
     const gap = pc.refundMinor - covered;
-    if (covered > 0 && gap !== 0) {
+    // A difference is proposed once, in the month its (last) payment arrived; later months'
+    // reports would otherwise repeat the same write-off.
+    if (covered > 0 && gap !== 0 && monthOf(caseLast[i]) === input.month) {
       const kind = !isSet ? 'short' : gap < 0 ? 'over' : isFx ? 'fx' : 'fee';
       const amount = fromMinor(gap, ccy);
       const rate = fx.rate(ccy, s.baseCurrency, input.today);
