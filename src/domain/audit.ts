@@ -1,7 +1,7 @@
 // The audit trail's hash chain (DESIGN §7). Each row's hash covers the previous row's hash and
 // this row, and rows carry a sequence number, so verification can tell an edited row from
-// inserted or deleted ones. The hash function is a parameter: Apps Script computes SHA-256 with
-// Utilities.computeDigest, tests with Node's crypto — the chain logic is the same.
+// inserted or deleted ones. The hash function is a parameter: the add-on passes the pure-JS
+// `sha256Hex` (no service call per row), tests may pass Node's crypto — the chain is the same.
 
 /** Hex SHA-256 of the UTF-8 text. */
 export type Sha256 = (text: string) => string;

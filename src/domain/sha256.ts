@@ -1,5 +1,5 @@
 // SHA-256 of a string's UTF-8 bytes, in plain JS (FIPS 180-4). The audit chain hashes one row per
-// change; calling Utilities.computeDigest per row would make a large reconciliation's service
+// change; calling Apps Script's computeDigest per row would make a large reconciliation's service
 // calls grow with its rows, and the domain must not reach Apps Script anyway. Evidence files are
 // still hashed by computeDigest (one call per file, on bytes the adapter already holds).
 

@@ -1,6 +1,6 @@
 // Which character set a statement file is in, judged from its raw bytes. The domain only
 // *detects*; turning bytes into text is the adapter's job (Apps Script:
-// Utilities.newBlob(bytes).getDataAsString(charset); Node: iconv-lite), passed in as `Decode`.
+// a Blob's getDataAsString(charset); Node: iconv-lite), passed in as `Decode`.
 
 /** The charsets we tell apart, spelled as Apps Script / Java and iconv both accept them. */
 export type Charset = 'UTF-8' | 'GB18030' | 'windows-1252' | 'ISO-8859-1';
