@@ -3,8 +3,7 @@
 // suggestions in the sidebar, confirm one and see it leave the list.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Runtime } from '../../dev/runtime';
-import { seedInto } from '../../dev/demo/seed';
+import { seedDemo } from './helpers/demoSeed';
 import { REPO, clickMenu, dialogFrame, launchBrowser, openApp, sidebarFrame, startTestApp, type TestApp, type TestBrowser } from './helpers/app';
 
 jest.setTimeout(240000);
@@ -17,17 +16,7 @@ let t: TestApp;
 let b: TestBrowser;
 beforeAll(async () => {
   if (!ready) return;
-  t = await startTestApp({
-    seed: async (workbookPath) => {
-      const rt = await Runtime.open({ workbookPath });
-      try {
-        await seedInto(rt, { cases: 40 });
-        await rt.save();
-      } finally {
-        await rt.close();
-      }
-    },
-  });
+  t = await startTestApp({ seed: seedDemo(40) });
   b = await launchBrowser();
   await openApp(b.page, t);
 });

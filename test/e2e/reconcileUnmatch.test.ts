@@ -4,8 +4,7 @@
 // the Audit Log has the decision.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Runtime } from '../../dev/runtime';
-import { seedInto } from '../../dev/demo/seed';
+import { seedDemo } from './helpers/demoSeed';
 import { REPO, clickMenu, dialogFrame, launchBrowser, openApp, sidebarFrame, startTestApp, type TestApp, type TestBrowser } from './helpers/app';
 
 jest.setTimeout(240000);
@@ -18,17 +17,7 @@ let t: TestApp;
 let b: TestBrowser;
 beforeAll(async () => {
   if (!ready) return;
-  t = await startTestApp({
-    seed: async (workbookPath) => {
-      const rt = await Runtime.open({ workbookPath });
-      try {
-        await seedInto(rt, { cases: 40 });
-        await rt.save();
-      } finally {
-        await rt.close();
-      }
-    },
-  });
+  t = await startTestApp({ seed: seedDemo(40) });
   b = await launchBrowser();
   await openApp(b.page, t);
 });
