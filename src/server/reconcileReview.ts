@@ -1,7 +1,10 @@
 // Review of a month's matches (sidebar `review` view) and the decisions on them. Each decision
 // is a row added to `Matches` (nothing is deleted: an unmatched pair keeps its earlier rows as
-// evidence) followed by a full run of the month in the same execution, so Cases, the Stmt tabs
-// and the report always agree with the decisions. Decisions are refused on closed months.
+// evidence) together with a full run of the month, under one hold of the document lock: the
+// decision is checked and the month's plan computed with the new rows in memory before anything
+// is written, so Cases, the Stmt tabs and the report always agree with the decisions, and a
+// decision that cannot be carried through writes nothing. Decisions are refused on closed months
+// and while a run of another month is in progress.
 import * as z from 'zod';
 import { Decimal, formatAmount } from '../domain/money';
 import type { CaseRecord } from '../domain/caseRecord';
@@ -14,9 +17,8 @@ import { appendAudit, auditEntry } from '../sheets/auditLog';
 import { withDocumentLock } from '../sheets/lock';
 import { writeStatementTab, existingLineIds, freeStatementTabName } from '../sheets/statementRepo';
 import { activateRow, readClosedMonths, readRunState, reportTabName, statementTabNames, writeClosedMonths, writeMatches, writeReport } from '../sheets/reconRepo';
-import { writeCases } from '../sheets/caseRepo';
 import { readVendors } from '../sheets/vendorRepo';
-import { computePlan, loadInputs, runOnce, validate, type Inputs, type RunOutcome } from './reconcileRun';
+import { computePlan, loadInputs, runLocked, validate, withDecisions, type Inputs, type Plan, type RunOutcome } from './reconcileRun';
 import { stamp } from './context';
 
 const monthSchema = z.string().refine(isMonth, 'month must be YYYY-MM');
@@ -111,44 +113,51 @@ function lineLabel(inp: Inputs, lineId: string): string {
   return [l.bookingDate, `${formatAmount(l.amount, l.currency)} ${l.currency}`, l.counterparty || l.reference || l.description, li.statement].filter(Boolean).join(' · ');
 }
 
-/** Adds decision rows, then runs the month with them (one execution, no budget split). */
-function decideAndRun(month: string, decide: (inp: Inputs, plan: ReturnType<typeof computePlan>) => MatchRow[], reopen: Set<string> = new Set()): RunOutcome {
-  assertOpen(month);
+/**
+ * One decision, atomically: under a single hold of the document lock, read the month, check the
+ * decision against it, compute the month's plan with the new Matches rows in memory, check every
+ * tab it will write, then write the Stmt match columns, the report and — last — Cases, Matches
+ * and the Audit Log (the decision rows, the unmatch changes, the run's own). A decision that
+ * fails any check writes nothing, and no other execution can run between the decision and the
+ * run of the month.
+ */
+function decideAndRun(month: string, decide: (inp: Inputs, plan: Plan) => MatchRow[], reopen: Set<string> = new Set()): RunOutcome {
+  const started = Date.now();
   const st = stamp();
-  withDocumentLock(() => {
-    const inp = loadInputs(st, month);
-    const plan = computePlan(inp);
-    const added = decide(inp, plan);
-    writeMatches(st.ss, [...inp.matchRows, ...added], inp.matchRows.length);
-    appendAudit(st.ss, added.map((r) => auditEntry(st, r.caseId, `Match ${r.state}`, r.lineId, '', `${r.amount ? `${r.amount} ${r.currency}` : ''}${r.note ? `; ${r.note}` : ''}`)));
-    if (reopen.size) {
-      // Unmatch: a Reconciled case goes back to Agreed (money expected again) and its received
-      // amounts follow what is still matched; the run below then sees it as open.
-      const original = new Map<string, CaseRecord>();
-      const inp2 = loadInputs(st, month, undefined, (r) => {
-        if (!reopen.has(r.caseId) || r.status !== 'Reconciled') return r;
-        original.set(r.caseId, r);
-        return { ...r, status: 'Agreed', reconciledOn: '' };
-      });
-      const plan2 = computePlan(inp2);
-      const records: CaseRecord[] = [];
-      const entries: ReturnType<typeof auditEntry>[] = [];
-      for (const [caseId, before] of original) {
-        const reopened = inp2.records.get(caseId)!;
-        const ch = plan2.caseChanges.find((c) => c.caseId === caseId);
-        const after = ch ? ch.record : reopened;
-        records.push({ ...after, updatedAt: st.time, updatedBy: st.user });
-        entries.push(auditEntry(st, caseId, 'Unmatch', 'Status', before.status, after.status));
-        if (before.reconciledOn !== after.reconciledOn) entries.push(auditEntry(st, caseId, 'Unmatch', 'Reconciled On', before.reconciledOn, after.reconciledOn));
-        for (const a of ch ? ch.audit : []) if (a.field !== 'Status' && a.field !== 'Reconciled On') entries.push(auditEntry(st, caseId, 'Unmatch', a.field, a.oldValue, a.newValue));
-      }
-      if (records.length) {
-        writeCases(st.ss, inp2.caseTable, records);
-        appendAudit(st.ss, entries);
-      }
+  return withDocumentLock(() => {
+    assertOpen(month);
+    const run = readRunState();
+    if (run && run.month !== month) {
+      throw new Error(`A reconciliation of ${run.month} is still in progress; let it finish (or press Continue) before deciding on ${month}. Nothing was changed.`);
     }
+    const inp = loadInputs(st, month);
+    const added = decide(inp, computePlan(inp));
+    // Unmatch: a Reconciled case goes back to Agreed (money expected again) and its received
+    // amounts follow what is still matched; the month's plan sees it as open.
+    const original = new Map<string, CaseRecord>();
+    const inp2 = withDecisions(inp, added, reopen.size ? (r) => {
+      if (!reopen.has(r.caseId) || r.status !== 'Reconciled') return r;
+      original.set(r.caseId, r);
+      return { ...r, status: 'Agreed', reconciledOn: '' };
+    } : undefined);
+    const plan = computePlan(inp2);
+    const decisionAudit = added.map((r) => auditEntry(st, r.caseId, `Match ${r.state}`, r.lineId, '', `${r.amount ? `${r.amount} ${r.currency}` : ''}${r.note ? `; ${r.note}` : ''}`));
+    const unmatchAudit: ReturnType<typeof auditEntry>[] = [];
+    const caseChanges = plan.caseChanges.filter((c) => !original.has(c.caseId));
+    for (const [caseId, before] of original) {
+      const reopened = inp2.records.get(caseId)!;
+      const ch = plan.caseChanges.find((c) => c.caseId === caseId);
+      const after = ch ? ch.record : reopened;
+      caseChanges.push({ caseId, record: after, audit: ch ? ch.audit : [] });
+      unmatchAudit.push(auditEntry(st, caseId, 'Unmatch', 'Status', before.status, after.status));
+      if (before.reconciledOn !== after.reconciledOn) unmatchAudit.push(auditEntry(st, caseId, 'Unmatch', 'Reconciled On', before.reconciledOn, after.reconciledOn));
+      for (const a of ch ? ch.audit : []) if (a.field !== 'Status' && a.field !== 'Reconciled On') unmatchAudit.push(auditEntry(st, caseId, 'Unmatch', a.field, a.oldValue, a.newValue));
+    }
+    // The run's Reconcile entries of a reopened case are said by its Unmatch entries.
+    const runAudit = plan.audit.filter((a) => !(original.has(a.caseId) && a.action === 'Reconcile'));
+    const decided: Plan = { ...plan, caseChanges, audit: [...decisionAudit, ...unmatchAudit, ...runAudit] };
+    return runLocked(inp2, decided, { month, budgetMs: Number.MAX_SAFE_INTEGER }, null, started);
   });
-  return runOnce({ month, budgetMs: Number.MAX_SAFE_INTEGER }, null);
 }
 
 function row(inp: Inputs, month: string, caseId: string, lineId: string, state: MatchRow['state'], amount: Decimal | null, currency: string, covers: Decimal | null, caseCurrency: string, note: string, extra: Partial<MatchRow> = {}): MatchRow {

@@ -33,8 +33,8 @@ import { appendAudit, auditEntry } from '../sheets/auditLog';
 import { withDocumentLock } from '../sheets/lock';
 import type { Cell } from '../sheets/writer';
 import {
-  clearContinuation, readClosedMonths, readMatches, readRunState, readStatementTabs, sameCells, scheduleContinuation,
-  writeMatches, writeReport, writeRunState, writeStatementMatches, type RunState, type StatementTab,
+  clearContinuation, readClosedMonths, readMatches, readRunState, readStatementTabs, sameCells, scheduleContinuation, statementMatchLayout,
+  writeMatches, writeReport, writeRunState, writeStatementMatches, type MatchLayout, type RunState, type StatementTab,
 } from '../sheets/reconRepo';
 import { stamp, type Stamp } from './context';
 
@@ -79,16 +79,37 @@ export interface Inputs {
   settings: Settings;
   recon: ReconSettings;
   fxRates: FxRate[];
+  /** Matches rows the run works with (read, plus a decision's new rows in memory). */
   matchRows: MatchRow[];
+  /** Matches rows as they are on the tab now (what a write replaces). */
+  storedMatchRows: MatchRow[];
   decisions: Decision[];
 }
 
-export function loadInputs(st: Stamp, month: string, statementSheets?: string[], override?: (r: CaseRecord) => CaseRecord): Inputs {
+export function loadInputs(st: Stamp, month: string, statementSheets?: string[]): Inputs {
   const settings = readSettings(st.ss);
   const caseTable = readCases(st.ss);
   const vendorTable = readVendors(st.ss);
   const tabs = readStatementTabs(st.ss, st.zone, statementSheets);
   const { rows: matchRows } = readMatches(st.ss);
+  const { records, cases } = casesOf(caseTable);
+  const moneyLines: StatementLine[] = [];
+  const lineInfo = new Map<string, { line: StatementLine; statement: string }>();
+  for (const t of tabs) {
+    for (const l of t.lines) {
+      lineInfo.set(l.lineId, { line: l, statement: t.name });
+      if (!t.isVendor) moneyLines.push(l);
+    }
+  }
+  const fxRates: FxRate[] = settings.fxRates.map((r) => ({ date: /^\d{4}-\d{2}-\d{2}/.test(r.asOf) ? r.asOf.slice(0, 10) : '1970-01-01', from: r.currency, to: settings.baseCurrency, rate: r.rate }));
+  return {
+    st, month, caseTable, records, cases, tabs, moneyLines, lineInfo,
+    vendors: vendorTable.vendors.map((v) => ({ vendorId: v.vendorId, name: v.name, aliases: v.aliases })),
+    settings, recon: reconSettingsFrom(settings), fxRates, matchRows, storedMatchRows: matchRows, decisions: decisionsFromRows(matchRows),
+  };
+}
+
+function casesOf(caseTable: CaseTable, override?: (r: CaseRecord) => CaseRecord): { records: Map<string, CaseRecord>; cases: ReconCase[] } {
   const records = new Map<string, CaseRecord>();
   const cases: ReconCase[] = [];
   for (const row of caseTable.rows) {
@@ -102,20 +123,15 @@ export function loadInputs(st: Stamp, month: string, statementSheets?: string[],
       amount: new Decimal(r.amount), currency: r.currency, status: r.status, expectedCompletion: r.expectedCompletion,
     });
   }
-  const moneyLines: StatementLine[] = [];
-  const lineInfo = new Map<string, { line: StatementLine; statement: string }>();
-  for (const t of tabs) {
-    for (const l of t.lines) {
-      lineInfo.set(l.lineId, { line: l, statement: t.name });
-      if (!t.isVendor) moneyLines.push(l);
-    }
-  }
-  const fxRates: FxRate[] = settings.fxRates.map((r) => ({ date: /^\d{4}-\d{2}-\d{2}/.test(r.asOf) ? r.asOf.slice(0, 10) : '1970-01-01', from: r.currency, to: settings.baseCurrency, rate: r.rate }));
-  return {
-    st, month, caseTable, records, cases, tabs, moneyLines, lineInfo,
-    vendors: vendorTable.vendors.map((v) => ({ vendorId: v.vendorId, name: v.name, aliases: v.aliases })),
-    settings, recon: reconSettingsFrom(settings), fxRates, matchRows, decisions: decisionsFromRows(matchRows),
-  };
+  return { records, cases };
+}
+
+/** The same inputs with decision rows added (in memory only: nothing is written) and, for an
+ *  unmatch, case records amended (e.g. Reconciled → Agreed). */
+export function withDecisions(inp: Inputs, added: readonly MatchRow[], override?: (r: CaseRecord) => CaseRecord): Inputs {
+  const matchRows = [...inp.matchRows, ...added];
+  const { records, cases } = override ? casesOf(inp.caseTable, override) : { records: inp.records, cases: inp.cases };
+  return { ...inp, records, cases, matchRows, decisions: decisionsFromRows(matchRows) };
 }
 
 /** Settings tab → matching settings. The fee floor is in base currency; it is converted into
@@ -212,12 +228,12 @@ function phasesOf(inp: Inputs, plan: Plan): string[] {
   return [...inp.tabs.filter((t) => !t.isVendor).map((t) => `stmt:${t.name}`), 'report', 'commit'];
 }
 
-function applyPhase(inp: Inputs, plan: Plan, phase: string, wrote: string[]): void {
+function applyPhase(inp: Inputs, plan: Plan, phase: string, wrote: string[], layouts: Map<string, MatchLayout>): void {
   if (phase.startsWith('stmt:')) {
     const name = phase.slice(5);
     const cells = plan.stmtCells.get(name);
     const tab = inp.tabs.find((t) => t.name === name);
-    if (cells && tab && writeStatementMatches(tab, cells)) wrote.push(name);
+    if (cells && tab && writeStatementMatches(tab, cells, layouts.get(name))) wrote.push(name);
   } else if (phase === 'report') {
     if (writeReport(inp.st.ss, inp.month, plan.report)) wrote.push(`Recon ${inp.month}`);
   } else if (phase === 'commit') {
@@ -226,8 +242,8 @@ function applyPhase(inp: Inputs, plan: Plan, phase: string, wrote: string[]): vo
       writeCases(inp.st.ss, inp.caseTable, plan.caseChanges.map((c) => stampUpdate(c.record)));
       wrote.push('Cases');
     }
-    if (!sameMatchRows(inp.matchRows, plan.matchRows)) {
-      writeMatches(inp.st.ss, plan.matchRows, inp.matchRows.length);
+    if (!sameMatchRows(inp.storedMatchRows, plan.matchRows)) {
+      writeMatches(inp.st.ss, plan.matchRows, inp.storedMatchRows.length);
       wrote.push('Matches');
     }
     if (plan.audit.length) {
@@ -253,35 +269,54 @@ function budgetFor(settings: Settings, requested?: number): number {
 export function runOnce(req: RunRequest, resumed: RunState | null): RunOutcome {
   const started = Date.now();
   const st = stamp();
-  if (readClosedMonths().some((c) => c.month === req.month)) {
-    throw new Error(`${req.month} is closed. Nothing was changed. (Closed months are kept as they were reported.)`);
-  }
   return withDocumentLock(() => {
+    assertMonthOpen(req.month);
     const inp = loadInputs(st, req.month, req.statementSheets);
-    const plan = computePlan(inp);
-    const phases = phasesOf(inp, plan);
-    const budget = resumed ? resumed.budgetMs : budgetFor(inp.settings, req.budgetMs);
-    const state: RunState = resumed ?? { month: req.month, statementSheets: req.statementSheets ?? [], done: [], startedAt: st.time, budgetMs: budget, executions: 0 };
-    state.executions++;
-    const wrote: string[] = [];
-    let progressed = 0;
-    for (const phase of phases) {
-      if (state.done.includes(phase)) continue;
-      // Out of time before this phase: save the place and continue in a fresh execution (each
-      // execution completes at least one phase, so a run always ends).
-      if (progressed > 0 && Date.now() - started > budget) {
-        writeRunState(state);
-        const scheduled = scheduleContinuation();
-        return outcome('continuing', req.month, plan.summary, state.done.length, phases.length, wrote, scheduled);
-      }
-      applyPhase(inp, plan, phase, wrote);
-      state.done.push(phase);
-      progressed++;
-    }
-    writeRunState(null);
-    clearContinuation();
-    return outcome('done', req.month, plan.summary, phases.length, phases.length, wrote, false);
+    return runLocked(inp, computePlan(inp), req, resumed, started);
   });
+}
+
+export function assertMonthOpen(month: string): void {
+  if (readClosedMonths().some((c) => c.month === month)) {
+    throw new Error(`${month} is closed. Nothing was changed. (Closed months are kept as they were reported.)`);
+  }
+}
+
+/**
+ * The write phases of a computed plan, for a caller that already holds the document lock (the
+ * lock is not re-entrant: a nested withDocumentLock would release it on its way out). Checks
+ * everything it can before its first write (the Stmt tabs' match columns), so a plan that
+ * cannot be written writes nothing.
+ */
+export function runLocked(inp: Inputs, plan: Plan, req: RunRequest, resumed: RunState | null, started: number): RunOutcome {
+  const phases = phasesOf(inp, plan);
+  const budget = resumed ? resumed.budgetMs : budgetFor(inp.settings, req.budgetMs);
+  const state: RunState = resumed ?? { month: req.month, statementSheets: req.statementSheets ?? [], done: [], startedAt: inp.st.time, budgetMs: budget, executions: 0 };
+  const layouts = new Map<string, MatchLayout>();
+  for (const phase of phases) {
+    if (!phase.startsWith('stmt:') || state.done.includes(phase)) continue;
+    const tab = inp.tabs.find((t) => t.name === phase.slice(5));
+    if (tab && plan.stmtCells.has(tab.name)) layouts.set(tab.name, statementMatchLayout(tab));
+  }
+  state.executions++;
+  const wrote: string[] = [];
+  let progressed = 0;
+  for (const phase of phases) {
+    if (state.done.includes(phase)) continue;
+    // Out of time before this phase: save the place and continue in a fresh execution (each
+    // execution completes at least one phase, so a run always ends).
+    if (progressed > 0 && Date.now() - started > budget) {
+      writeRunState(state);
+      const scheduled = scheduleContinuation();
+      return outcome('continuing', req.month, plan.summary, state.done.length, phases.length, wrote, scheduled);
+    }
+    applyPhase(inp, plan, phase, wrote, layouts);
+    state.done.push(phase);
+    progressed++;
+  }
+  writeRunState(null);
+  clearContinuation();
+  return outcome('done', req.month, plan.summary, phases.length, phases.length, wrote, false);
 }
 
 function outcome(status: RunOutcome['status'], month: string, summary: ReportSummary, done: number, total: number, wrote: string[], scheduled: boolean): RunOutcome {

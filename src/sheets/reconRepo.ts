@@ -115,20 +115,35 @@ export function sameCells(a: readonly Cell[] | undefined, b: readonly Cell[]): b
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/**
- * Writes the match columns of one Stmt tab: rows are found by Line ID now (the user may have
- * sorted since the read). One read of the Line ID column, one of the match block, one write.
- */
-export function writeStatementMatches(tab: StatementTab, cells: Map<string, Cell[]>): number {
+/** Where a Stmt tab's Line ID and match columns are now. */
+export interface MatchLayout {
+  idCol: number;
+  first: number;
+}
+
+/** Reads a Stmt tab's header and checks its match columns can be written (side by side, in
+ *  order); throws otherwise. A run checks every tab it will write before its first write. */
+export function statementMatchLayout(tab: StatementTab): MatchLayout {
   const sheet = tab.sheet;
-  const last = sheet.getLastRow();
-  if (last < 2 || !cells.size) return 0;
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map((h) => String(h).trim());
+  const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0].map((h) => String(h).trim());
   const idCol = header.indexOf('Line ID');
   const first = header.indexOf(MATCH_COLUMNS[0]);
   if (idCol < 0 || first < 0 || MATCH_COLUMNS.some((h, i) => header[first + i] !== h)) {
-    throw new Error(`The "${tab.name}" tab's match columns were moved or renamed; put ${MATCH_COLUMNS.join(', ')} back side by side. Nothing was written to it.`);
+    throw new Error(`The "${tab.name}" tab's match columns were moved or renamed; put ${MATCH_COLUMNS.join(', ')} back side by side. Nothing was changed.`);
   }
+  return { idCol, first };
+}
+
+/**
+ * Writes the match columns of one Stmt tab: rows are found by Line ID now (the user may have
+ * sorted since the read). One read of the Line ID column, one of the match block, one write
+ * (plus one of the header unless `layout` was checked before).
+ */
+export function writeStatementMatches(tab: StatementTab, cells: Map<string, Cell[]>, layout?: MatchLayout): number {
+  const sheet = tab.sheet;
+  const last = sheet.getLastRow();
+  if (last < 2 || !cells.size) return 0;
+  const { idCol, first } = layout ?? statementMatchLayout(tab);
   const ids = sheet.getRange(2, idCol + 1, last - 1, 1).getValues();
   const range = sheet.getRange(2, first + 1, last - 1, MATCH_COLUMNS.length);
   const block = range.getValues().map((r) => r.map(normaliseCell));
