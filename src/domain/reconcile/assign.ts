@@ -61,14 +61,7 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken[] {
   // Ties are broken by Case ID and Line ID (not input order), so the result does not depend
   // on how the sheets are sorted; ranks turn those string comparisons into integer ones.
   const { caseRank, lineRank } = ctx;
-  const order = plausible.subarray(0, np).sort(
-    (a, b) =>
-      score[b] - score[a] ||
-      Math.abs(dist[a]) - Math.abs(dist[b]) ||
-      caseRank[ci[a]] - caseRank[ci[b]] ||
-      lineRank[li[a]] - lineRank[li[b]] ||
-      a - b,
-  );
+  const order = bestFirst(plausible.subarray(0, np), score, dist, ci, li, caseRank, lineRank);
   // Pairs of each case and of each line as linked lists over `order` positions (heads per
   // row, `next` per pair): no array per row.
   const caseHead = new Int32Array(cases.length).fill(-1);
@@ -88,10 +81,12 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken[] {
   const heldCases = new Uint8Array(cases.length);
   const heldLines = new Uint8Array(lines.length);
   const taken: Taken[] = [];
-  const feasible = (p: number): Assessment | null =>
+  // `into`: a scratch object for callers that only ask whether a pair is feasible.
+  const feasible = (p: number, into?: Assessment): Assessment | null =>
     done[ci[p]] || heldCases[ci[p]] || heldLines[li[p]]
       ? null
-      : assess(cases[ci[p]], lines[li[p]], cases[ci[p]].openMinor, lines[li[p]].remainingMinor, scored.hasReference(p), fx, s);
+      : assess(cases[ci[p]], lines[li[p]], cases[ci[p]].openMinor, lines[li[p]].remainingMinor, scored.hasReference(p), fx, s, into);
+  const probe: Assessment = { fit: 'amount:exact', alloc: 0, covers: 0, converted: false };
   const take = (p: number, a: Assessment, state: TakenState) => {
     const pc = cases[ci[p]];
     taken.push({ ci: ci[p], li: li[p], state, score: score[p], signals: signalsOf(scored.scored(p)), alloc: a.alloc, covers: a.covers, fx: a.fit === 'amount:original' || a.converted });
@@ -111,8 +106,8 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken[] {
     if (!a) continue;
     if (score[p] >= s.autoConfirmScore && scored.hasReference(p) && !scored.contradicts(p)) {
       let blocking = false;
-      for (let k = caseHead[ci[p]]; k >= 0 && !blocking; k = caseNext[k]) if (competes(p, order[k]) && feasible(order[k])) blocking = true;
-      for (let k = lineHead[li[p]]; k >= 0 && !blocking; k = lineNext[k]) if (competes(p, order[k]) && feasible(order[k])) blocking = true;
+      for (let k = caseHead[ci[p]]; k >= 0 && !blocking; k = caseNext[k]) if (competes(p, order[k]) && feasible(order[k], probe)) blocking = true;
+      for (let k = lineHead[li[p]]; k >= 0 && !blocking; k = lineNext[k]) if (competes(p, order[k]) && feasible(order[k], probe)) blocking = true;
       if (!blocking) {
         take(p, a, 'auto');
         continue;
@@ -144,12 +139,73 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken[] {
   return taken;
 }
 
+/**
+ * Pairs (positions in ascending order) best first: score down, date distance (absolute) up,
+ * then Case ID rank, Line ID rank and position. When every distance is an integer and the
+ * (score, distance) range is small, the ties are ordered by one native sort of packed exact
+ * integer keys and the pairs then bucketed (stably) by (score, distance): the same order as
+ * the comparator, which is used otherwise.
+ */
+function bestFirst(idx: Int32Array, score: Int32Array, dist: Float64Array, ci: Int32Array, li: Int32Array, caseRank: Int32Array, lineRank: Int32Array): Int32Array {
+  const n = idx.length;
+  const cmp = (a: number, b: number) =>
+    score[b] - score[a] ||
+    Math.abs(dist[a]) - Math.abs(dist[b]) ||
+    caseRank[ci[a]] - caseRank[ci[b]] ||
+    lineRank[li[a]] - lineRank[li[b]] ||
+    a - b;
+  if (n < 2) return idx.sort(cmp);
+  let minS = score[idx[0]];
+  let maxS = minS;
+  let maxD = 0;
+  for (let k = 0; k < n; k++) {
+    const p = idx[k];
+    const sc = score[p];
+    if (sc < minS) minS = sc;
+    if (sc > maxS) maxS = sc;
+    const d = Math.abs(dist[p]);
+    if (!Number.isInteger(d)) return idx.sort(cmp); // NaN (a line without a readable day)
+    if (d > maxD) maxD = d;
+  }
+  for (let k = 1; k < n; k++) if (idx[k] <= idx[k - 1]) return idx.sort(cmp);
+  const width = maxD + 1;
+  const buckets = (maxS - minS + 1) * width;
+  const nl = lineRank.length + 1;
+  if (buckets > 4 * n + 65536 || (caseRank.length + 1) * nl * n >= Number.MAX_SAFE_INTEGER) return idx.sort(cmp);
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const p = idx[k];
+    keys[k] = (caseRank[ci[p]] * nl + lineRank[li[p]]) * n + k;
+  }
+  keys.sort();
+  const start = new Int32Array(buckets + 1);
+  for (let k = 0; k < n; k++) {
+    const p = idx[k];
+    start[(maxS - score[p]) * width + Math.abs(dist[p]) + 1]++;
+  }
+  for (let b = 0; b < buckets; b++) start[b + 1] += start[b];
+  const out = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const p = idx[keys[k] % n];
+    out[start[(maxS - score[p]) * width + Math.abs(dist[p])]++] = p;
+  }
+  return out;
+}
+
 /** Rank of each of n string keys in code-unit order (what Array.prototype.sort() does);
  *  equal keys share the rank of their first sorted position. An index sort over the keys:
  *  no Map of 100k strings. */
 export function rankBy(n: number, key: (i: number) => string): Int32Array {
   const keys = new Array<string>(n);
   for (let i = 0; i < n; i++) keys[i] = key(i);
+  const rank = new Int32Array(n);
+  // Already in order (a log numbered in sequence): the ranks without sorting.
+  let inOrder = true;
+  for (let i = 1; i < n && inOrder; i++) if (keys[i - 1] > keys[i]) inOrder = false;
+  if (inOrder) {
+    for (let i = 1; i < n; i++) rank[i] = keys[i - 1] === keys[i] ? rank[i - 1] : i;
+    return rank;
+  }
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((x, y) => {
@@ -157,7 +213,6 @@ export function rankBy(n: number, key: (i: number) => string): Int32Array {
     const q = keys[y];
     return p < q ? -1 : p > q ? 1 : x - y;
   });
-  const rank = new Int32Array(n);
   let r = 0;
   for (let k = 0; k < n; k++) {
     const i = order[k];

@@ -38,9 +38,42 @@ export function caseNumbersIn(text: string): number[] {
 /** The key an order number is looked up by; '' when it is too short to search or has no
  *  digit (order numbers carry digits; plain words would only make false hits). */
 export function orderKey(orderNo: string): string {
-  const compact = orderNo.replace(/[^A-Za-z0-9\u4e00-\u9fff]/g, '').toUpperCase();
-  if (compact.length < MIN_ORDER_TOKEN || !/\d/.test(compact)) return '';
-  return /^\d+$/.test(compact) ? compact.replace(/^0+(?=\d)/, '') : compact;
+  // One pass over the UTF-16 code units (the same classes as /[A-Za-z0-9\u4e00-\u9fff]/
+  // without the u flag): no regex or intermediate string per token when nothing is removed.
+  const n = orderNo.length;
+  let kept = 0;
+  let digits = 0;
+  let lower = false;
+  for (let i = 0; i < n; i++) {
+    const ch = orderNo.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) digits++;
+    else if (ch >= 97 && ch <= 122) lower = true;
+    else if (!((ch >= 65 && ch <= 90) || (ch >= 0x4e00 && ch <= 0x9fff))) continue;
+    kept++;
+  }
+  if (kept < MIN_ORDER_TOKEN || digits === 0) return '';
+  let compact = orderNo;
+  if (kept !== n) {
+    // The kept characters' runs, joined (separators are few: `PO-2024-00451`).
+    compact = '';
+    let from = -1;
+    for (let i = 0; i <= n; i++) {
+      const ch = i < n ? orderNo.charCodeAt(i) : -1;
+      const keep = (ch >= 48 && ch <= 57) || (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 0x4e00 && ch <= 0x9fff);
+      if (keep) {
+        if (from < 0) from = i;
+      } else if (from >= 0) {
+        compact += orderNo.slice(from, i);
+        from = -1;
+      }
+    }
+  }
+  if (lower) compact = compact.toUpperCase();
+  if (digits !== kept) return compact;
+  // All digits: leading zeros dropped (the last digit stays).
+  let z = 0;
+  while (z < kept - 1 && compact.charCodeAt(z) === 48) z++;
+  return z ? compact.slice(z) : compact;
 }
 
 /** Order keys a text may name: every token compacted, and its parts. */

@@ -41,7 +41,8 @@ export class VendorDirectory {
   private tokensOf = new Map<string, string[][]>();
   /** Resolved lines: by counterparty when the line has no account (most), else by both. */
   private byName = new Map<string, VendorHit | null>();
-  private cache = new Map<string, VendorHit | null>();
+  /** Account → counterparty → hit (nested: no composed key string per line). */
+  private cache = new Map<string, Map<string, VendorHit | null>>();
 
   constructor(vendors: ReconVendor[], confirmedAliases: { vendorId: string; counterparty: string }[] = []) {
     // A key claimed by two vendors identifies neither (stored as null).
@@ -75,12 +76,16 @@ export class VendorDirectory {
   }
 
   identify(counterparty: string, account: string): VendorHit | null {
-    const map = account ? this.cache : this.byName;
-    const key = account ? `${counterparty}\u0001${account}` : counterparty;
-    const hit = map.get(key);
+    let map = this.byName;
+    if (account) {
+      const m = this.cache.get(account);
+      if (m) map = m;
+      else this.cache.set(account, (map = new Map()));
+    }
+    const hit = map.get(counterparty);
     if (hit !== undefined) return hit;
     const found = this.resolve(counterparty, account);
-    map.set(key, found);
+    map.set(counterparty, found);
     return found;
   }
 
