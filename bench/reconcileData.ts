@@ -6,17 +6,8 @@ import { Decimal, fromSheetNumber, toSheetNumber } from '../src/domain/money';
 import { isCurrencyCode } from '../src/domain/currency';
 import type { StatementLine } from '../src/domain/statements/line';
 import { defaultReconSettings, type FxRate, type ReconCase, type ReconInput, type ReconVendor } from '../src/domain/reconcile';
+import { seededRandom } from '../dev/seededRandom';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CURRENCIES = ['CNY', 'USD', 'EUR'];
 
@@ -29,7 +20,7 @@ function iso(day: number): string {
 }
 
 export function generateMonth(n: number, seed = 42): ReconInput {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const nVendors = Math.max(10, Math.floor(n / 100));
   const vendors: ReconVendor[] = [];
   for (let v = 0; v < nVendors; v++) {

@@ -11,6 +11,7 @@
 // fees taken on the way, instalments, a batch payment for several cases, a refund converted
 // into another currency, same-amount decoys, unexplained credits, plus ordinary debits.
 // All amounts are integers of minor units until printed (no float arithmetic on money).
+import { seededRandom } from '../seededRandom';
 
 export interface DemoVendor {
   vendorId: string;
@@ -54,16 +55,6 @@ export const DEMO_VENDORS: DemoVendor[] = [
   { vendorId: 'V008', name: 'Lyon Ceramics SARL', currency: 'EUR', sla: 14, alias: 'LYON CERAMICS', account: 'FR7630006000011234567890189' },
 ];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86400000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -104,7 +95,7 @@ export function demoMonths(today: string): string[] {
 }
 
 export function generateDemo(opts: { today: string; cases?: number; seed?: number }): DemoData {
-  const r = rng(opts.seed ?? 20261203);
+  const r = seededRandom(opts.seed ?? 20261203);
   const months = demoMonths(opts.today);
   const start = ms(`${months[0]}-01`);
   const next = new Date(ms(`${months[2]}-01`));

@@ -6,23 +6,13 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { parseStatement } from '../../src/domain/statements/parse';
 import { decodeNode } from './decodeNode';
+import { seededRandom } from '../../dev/seededRandom';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/statements');
 const present = existsSync(CORPUS);
 if (!present) console.warn(`fuzz test skipped: ${CORPUS} is absent`);
 const d = present ? describe : describe.skip;
 
-/** mulberry32: small, seeded, reproducible. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = (b: Buffer, r: () => number) => Buffer;
 const int = (r: () => number, n: number) => Math.floor(r() * n);
@@ -55,7 +45,7 @@ d('import fuzz', () => {
   const names = Object.keys(MUTATIONS);
   it.each(files)('%s survives 24 seeded mutations', (rel) => {
     const original = readFileSync(path.join(CORPUS, rel));
-    const r = prng(rel.split('').reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261));
+    const r = seededRandom(rel.split('').reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261));
     for (let i = 0; i < 24; i++) {
       const m1 = names[int(r, names.length)];
       const m2 = names[int(r, names.length)];

@@ -4,7 +4,7 @@ import { Decimal, roundToCurrency } from '../../src/domain/money';
 import { minorUnits } from '../../src/domain/currency';
 import { fromMinor, percentOfMinor, toMinor } from '../../src/domain/reconcile/minor';
 import { FxTable, convertBackMinor, convertMinor } from '../../src/domain/reconcile/fx';
-import { rng } from '../../bench/reconcileData';
+import { seededRandom as rng } from '../../dev/seededRandom';
 
 describe('minor units', () => {
   test.each([
