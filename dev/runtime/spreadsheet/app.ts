@@ -517,28 +517,31 @@ export class Sheet {
   autoResizeColumn(_c: number): Sheet {
     return this;
   }
-  /** hideColumns(index) | hideColumns(index, n); showColumns likewise. */
+  /** hideColumns(index) | hideColumns(index, n); showColumns, hideRows, showRows likewise. */
   hideColumns(columnIndex: number, numColumns = 1): void {
-    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.model.hiddenCols.add(c);
-    this._wb.touch();
+    this._setHidden(this.model.hiddenCols, columnIndex, numColumns, true);
   }
   showColumns(columnIndex: number, numColumns = 1): void {
-    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.model.hiddenCols.delete(c);
-    this._wb.touch();
+    this._setHidden(this.model.hiddenCols, columnIndex, numColumns, false);
   }
   isColumnHiddenByUser(columnPosition: number): boolean {
     return this.model.hiddenCols.has(columnPosition);
   }
   hideRows(rowIndex: number, numRows = 1): void {
-    for (let r = rowIndex; r < rowIndex + numRows; r++) this.model.hiddenRows.add(r);
-    this._wb.touch();
+    this._setHidden(this.model.hiddenRows, rowIndex, numRows, true);
   }
   showRows(rowIndex: number, numRows = 1): void {
-    for (let r = rowIndex; r < rowIndex + numRows; r++) this.model.hiddenRows.delete(r);
-    this._wb.touch();
+    this._setHidden(this.model.hiddenRows, rowIndex, numRows, false);
   }
   isRowHiddenByUser(rowPosition: number): boolean {
     return this.model.hiddenRows.has(rowPosition);
+  }
+  _setHidden(set: Set<number>, from: number, count: number, hidden: boolean): void {
+    for (let i = from; i < from + count; i++) {
+      if (hidden) set.add(i);
+      else set.delete(i);
+    }
+    this._wb.touch();
   }
   isRowHiddenByFilter(rowPosition: number): boolean {
     return isRowHiddenByFilter(this._wb, this._alive(), rowPosition);

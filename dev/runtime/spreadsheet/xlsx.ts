@@ -71,8 +71,8 @@ interface SidecarSheet {
   cellStyles: Record<string, number>;
   rich: Record<string, RichText>;
 }
-interface Sidecar {
-  version: number;
+/** The workbook-level facts a save carries (and the sidecar keeps beside the .xlsx). */
+interface WorkbookFacts {
   id: string;
   name: string;
   owner: string;
@@ -82,21 +82,15 @@ interface Sidecar {
   nextSheetId: number;
   nextProtectionId: number;
   protections: ProtectionModel[];
+}
+interface Sidecar extends WorkbookFacts {
+  version: number;
   sheets: SidecarSheet[];
 }
 
 /** What a save writes, as plain data: it crosses to the save worker by structured clone (a
  *  consistent copy taken at once, so executions may go on changing the model meanwhile). */
-export interface SaveSnapshot {
-  id: string;
-  name: string;
-  owner: string;
-  timeZone: string;
-  locale: string;
-  activeSheetId: number;
-  nextSheetId: number;
-  nextProtectionId: number;
-  protections: ProtectionModel[];
+export interface SaveSnapshot extends WorkbookFacts {
   sheets: SnapshotSheet[];
 }
 type SnapshotSheet = Pick<
