@@ -416,7 +416,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     }
     if (req.method === 'GET' && path === '/api/sheet') {
       const name = url.searchParams.get('name') ?? '';
-      if (!sheetNames().includes(name)) return sendJson(res, 404, { error: `No sheet named "${name}"` });
+      // A sheet can vanish between the page's /api/state and this fetch (a script deleted it, or a
+      // failed execution rolled its insert back). That is news for the page, not a failed load:
+      // the page skips the draw and its next refresh picks another tab.
+      if (!sheetNames().includes(name)) return sendJson(res, 200, { error: `No sheet named "${name}"`, gone: true });
       const view: GridView = gridView(runtime.model, name);
       return sendJson(res, 200, view);
     }
@@ -460,7 +463,8 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     if (req.method === 'POST' && path === '/api/answer') {
       const { id, button, text } = JSON.parse(await readBody(req)) as { id: string; button: string; text?: string };
       const a = asks.get(id);
-      if (!a) return sendJson(res, 404, { ok: false, error: 'nothing to answer' });
+      // Already answered (a double click, or another tab answered first): nothing left to do.
+      if (!a) return sendJson(res, 200, { ok: false, error: 'nothing to answer' });
       asks.delete(id);
       push({ type: 'answered', id });
       a.resolve(a.request.kind === 'prompt' ? { button, text: String(text ?? '') } : { button });
@@ -508,8 +512,9 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     if (req.method === 'GET' && frameMatch) {
       const frame = frames.get(frameMatch[1]);
       if (!frame) {
-        res.writeHead(404, { 'content-type': 'text/plain' });
-        res.end('This page is no longer open.');
+        // Replaced or closed while its iframe was still loading: the person sees why it is blank.
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end('<!doctype html><p style="font:13px sans-serif;color:#5f6368">This page is no longer open.</p>');
         return;
       }
       const hostName = (req.headers.host ?? host).replace(/:\d+$/, '');

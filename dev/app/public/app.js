@@ -91,6 +91,7 @@
     }
     var name = state.sheet;
     return getJson('/api/sheet?name=' + encodeURIComponent(name)).then(function (view) {
+      if (view.gone) scheduleRefresh(); // the tab went away meanwhile: redraw from fresh state
       if (name !== state.sheet || view.error) return;
       state.view = view;
       var follow = state.follow;

@@ -109,6 +109,10 @@ export async function launchBrowser(): Promise<TestBrowser> {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
+  // Chromium's console line for a failed load omits the address; record it so a failure says which.
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`http ${r.status()}: ${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
   return {
     context,
     page,
