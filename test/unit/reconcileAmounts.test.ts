@@ -22,6 +22,13 @@ describe('minor units', () => {
     expect(fromMinor(-5, 'USD').toString()).toBe('-0.05');
     expect(fromMinor(31422, 'KWD').toString()).toBe('31.422');
     expect(toMinor(new Decimal('0.1').plus('0.2'), 'USD')).toBe(30);
+    // Read off the Decimal's digits: long coefficients, exponents, signs, rounding cases.
+    const cases: [string, string, number][] = [
+      ['123.45', 'USD', 12345], ['-0.01', 'USD', -1], ['1e3', 'JPY', 1000], ['1234567.8912', 'KWD', 1234567891],
+      ['98765432.10', 'CNY', 9876543210], ['0.125', 'USD', 13], ['-0.125', 'USD', -13], ['12345678901234.5', 'USD', 1234567890123450],
+      ['0', 'USD', 0], ['100', 'USD', 10000], ['0.0000001', 'USD', 0], ['500', 'JPY', 500],
+    ];
+    for (const [text, ccy, minor] of cases) expect([text, toMinor(new Decimal(text), ccy)]).toEqual([text, minor]);
   });
   test('the one-pass digit reading equals the text route (split, pad, Number) it replaced', () => {
     // The earlier implementation, kept here as the reference.
@@ -72,6 +79,26 @@ describe('minor units', () => {
 });
 
 describe('FX conversion in minor units equals Decimal arithmetic', () => {
+  test('the double fast path never differs from exact integer rounding, half-way amounts included', () => {
+    // Rates whose products land exactly on k + ½ (1.5, 0.125, 2.675) and derived inverses with
+    // ~20 digits: the guard must send every near-half product to the exact path.
+    const rates = ['1.5', '0.125', '2.675', '1.0923', '0.140449', '7.1234567'].map((rate) => ({ date: '2026-10-01', from: 'AAA', to: 'USD', rate: new Decimal(rate) }));
+    const r = rng(11);
+    for (const rate of rates) {
+      const fx = new FxTable([{ ...rate, from: 'EUR' }], 'USD');
+      for (const [from, to] of [['EUR', 'USD'], ['USD', 'EUR']]) {
+        const exact = fx.exactRateOnDay(from, to, 20400)!;
+        const ref = (m: number, num: bigint, den: bigint) => Number((BigInt(m) * BigInt(2) * num + den) / (BigInt(2) * den));
+        const minors = [1, 2, 3, 5, 7, 8, 40, 200, 999, 1000, 1001, 123456789];
+        for (let i = 0; i < 2000; i++) minors.push(Math.floor(r() * 1e9));
+        for (const m of minors) {
+          expect(convertMinor(m, exact)).toBe(ref(m, exact.num, exact.den));
+          expect(convertBackMinor(m, exact)).toBe(ref(m, exact.den, exact.num));
+        }
+      }
+    }
+  });
+
   test('random amounts and rates, both directions, including derived inverse rates', () => {
     const r = rng(7);
     const rates = [

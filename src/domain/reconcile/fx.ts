@@ -122,6 +122,9 @@ export interface ExactRate {
   /** 2·num and 2·den, for the BigInt path of rounding half up (fewer BigInt operations). */
   num2: bigint;
   den2: bigint;
+  /** num/den and den/num as doubles, for the guarded fast path of mulDivRound. */
+  ratio: number;
+  inverse: number;
 }
 
 const TEN = BigInt(10);
@@ -132,7 +135,21 @@ function exactRate(rate: Decimal, fromPlaces: number, toPlaces: number): ExactRa
   const num = BigInt(int + frac) * TEN ** BigInt(toPlaces);
   const den = TEN ** BigInt(frac.length + fromPlaces);
   const safe = (b: bigint) => (b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : 0);
-  return { num, den, numN: safe(num), denN: safe(den), num2: TWO * num, den2: TWO * den };
+  const ratio = Number(num) / Number(den);
+  return { num, den, numN: safe(num), denN: safe(den), num2: TWO * num, den2: TWO * den, ratio, inverse: 1 / ratio };
+}
+
+/** round-half-up(minor × ratio) from a double, or NaN when the double cannot be trusted.
+ *  `ratio` is within a few ulps of the exact fraction, so the product is within
+ *  |x|·2^-50 of the exact value; round half up can only differ if a k + ½ lies that close,
+ *  and then the exact integer path decides. Derived rates (1/r, cross rates) have ~20 digits,
+ *  which would send every conversion through BigInt otherwise. */
+function roundedProduct(minor: number, ratio: number): number {
+  const x = minor * ratio;
+  if (!(x >= 0 && x < 2 ** 50)) return NaN;
+  const eps = x * 2 ** -50 + 2 ** -40;
+  const frac = x - Math.floor(x);
+  return Math.abs(frac - 0.5) > eps ? Math.floor(x + 0.5) : NaN;
 }
 
 /** minor × num / den, rounded half up (amounts here are ≥ 0). Integer arithmetic only: in
@@ -150,10 +167,12 @@ function mulDivRound(minor: number, num: bigint, den: bigint, numN: number, denN
 
 /** `from` minor units → `to` minor units at the rate. */
 export function convertMinor(minor: number, r: ExactRate): number {
-  return mulDivRound(minor, r.num, r.den, r.numN, r.denN, r.num2, r.den2);
+  const q = roundedProduct(minor, r.ratio);
+  return q === q ? q : mulDivRound(minor, r.num, r.den, r.numN, r.denN, r.num2, r.den2);
 }
 
 /** `to` minor units back → `from` minor units at the rate. */
 export function convertBackMinor(minor: number, r: ExactRate): number {
-  return mulDivRound(minor, r.den, r.num, r.denN, r.numN, r.den2, r.num2);
+  const q = roundedProduct(minor, r.inverse);
+  return q === q ? q : mulDivRound(minor, r.den, r.num, r.denN, r.numN, r.den2, r.num2);
 }

@@ -6,6 +6,8 @@ import { minorUnits } from '../currency';
 
 export function toMinor(amount: Decimal, currency: string): number {
   const places = minorUnits(currency);
+  const fast = minorFromDigits(amount, places);
+  if (fast !== null) return fast;
   let text = amount.toString();
   const dot = text.indexOf('.');
   if (dot >= 0 && text.length - dot - 1 > places) {
@@ -31,6 +33,41 @@ export function toMinor(amount: Decimal, currency: string): number {
     if (Number.isSafeInteger(n)) return negative ? -n : n;
   }
   return toMinorText(negative ? text.slice(1) : text, negative, places, amount, currency);
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The exact minor units read off the Decimal's own digits, or null to take the text path.
+ * decimal.js documents its value as digits `d` (base 10^7, the first element 1–7 digits, the
+ * rest 7 each), exponent `e` and sign `s` (decimal.js API, "INSTANCE PROPERTIES", read-only):
+ * the coefficient D has L digits and the value is D × 10^(e − L + 1). Reading them skips a
+ * toString() per amount (the hot path: every case and line). Null when the amount has more
+ * decimals than the currency (it is rounded on the text path) or leaves the safe range.
+ */
+function minorFromDigits(amount: Decimal, places: number): number | null {
+  const d = amount.d;
+  if (!d || d.length === 0 || d.length > 3) return null; // NaN, ±Infinity, or too many digits
+  let D = d[0];
+  let len0 = 1;
+  while (len0 < 7 && D >= POW10[len0]) len0++;
+  for (let i = 1; i < d.length; i++) {
+    if (D >= 9e8) return null; // D × 10^7 would leave the safe range
+    D = D * 1e7 + d[i];
+  }
+  const shift = amount.e - (len0 + 7 * (d.length - 1)) + 1 + places;
+  let n: number;
+  if (shift >= 0) {
+    if (shift >= POW10.length) return null;
+    n = D * POW10[shift];
+    if (!Number.isSafeInteger(n)) return null;
+  } else {
+    if (-shift >= POW10.length) return null;
+    const p = POW10[-shift];
+    if (D % p !== 0) return null; // finer than the currency's minor unit
+    n = D / p;
+  }
+  return amount.s < 0 && n !== 0 ? -n : n;
 }
 
 function toMinorText(text: string, negative: boolean, places: number, amount: Decimal, currency: string): number {
