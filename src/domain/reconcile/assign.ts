@@ -17,7 +17,7 @@ import type { ReconSettings } from './types';
 import type { PCase, PLine } from './model';
 import { assess, type Assessment } from './allocation';
 import type { FxTable } from './fx';
-import { signalsOf, type ScoredPairs } from './score';
+import type { ScoredPairs } from './score';
 import { WEIGHTS, dateSignal } from './signals';
 import { feeToleranceMinor } from './openAmount';
 
@@ -89,7 +89,7 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken[] {
   const probe: Assessment = { fit: 'amount:exact', alloc: 0, covers: 0, converted: false };
   const take = (p: number, a: Assessment, state: TakenState) => {
     const pc = cases[ci[p]];
-    taken.push({ ci: ci[p], li: li[p], state, score: score[p], signals: signalsOf(scored.scored(p)), alloc: a.alloc, covers: a.covers, fx: a.fit === 'amount:original' || a.converted });
+    taken.push({ ci: ci[p], li: li[p], state, score: score[p], signals: scored.signals(p), alloc: a.alloc, covers: a.covers, fx: a.fit === 'amount:original' || a.converted });
     if (state === 'ambiguous') return;
     lines[li[p]].remainingMinor -= a.alloc;
     pc.openMinor -= a.covers;

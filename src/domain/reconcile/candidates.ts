@@ -37,6 +37,10 @@ interface AmountIndex {
   amounts: Float64Array;
   lines: Int32Array;
   days: Float64Array;
+  /** Where each amount bucket starts (see bucketStarts): a search reads one short run. */
+  min: number;
+  width: number;
+  starts: Int32Array | null;
 }
 
 /** Amounts and line positions collected for one index. */
@@ -76,18 +80,55 @@ function buildIndex(e: Entries, all: PLine[]): AmountIndex {
     }
   }
   for (let i = 0; i < n; i++) days[i] = all[lines[i]].day;
-  return { amounts, lines, days };
+  return { amounts, lines, days, ...bucketStarts(amounts) };
 }
 
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
+/** Equal-width amount buckets over [min, max], each with the position of its first amount.
+ *  A month asks the currency-wide indexes ~10^5 times: a plain binary search there is ~16
+ *  scattered reads each (cache misses dominate), a bucket then a search inside it a few. */
+function bucketStarts(amounts: Float64Array): { min: number; width: number; starts: Int32Array | null } {
+  const n = amounts.length;
+  if (n < 256) return { min: 0, width: 1, starts: null };
+  const min = amounts[0];
+  const range = amounts[n - 1] - min + 1;
+  const count = Math.min(n >> 2, 65536);
+  const width = Math.ceil(range / count);
+  const buckets = Math.ceil(range / width);
+  const starts = new Int32Array(buckets + 1);
+  let i = 0;
+  for (let b = 0; b <= buckets; b++) {
+    const from = min + b * width;
+    while (i < n && amounts[i] < from) i++;
+    starts[b] = i;
+  }
+  return { min, width, starts };
+}
+
+function lowerBoundIn(index: AmountIndex, x: number): number {
+  const { amounts, starts } = index;
+  if (!starts) return lowerBound(amounts, x, 0, amounts.length);
+  if (x <= index.min) return 0;
+  const b = Math.floor((x - index.min) / index.width);
+  if (b >= starts.length - 1) return x > amounts[amounts.length - 1] ? amounts.length : lowerBound(amounts, x, starts[starts.length - 2], amounts.length);
+  // Every amount before starts[b] is below x and every one from starts[b + 1] is at least x.
+  return lowerBound(amounts, x, starts[b], starts[b + 1]);
+}
+
+function lowerBound(a: Float64Array, x: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid] < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** 20 bits: length (up to 63), first and last character (low 7 bits each). */
+function orderShape(key: string): number {
+  const n = key.length;
+  return ((n < 63 ? n : 63) << 14) | ((key.charCodeAt(0) & 127) << 7) | (key.charCodeAt(n - 1) & 127);
 }
 
 export function pairKey(caseId: string, lineId: string): string {
@@ -98,7 +139,11 @@ export class CandidateIndex {
   /** Case number → case: a plain array when the numbers are dense (they are sequential in a
    *  log), else a Map. On a repeated number the last case wins either way. */
   private caseByNum: Map<number, PCase> | (PCase | undefined)[] = new Map<number, PCase>();
-  readonly caseByOrder = new Map<string, PCase[]>();
+  private caseByOrder = new Map<string, PCase[]>();
+  /** Shapes (length, first and last character) of the cases' order keys. Most tokens in a
+   *  statement's text (dates, amounts, accounts, other references) have a shape no order key
+   *  has, and are ruled out without hashing a fresh string into the map. */
+  private orderShapes = new Uint8Array(1 << 20);
   private byCurrency = new Map<string, AmountIndex>();
   private byOriginal = new Map<string, AmountIndex>();
   /** Vendor ID → currency → amounts of the lines that vendor sent (no composed keys). */
@@ -115,6 +160,7 @@ export class CandidateIndex {
         else (this.caseByNum as Map<number, PCase>).set(pc.num, pc);
       }
       if (pc.orderKey) {
+        this.orderShapes[orderShape(pc.orderKey)] = 1;
         const list = this.caseByOrder.get(pc.orderKey);
         if (list) list.push(pc);
         else this.caseByOrder.set(pc.orderKey, [pc]);
@@ -150,6 +196,10 @@ export class CandidateIndex {
     }
   }
 
+  private casesWithOrder(key: string): PCase[] | undefined {
+    return this.orderShapes[orderShape(key)] ? this.caseByOrder.get(key) : undefined;
+  }
+
   private caseNamed(n: number): PCase | undefined {
     const byNum = this.caseByNum;
     return Array.isArray(byNum) ? (n < byNum.length ? byNum[n] : undefined) : byNum.get(n);
@@ -168,7 +218,7 @@ export class CandidateIndex {
       this.namesSome = new Uint8Array(this.lines.length);
       for (const l of this.lines) {
         let named = l.caseNums.length > 0;
-        for (let i = 0; !named && i < l.orderKeys.length; i++) named = this.caseByOrder.has(l.orderKeys[i]);
+        for (let i = 0; !named && i < l.orderKeys.length; i++) named = this.casesWithOrder(l.orderKeys[i]) !== undefined;
         this.namesSome[l.idx] = named ? 1 : 0;
       }
     }
@@ -206,7 +256,7 @@ export class CandidateIndex {
         if (pc) add(pc, pl, REF_CASE);
       }
       for (const k of pl.orderKeys) {
-        const list = this.caseByOrder.get(k);
+        const list = this.casesWithOrder(k);
         if (list) for (const pc of list) add(pc, pl, REF_ORDER);
       }
     }
@@ -245,7 +295,7 @@ export class CandidateIndex {
     // A crowd of identical amounts is cut off: beyond a few dozen it is ambiguous anyway.
     const limit = out.length + 4 * MAX_AMOUNT_HITS_PER_CASE;
     const { amounts, lines, days } = index;
-    for (let i = lowerBound(amounts, lo); i < amounts.length && amounts[i] <= hi && out.length < limit; i++) {
+    for (let i = lowerBoundIn(index, lo); i < amounts.length && amounts[i] <= hi && out.length < limit; i++) {
       if (days[i] >= pc.winLo && days[i] <= pc.winHi) out.push(lines[i]);
     }
   }

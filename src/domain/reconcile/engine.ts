@@ -139,8 +139,12 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
   const caseLast: string[] = new Array(cases.length).fill('');
   const lineAllocated = new Float64Array(lines.length);
   const lineStates = new Uint8Array(lines.length);
-  const lineCases: (string[] | undefined)[] = new Array(lines.length);
+  // The cases of a line as positions (compared without reading a Case ID), in first-seen order.
+  const lineCases: (number[] | undefined)[] = new Array(lines.length);
+  // A line's signals: its first pair's own (shared, read-only) list until a second pair adds
+  // to it; then a copy the line owns (lineOwnsSignals).
   const lineSignals: (string[] | undefined)[] = new Array(lines.length);
+  const lineOwnsSignals = new Uint8Array(lines.length);
   const record = (ci: number, li: number, lineCurrency: string, lineId: string, state: string, allocMinor: number, coversMinor: number, isFx: boolean, signals: string[]) => {
     const b = bit(state);
     caseTouched[ci] = 1;
@@ -165,9 +169,19 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
     if (li < 0) return;
     lineStates[li] |= b;
     if (b === LIVE_BIT) lineAllocated[li] += allocMinor;
-    const lc = lineCases[li] || (lineCases[li] = []);
-    if (lc.indexOf(cases[ci].c.caseId) < 0) lc.push(cases[ci].c.caseId);
-    const ls = lineSignals[li] || (lineSignals[li] = []);
+    const lc = lineCases[li];
+    if (!lc) lineCases[li] = [ci];
+    else if (lc.indexOf(ci) < 0) lc.push(ci);
+    let ls = lineSignals[li];
+    if (!ls) {
+      lineSignals[li] = signals;
+      return;
+    }
+    if (ls === signals) return;
+    if (!lineOwnsSignals[li]) {
+      lineSignals[li] = ls = ls.slice();
+      lineOwnsSignals[li] = 1;
+    }
     for (const sig of signals) if (ls.indexOf(sig) < 0) ls.push(sig);
   };
 
@@ -273,7 +287,7 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
     lineOut.push({
       lineId: pl.l.lineId,
       matchStatus,
-      caseIds: lineCases[i] || NO_IDS,
+      caseIds: lineCases[i] ? caseIdsOf(lineCases[i]!, cases) : NO_IDS,
       allocated: allocated === pl.amountMinor ? pl.l.amount : fromMinor(allocated, pl.l.currency),
       currency: pl.l.currency,
       signals: lineSignals[i] || NO_IDS,
@@ -283,6 +297,14 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
   // By Case ID, then Line ID, then the order they were made in.
   const sortedPairs = sortedByIds(pairs, pairCi, pairLi, caseRank, lineRank);
   return { month: input.month, pairs: sortedPairs, cases: caseOut, lines: lineOut, differences };
+}
+
+/** Case IDs of a line's cases, each once (two rows may share an ID), in first-seen order. */
+function caseIdsOf(list: number[], cases: PCase[]): string[] {
+  if (list.length === 1) return [cases[list[0]].c.caseId];
+  const out: string[] = [];
+  for (const ci of list) if (out.indexOf(cases[ci].c.caseId) < 0) out.push(cases[ci].c.caseId);
+  return out;
 }
 
 /** A case's receipts per currency, in the order the currencies first came in; the case's own

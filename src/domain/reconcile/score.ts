@@ -83,6 +83,18 @@ export class ScoredPairs {
     this.flags[k] &= ~HAS_REFERENCE;
   }
 
+  /** The display signals of pair k (as signalsOf(scored(k))). A month's pairs share a few
+   *  hundred combinations, so each list is made once and shared, frozen: read-only. */
+  signals(k: number): string[] {
+    const d = this.dist[k];
+    const slot = d + DATE_TEXT_OFFSET;
+    if (!(Number.isInteger(d) && slot >= 0 && slot < 2 * DATE_TEXT_OFFSET)) return signalsOf(this.scored(k));
+    const key = ((slot * 32 + (this.flags[k] & ~HAS_REFERENCE)) * 8 + this.vendor[k]) * 8 + this.fitCode[k];
+    let list = signalLists.get(key);
+    if (!list) signalLists.set(key, (list = Object.freeze(signalsOf(this.scored(k))) as string[]));
+    return list;
+  }
+
   scored(k: number): Scored {
     const f = this.flags[k];
     return {
@@ -115,6 +127,7 @@ export function signalsOf(s: Scored): string[] {
 // 'date:near +2d' for each distance seen, made once (a month repeats a few hundred distances
 // across its pairs).
 const DATE_TEXT_OFFSET = 1000;
+const signalLists = new Map<number, string[]>();
 const dateTexts: (string | undefined)[] = [];
 function dateText(d: number): string {
   const slot = d + DATE_TEXT_OFFSET;
