@@ -1,7 +1,7 @@
 // How much of a line goes to a case, and how much of the case that covers. Called when
 // candidates are found and again while assigning (amounts left change as pairs are taken).
 import type { ReconSettings } from './types';
-import type { PCase, PLine } from './model';
+import type { CaseTable, LineTable } from './model';
 import { feeToleranceMinor, fxToleranceMinor } from './openAmount';
 import { convertBackMinor, convertMinor, type FxTable } from './fx';
 
@@ -23,12 +23,13 @@ export interface Assessment {
  * a line smaller than the case beyond the fee tolerance is an instalment, again only with a
  * reference (`withReference`). Without one, only whole-amount fits are candidates.
  */
-export function assess(pc: PCase, pl: PLine, open: number, remaining: number, withReference: boolean, fx: FxTable, s: ReconSettings, into?: Assessment): Assessment | null {
+export function assess(C: CaseTable, ci: number, L: LineTable, li: number, open: number, remaining: number, withReference: boolean, fx: FxTable, s: ReconSettings, into?: Assessment): Assessment | null {
   if (open <= 0 || remaining <= 0) return null;
-  const cc = pc.c.currency;
+  const cc = C.c[ci].currency;
   // Tolerance of what is still open (after instalments it shrinks with the open amount).
-  const feeTol = open === pc.refundMinor ? pc.feeTolMinor : feeToleranceMinor(open, cc, s);
-  const lc = pl.l.currency;
+  const feeTol = open === C.refund[ci] ? C.feeTol[ci] : feeToleranceMinor(open, cc, s);
+  const l = L.l[li];
+  const lc = l.currency;
   if (cc === lc) {
     if (remaining === open) return fit(into, 'amount:exact', remaining, remaining, false);
     if (remaining < open && remaining >= open - feeTol) return fit(into, 'amount:fee', remaining, remaining, false);
@@ -37,11 +38,12 @@ export function assess(pc: PCase, pl: PLine, open: number, remaining: number, wi
     return fit(into, 'amount:partial', take, take, false);
   }
   // The line says what it was before conversion (Wise, PayPal): compare in the case currency.
-  if (pl.l.originalCurrency === cc && pl.originalMinor !== null && remaining === pl.amountMinor) {
-    if (pl.originalMinor === open) return fit(into, 'amount:original', remaining, open, false);
-    if (pl.originalMinor < open && pl.originalMinor >= open - feeTol) return fit(into, 'amount:fee', remaining, pl.originalMinor, false);
+  const original = L.original[li];
+  if (l.originalCurrency === cc && !Number.isNaN(original) && remaining === L.amount[li]) {
+    if (original === open) return fit(into, 'amount:original', remaining, open, false);
+    if (original < open && original >= open - feeTol) return fit(into, 'amount:fee', remaining, original, false);
   }
-  const rate = fx.exactRateOnDay(cc, lc, pl.day);
+  const rate = fx.exactRateOnDay(cc, lc, L.day[li]);
   if (!rate) return null;
   const expected = convertMinor(open, rate);
   // The FX band, widened by the fee tolerance converted (a converted refund also pays fees).

@@ -14,7 +14,7 @@
 //   looks for sets summing to the line (less a fee within tolerance). One set is suggested;
 //   two or more are ambiguous (GnuCash refuses to guess between subsets, so do we).
 import type { ReconSettings } from './types';
-import type { PCase, PLine } from './model';
+import type { CaseTable, LineTable } from './model';
 import { assess, type Assessment } from './allocation';
 import type { FxTable } from './fx';
 import type { ScoredPairs } from './score';
@@ -36,8 +36,8 @@ export interface Taken {
 }
 
 export interface AssignContext {
-  cases: PCase[];
-  lines: PLine[];
+  C: CaseTable;
+  L: LineTable;
   fx: FxTable;
   s: ReconSettings;
   /** Cases whose kept allocations already settle them. */
@@ -52,7 +52,7 @@ const SUBSET_MAX_SIZE = 6;
 const SUBSET_MAX_STEPS = 20000;
 
 export function assign(scored: ScoredPairs, ctx: AssignContext): Taken[] {
-  const { cases, lines, fx, s } = ctx;
+  const { C, L, fx, s } = ctx;
   const { ci, li, score, dist } = scored;
   // Pairs by position in `scored` (k); `plausible` lists those worth assigning, best first.
   let np = 0;
@@ -64,8 +64,8 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken[] {
   const order = bestFirst(plausible.subarray(0, np), score, dist, ci, li, caseRank, lineRank);
   // Pairs of each case and of each line as linked lists over `order` positions (heads per
   // row, `next` per pair): no array per row.
-  const caseHead = new Int32Array(cases.length).fill(-1);
-  const lineHead = new Int32Array(lines.length).fill(-1);
+  const caseHead = new Int32Array(C.n).fill(-1);
+  const lineHead = new Int32Array(L.n).fill(-1);
   const caseNext = new Int32Array(np);
   const lineNext = new Int32Array(np);
   for (let r = np - 1; r >= 0; r--) {
@@ -76,27 +76,27 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken[] {
     lineHead[li[p]] = r;
   }
 
-  const done = new Uint8Array(cases.length); // cases fully paid (or reserved in full)
+  const done = new Uint8Array(C.n); // cases fully paid (or reserved in full)
   for (const c of ctx.settled) done[c] = 1;
-  const heldCases = new Uint8Array(cases.length);
-  const heldLines = new Uint8Array(lines.length);
+  const heldCases = new Uint8Array(C.n);
+  const heldLines = new Uint8Array(L.n);
   const taken: Taken[] = [];
   // `into`: a scratch object for callers that only ask whether a pair is feasible.
   const feasible = (p: number, into?: Assessment): Assessment | null =>
     done[ci[p]] || heldCases[ci[p]] || heldLines[li[p]]
       ? null
-      : assess(cases[ci[p]], lines[li[p]], cases[ci[p]].openMinor, lines[li[p]].remainingMinor, scored.hasReference(p), fx, s, into);
+      : assess(C, ci[p], L, li[p], C.open[ci[p]], L.remaining[li[p]], scored.hasReference(p), fx, s, into);
   const probe: Assessment = { fit: 'amount:exact', alloc: 0, covers: 0, converted: false };
   const take = (p: number, a: Assessment, state: TakenState) => {
-    const pc = cases[ci[p]];
+    const c = ci[p];
     taken.push({ ci: ci[p], li: li[p], state, score: score[p], signals: scored.signals(p), alloc: a.alloc, covers: a.covers, fx: a.fit === 'amount:original' || a.converted });
     if (state === 'ambiguous') return;
-    lines[li[p]].remainingMinor -= a.alloc;
-    pc.openMinor -= a.covers;
+    L.remaining[li[p]] -= a.alloc;
+    C.open[c] -= a.covers;
     // A whole-amount fit (exact, fee, FX) settles the case; instalments keep it open for more
     // referenced instalments until nothing is left (the outcome still calls it settled when
     // what came in is within the fee tolerance).
-    if (a.fit !== 'amount:partial' || pc.openMinor <= 0) done[ci[p]] = 1;
+    if (a.fit !== 'amount:partial' || C.open[c] <= 0) done[c] = 1;
   };
   const competes = (p: number, q: number) => q !== p && !(scored.hasReference(p) && scored.hasReference(q));
 
@@ -223,74 +223,76 @@ export function rankBy(n: number, key: (i: number) => string): Int32Array {
 }
 
 function subsetSums(ctx: AssignContext, taken: Taken[], done: Uint8Array, heldCases: Uint8Array, heldLines: Uint8Array): void {
-  const { cases, lines, s } = ctx;
+  const { C, L, s } = ctx;
   // Rows already in a pair, as flags per row (not Sets of 100k numbers).
-  const touchedLines = new Uint8Array(lines.length);
-  const touchedCases = new Uint8Array(cases.length);
+  const touchedLines = new Uint8Array(L.n);
+  const touchedCases = new Uint8Array(C.n);
   for (const t of taken) {
     touchedLines[t.li] = 1;
     touchedCases[t.ci] = 1;
   }
   // Open cases per vendor and currency (the only ones a vendor's transfer can sum).
-  // Vendor ID → currency → cases (nested maps: no composed key string per row).
-  const byVendor = new Map<string, Map<string, PCase[]>>();
-  for (const pc of cases) {
-    if (!pc.active || pc.openMinor <= 0 || done[pc.idx] || heldCases[pc.idx] || touchedCases[pc.idx] || !pc.c.vendorId) continue;
-    let byCur = byVendor.get(pc.c.vendorId);
-    if (!byCur) byVendor.set(pc.c.vendorId, (byCur = new Map()));
-    const list = byCur.get(pc.c.currency);
-    if (list) list.push(pc);
-    else byCur.set(pc.c.currency, [pc]);
+  // Vendor ID → currency → case positions (nested maps: no composed key string per row).
+  const byVendor = new Map<string, Map<string, number[]>>();
+  for (let ci = 0; ci < C.n; ci++) {
+    const c = C.c[ci];
+    if (!C.active[ci] || C.open[ci] <= 0 || done[ci] || heldCases[ci] || touchedCases[ci] || !c.vendorId) continue;
+    let byCur = byVendor.get(c.vendorId);
+    if (!byCur) byVendor.set(c.vendorId, (byCur = new Map()));
+    const list = byCur.get(c.currency);
+    if (list) list.push(ci);
+    else byCur.set(c.currency, [ci]);
   }
   if (!byVendor.size) return;
-  for (const pl of lines) {
-    if (!pl.eligible || !pl.vendor || heldLines[pl.idx] || touchedLines[pl.idx] || pl.remainingMinor !== pl.amountMinor) continue;
-    const byCur = byVendor.get(pl.vendor.vendorId);
-    const candidates = byCur && byCur.get(pl.l.currency);
+  for (let li = 0; li < L.n; li++) {
+    const hit = L.vendor[li];
+    if (!L.eligible[li] || !hit || heldLines[li] || touchedLines[li] || L.remaining[li] !== L.amount[li]) continue;
+    const byCur = byVendor.get(hit.vendorId);
+    const candidates = byCur && byCur.get(L.l[li].currency);
     if (!candidates || candidates.length < 2) continue;
-    const pool = candidates.filter(
-      (pc) => !done[pc.idx] && !heldCases[pc.idx] && pc.openMinor < pl.remainingMinor && pl.day >= pc.winLo && pl.day <= pc.winHi,
-    );
+    const day = L.day[li];
+    const remaining = L.remaining[li];
+    const pool = candidates.filter((ci) => !done[ci] && !heldCases[ci] && C.open[ci] < remaining && day >= C.winLo[ci] && day <= C.winHi[ci]);
     if (pool.length < 2) continue;
-    pool.sort((a, b) => Math.abs(a.expDay - pl.day) - Math.abs(b.expDay - pl.day) || cmp(a.c.caseId, b.c.caseId));
+    pool.sort((a, b) => Math.abs(C.expDay[a] - day) - Math.abs(C.expDay[b] - day) || cmp(C.c[a].caseId, C.c[b].caseId));
     if (pool.length > SUBSET_MAX_CASES) pool.length = SUBSET_MAX_CASES;
-    const sets = findSubsets(pool, pl.remainingMinor, s, pl.l.currency);
+    const sets = findSubsets(pool, C.open, remaining, s, L.l[li].currency);
     if (!sets.length) continue;
     const state: TakenState = sets.length === 1 ? 'suggested' : 'ambiguous';
     const seen = new Set<number>();
     for (const set of sets) {
-      const sumOpen = set.reduce((t, pc) => t + pc.openMinor, 0);
-      let fee = sumOpen - pl.remainingMinor; // taken from the last (largest) case
+      const sumOpen = set.reduce((t, ci) => t + C.open[ci], 0);
+      let fee = sumOpen - remaining; // taken from the last (largest) case
       for (let i = set.length - 1; i >= 0; i--) {
-        const pc = set[i];
-        if (seen.has(pc.idx)) continue;
-        seen.add(pc.idx);
+        const ci = set[i];
+        if (seen.has(ci)) continue;
+        seen.add(ci);
         const cut = i === set.length - 1 ? fee : 0;
         fee -= cut;
-        const vendorSignal = `vendor:${pl.vendor.how}` as keyof typeof WEIGHTS;
-        const distance = pl.day - pc.expDay;
+        const vendorSignal = `vendor:${hit.how}` as keyof typeof WEIGHTS;
+        const distance = day - C.expDay[ci];
         const date = dateSignal(distance);
         const score = WEIGHTS[vendorSignal] + WEIGHTS['amount:sum'] + WEIGHTS[date];
         const signals = [vendorSignal, `amount:sum ${set.length} cases`, `${date} ${distance >= 0 ? '+' : ''}${distance}d`];
-        const alloc = pc.openMinor - cut;
-        taken.push({ ci: pc.idx, li: pl.idx, state, score, signals, alloc, covers: alloc, fx: false });
+        const alloc = C.open[ci] - cut;
+        taken.push({ ci, li, state, score, signals, alloc, covers: alloc, fx: false });
         if (state === 'suggested') {
-          pc.openMinor -= alloc;
-          done[pc.idx] = 1;
-        } else heldCases[pc.idx] = 1;
+          C.open[ci] -= alloc;
+          done[ci] = 1;
+        } else heldCases[ci] = 1;
       }
     }
-    if (state === 'suggested') pl.remainingMinor = 0;
-    heldLines[pl.idx] = 1;
+    if (state === 'suggested') L.remaining[li] = 0;
+    heldLines[li] = 1;
   }
 }
 
-/** Sets of ≥ 2 cases whose open amounts sum to `target`, or exceed it by a fee within
- *  tolerance. Returns at most two (two already means "ambiguous"). Bounded in steps. */
-function findSubsets(pool: PCase[], target: number, s: ReconSettings, currency: string): PCase[][] {
-  const sorted = [...pool].sort((a, b) => a.openMinor - b.openMinor);
-  const found: PCase[][] = [];
-  const chosen: PCase[] = [];
+/** Sets of ≥ 2 cases (positions) whose open amounts sum to `target`, or exceed it by a fee
+ *  within tolerance. Returns at most two (two already means "ambiguous"). Bounded in steps. */
+function findSubsets(pool: number[], open: Float64Array, target: number, s: ReconSettings, currency: string): number[][] {
+  const sorted = [...pool].sort((a, b) => open[a] - open[b]);
+  const found: number[][] = [];
+  const chosen: number[] = [];
   let steps = 0;
   const walk = (start: number, total: number): void => {
     if (found.length >= 2 || steps++ > SUBSET_MAX_STEPS) return;
@@ -300,7 +302,7 @@ function findSubsets(pool: PCase[], target: number, s: ReconSettings, currency: 
     }
     if (chosen.length >= SUBSET_MAX_SIZE) return;
     for (let i = start; i < sorted.length; i++) {
-      const next = total + sorted[i].openMinor;
+      const next = total + open[sorted[i]];
       if (next - target > feeToleranceMinor(next, currency, s)) break; // sorted: the rest is larger
       chosen.push(sorted[i]);
       walk(i + 1, next);

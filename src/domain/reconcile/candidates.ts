@@ -12,7 +12,7 @@
 //   lines of one vendor, and the work stays linear.
 // Every hit must fall inside the case's date window. A pair the user rejected is never built.
 import type { ReconSettings } from './types';
-import type { PCase, PLine } from './model';
+import type { CaseTable, LineTable } from './model';
 import { convertMinor, type FxTable } from './fx';
 import { fxToleranceMinor } from './openAmount';
 
@@ -49,25 +49,25 @@ interface Entries {
   lines: number[];
 }
 
-function buildIndex(e: Entries, all: PLine[]): AmountIndex {
+function buildIndex(e: Entries, L: LineTable): AmountIndex {
   const n = e.amounts.length;
   const amounts = new Float64Array(n);
   const lines = new Int32Array(n);
   const days = new Float64Array(n);
   // Sorted by (amount, line): packed into one exact number (amount × L + line) and sorted
   // natively when that stays below 2^53, else by a comparator on the positions.
-  const L = all.length;
+  const nl = L.n;
   let max = 0;
   for (let i = 0; i < n; i++) if (e.amounts[i] > max) max = e.amounts[i];
   let min = 0;
   for (let i = 0; i < n; i++) if (e.amounts[i] < min) min = e.amounts[i];
-  if (min >= 0 && (max + 1) * L < Number.MAX_SAFE_INTEGER) {
+  if (min >= 0 && (max + 1) * nl < Number.MAX_SAFE_INTEGER) {
     const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = e.amounts[i] * L + e.lines[i];
+    for (let i = 0; i < n; i++) keys[i] = e.amounts[i] * nl + e.lines[i];
     keys.sort();
     for (let i = 0; i < n; i++) {
-      const li = keys[i] % L;
-      amounts[i] = (keys[i] - li) / L;
+      const li = keys[i] % nl;
+      amounts[i] = (keys[i] - li) / nl;
       lines[i] = li;
     }
   } else {
@@ -79,7 +79,7 @@ function buildIndex(e: Entries, all: PLine[]): AmountIndex {
       lines[i] = e.lines[order[i]];
     }
   }
-  for (let i = 0; i < n; i++) days[i] = all[lines[i]].day;
+  for (let i = 0; i < n; i++) days[i] = L.day[lines[i]];
   return { amounts, lines, days, ...bucketStarts(amounts) };
 }
 
@@ -136,10 +136,10 @@ export function pairKey(caseId: string, lineId: string): string {
 }
 
 export class CandidateIndex {
-  /** Case number → case: a plain array when the numbers are dense (they are sequential in a
-   *  log), else a Map. On a repeated number the last case wins either way. */
-  private caseByNum: Map<number, PCase> | (PCase | undefined)[] = new Map<number, PCase>();
-  private caseByOrder = new Map<string, PCase[]>();
+  /** Case number → case position: a plain array when the numbers are dense (they are
+   *  sequential in a log), else a Map. On a repeated number the last case wins either way. */
+  private caseByNum: Map<number, number> | Int32Array = new Map<number, number>();
+  private caseByOrder = new Map<string, number[]>();
   /** Shapes (length, first and last character) of the cases' order keys. Most tokens in a
    *  statement's text (dates, amounts, accounts, other references) have a shape no order key
    *  has, and are ruled out without hashing a fresh string into the map. */
@@ -149,21 +149,23 @@ export class CandidateIndex {
   /** Vendor ID → currency → amounts of the lines that vendor sent (no composed keys). */
   private byVendor = new Map<string, Map<string, AmountIndex>>();
 
-  constructor(private cases: PCase[], private lines: PLine[], private fx: FxTable, private s: ReconSettings) {
+  constructor(private C: CaseTable, private L: LineTable, private fx: FxTable, private s: ReconSettings) {
     let maxNum = 0;
-    for (const pc of cases) if (pc.num !== null && pc.num > maxNum) maxNum = pc.num;
-    const byNum = maxNum <= 4 * cases.length + 1024 ? new Array<PCase | undefined>(maxNum + 1).fill(undefined) : null;
+    for (let ci = 0; ci < C.n; ci++) if (C.num[ci] > maxNum) maxNum = C.num[ci]; // NaN never is
+    const byNum = maxNum <= 4 * C.n + 1024 ? new Int32Array(maxNum + 1).fill(-1) : null;
     if (byNum) this.caseByNum = byNum;
-    for (const pc of cases) {
-      if (pc.num !== null) {
-        if (byNum) byNum[pc.num] = pc;
-        else (this.caseByNum as Map<number, PCase>).set(pc.num, pc);
+    for (let ci = 0; ci < C.n; ci++) {
+      const num = C.num[ci];
+      if (num === num) {
+        if (byNum) byNum[num] = ci;
+        else (this.caseByNum as Map<number, number>).set(num, ci);
       }
-      if (pc.orderKey) {
-        this.orderShapes[orderShape(pc.orderKey)] = 1;
-        const list = this.caseByOrder.get(pc.orderKey);
-        if (list) list.push(pc);
-        else this.caseByOrder.set(pc.orderKey, [pc]);
+      const key = C.orderKey[ci];
+      if (key) {
+        this.orderShapes[orderShape(key)] = 1;
+        const list = this.caseByOrder.get(key);
+        if (list) list.push(ci);
+        else this.caseByOrder.set(key, [ci]);
       }
     }
     const cur = new Map<string, Entries>();
@@ -175,34 +177,40 @@ export class CandidateIndex {
       e.amounts.push(amount);
       e.lines.push(li);
     };
-    for (const pl of lines) {
-      if (!pl.eligible || pl.remainingMinor <= 0) continue;
-      push(cur, pl.l.currency, pl.remainingMinor, pl.idx);
-      if (pl.vendor) {
-        let byCur = vend.get(pl.vendor.vendorId);
-        if (!byCur) vend.set(pl.vendor.vendorId, (byCur = new Map()));
-        push(byCur, pl.l.currency, pl.remainingMinor, pl.idx);
+    for (let li = 0; li < L.n; li++) {
+      const remaining = L.remaining[li];
+      if (!L.eligible[li] || remaining <= 0) continue;
+      const l = L.l[li];
+      push(cur, l.currency, remaining, li);
+      const hit = L.vendor[li];
+      if (hit) {
+        let byCur = vend.get(hit.vendorId);
+        if (!byCur) vend.set(hit.vendorId, (byCur = new Map()));
+        push(byCur, l.currency, remaining, li);
       }
-      if (pl.originalMinor !== null && pl.l.originalCurrency && pl.l.originalCurrency !== pl.l.currency && pl.remainingMinor === pl.amountMinor) {
-        push(orig, pl.l.originalCurrency, pl.originalMinor, pl.idx);
+      if (!Number.isNaN(L.original[li]) && l.originalCurrency && l.originalCurrency !== l.currency && remaining === L.amount[li]) {
+        push(orig, l.originalCurrency, L.original[li], li);
       }
     }
-    for (const [k, e] of cur) this.byCurrency.set(k, buildIndex(e, lines));
-    for (const [k, e] of orig) this.byOriginal.set(k, buildIndex(e, lines));
+    for (const [k, e] of cur) this.byCurrency.set(k, buildIndex(e, L));
+    for (const [k, e] of orig) this.byOriginal.set(k, buildIndex(e, L));
     for (const [v, byCur] of vend) {
       const m = new Map<string, AmountIndex>();
-      for (const [k, e] of byCur) m.set(k, buildIndex(e, lines));
+      for (const [k, e] of byCur) m.set(k, buildIndex(e, L));
       this.byVendor.set(v, m);
     }
   }
 
-  private casesWithOrder(key: string): PCase[] | undefined {
+  private casesWithOrder(key: string): number[] | undefined {
     return this.orderShapes[orderShape(key)] ? this.caseByOrder.get(key) : undefined;
   }
 
-  private caseNamed(n: number): PCase | undefined {
+  /** The position of the case with this number, or -1. */
+  private caseNamed(n: number): number {
     const byNum = this.caseByNum;
-    return Array.isArray(byNum) ? (n < byNum.length ? byNum[n] : undefined) : byNum.get(n);
+    if (byNum instanceof Int32Array) return n < byNum.length ? byNum[n] : -1;
+    const ci = byNum.get(n);
+    return ci === undefined ? -1 : ci;
   }
 
   /** Per line: does its text name any case (a Case ID, or an order number some case has)? */
@@ -211,92 +219,103 @@ export class CandidateIndex {
   /** Does the line name a case or order other than this case, and not this one? A list of
    *  an order key holds only cases with that key, so once the line does not name this case,
    *  any named case is another one: that part is worked out once per line. */
-  contradicts(pc: PCase, pl: PLine): boolean {
-    if (pc.num !== null && pl.caseNums.indexOf(pc.num) >= 0) return false;
-    if (pc.orderKey && pl.orderKeys.indexOf(pc.orderKey) >= 0) return false;
+  contradicts(ci: number, li: number): boolean {
+    const { C, L } = this;
+    if (L.caseNums[li].indexOf(C.num[ci]) >= 0) return false; // NaN (no number) is never found
+    const key = C.orderKey[ci];
+    if (key && L.orderKeys[li].indexOf(key) >= 0) return false;
     if (!this.namesSome) {
-      this.namesSome = new Uint8Array(this.lines.length);
-      for (const l of this.lines) {
-        let named = l.caseNums.length > 0;
-        for (let i = 0; !named && i < l.orderKeys.length; i++) named = this.casesWithOrder(l.orderKeys[i]) !== undefined;
-        this.namesSome[l.idx] = named ? 1 : 0;
+      this.namesSome = new Uint8Array(L.n);
+      for (let i = 0; i < L.n; i++) {
+        const keys = L.orderKeys[i];
+        let named = L.caseNums[i].length > 0;
+        for (let k = 0; !named && k < keys.length; k++) named = this.casesWithOrder(keys[k]) !== undefined;
+        this.namesSome[i] = named ? 1 : 0;
       }
     }
-    return this.namesSome[pl.idx] === 1;
+    return this.namesSome[li] === 1;
   }
 
   find(rejected: Set<string>): Drafts {
+    const { C, L } = this;
     // Drafts of each case as a linked list (a handful each), so merging a reference hit with
     // an amount hit of the same line is a short scan, with no hash of 10^10 possible pairs and
     // no array per case.
-    const head = new Int32Array(this.cases.length).fill(-1);
+    const head = new Int32Array(C.n).fill(-1);
     const next: number[] = [];
     const all: Drafts = { n: 0, ci: [], li: [], ref: [] };
-    const add = (pc: PCase, pl: PLine, ref: number) => {
-      if (!pc.active || pc.openMinor <= 0) return;
-      if (pl.day < pc.winLo || pl.day > pc.winHi) return;
-      if (rejected.size && rejected.has(pairKey(pc.c.caseId, pl.l.lineId))) return;
-      for (let k = head[pc.idx]; k >= 0; k = next[k]) {
-        if (all.li[k] === pl.idx) {
+    const add = (ci: number, li: number, ref: number) => {
+      if (!C.active[ci] || C.open[ci] <= 0) return;
+      const day = L.day[li];
+      if (day < C.winLo[ci] || day > C.winHi[ci]) return;
+      if (rejected.size && rejected.has(pairKey(C.c[ci].caseId, L.l[li].lineId))) return;
+      for (let k = head[ci]; k >= 0; k = next[k]) {
+        if (all.li[k] === li) {
           all.ref[k] |= ref;
           return;
         }
       }
-      all.ci.push(pc.idx);
-      all.li.push(pl.idx);
+      all.ci.push(ci);
+      all.li.push(li);
       all.ref.push(ref);
-      next.push(head[pc.idx]);
-      head[pc.idx] = all.n++;
+      next.push(head[ci]);
+      head[ci] = all.n++;
     };
 
-    for (const pl of this.lines) {
-      if (!pl.eligible || pl.remainingMinor <= 0) continue;
-      for (const n of pl.caseNums) {
-        const pc = this.caseNamed(n);
-        if (pc) add(pc, pl, REF_CASE);
+    for (let li = 0; li < L.n; li++) {
+      if (!L.eligible[li] || L.remaining[li] <= 0) continue;
+      for (const n of L.caseNums[li]) {
+        const ci = this.caseNamed(n);
+        if (ci >= 0) add(ci, li, REF_CASE);
       }
-      for (const k of pl.orderKeys) {
+      for (const k of L.orderKeys[li]) {
         const list = this.casesWithOrder(k);
-        if (list) for (const pc of list) add(pc, pl, REF_ORDER);
+        if (list) for (const ci of list) add(ci, li, REF_ORDER);
       }
     }
 
     const hits: number[] = [];
-    for (const pc of this.cases) {
-      if (!pc.active || pc.openMinor <= 0) continue;
+    for (let ci = 0; ci < C.n; ci++) {
+      const open = C.open[ci];
+      if (!C.active[ci] || open <= 0) continue;
+      const c = C.c[ci];
+      const feeTol = C.feeTol[ci];
+      const lo = C.winLo[ci];
+      const hi = C.winHi[ci];
       hits.length = 0;
-      this.collect(this.byCurrency.get(pc.c.currency), pc.openMinor, pc.openMinor, pc, hits);
-      this.collect(this.byOriginal.get(pc.c.currency), pc.openMinor - pc.feeTolMinor, pc.openMinor, pc, hits);
-      const vendorLines = pc.c.vendorId ? this.byVendor.get(pc.c.vendorId) : undefined;
-      if (vendorLines) this.collect(vendorLines.get(pc.c.currency), pc.openMinor - pc.feeTolMinor, pc.openMinor - 1, pc, hits);
-      for (const target of vendorLines ? this.fx.targets(pc.c.currency) : NO_TARGETS) {
+      this.collect(this.byCurrency.get(c.currency), open, open, lo, hi, hits);
+      this.collect(this.byOriginal.get(c.currency), open - feeTol, open, lo, hi, hits);
+      const vendorLines = c.vendorId ? this.byVendor.get(c.vendorId) : undefined;
+      if (vendorLines) this.collect(vendorLines.get(c.currency), open - feeTol, open - 1, lo, hi, hits);
+      for (const target of vendorLines ? this.fx.targets(c.currency) : NO_TARGETS) {
         const index = vendorLines!.get(target);
         if (!index) continue;
         // Rates move inside the window: search a band a quarter wider than the tolerance around
         // the rate at the expected date; assess() then checks each hit at its own date's rate.
-        const rate = this.fx.exactRateOnDay(pc.c.currency, target, pc.expDay);
+        const rate = this.fx.exactRateOnDay(c.currency, target, C.expDay[ci]);
         if (!rate) continue;
-        const expected = convertMinor(pc.openMinor, rate);
+        const expected = convertMinor(open, rate);
         const tol = fxToleranceMinor(expected, this.s);
-        const band = tol + (tol >> 2) + convertMinor(pc.feeTolMinor, rate) + 1;
-        this.collect(index, expected - band, expected + band, pc, hits);
+        const band = tol + (tol >> 2) + convertMinor(feeTol, rate) + 1;
+        this.collect(index, expected - band, expected + band, lo, hi, hits);
       }
       if (hits.length > MAX_AMOUNT_HITS_PER_CASE) {
-        hits.sort((a, b) => Math.abs(this.lines[a].day - pc.expDay) - Math.abs(this.lines[b].day - pc.expDay) || a - b);
+        const exp = C.expDay[ci];
+        hits.sort((a, b) => Math.abs(L.day[a] - exp) - Math.abs(L.day[b] - exp) || a - b);
         hits.length = MAX_AMOUNT_HITS_PER_CASE;
       }
-      for (const li of hits) add(pc, this.lines[li], 0);
+      for (const li of hits) add(ci, li, 0);
     }
     return all;
   }
 
-  private collect(index: AmountIndex | undefined, lo: number, hi: number, pc: PCase, out: number[]): void {
+  private collect(index: AmountIndex | undefined, lo: number, hi: number, dayLo: number, dayHi: number, out: number[]): void {
     if (!index) return;
     // A crowd of identical amounts is cut off: beyond a few dozen it is ambiguous anyway.
     const limit = out.length + 4 * MAX_AMOUNT_HITS_PER_CASE;
     const { amounts, lines, days } = index;
     for (let i = lowerBoundIn(index, lo); i < amounts.length && amounts[i] <= hi && out.length < limit; i++) {
-      if (days[i] >= pc.winLo && days[i] <= pc.winHi) out.push(lines[i]);
+      if (days[i] >= dayLo && days[i] <= dayHi) out.push(lines[i]);
     }
   }
 }

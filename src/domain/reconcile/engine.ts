@@ -6,8 +6,8 @@
 // allocations stay put and use up their amounts; rejected pairs are never built again), then
 // candidates are found through indexes, scored with named signals, and assigned globally.
 import { Decimal } from '../money';
-import type { CaseOutcome, Decision, Difference, LineOutcome, Pair, ReconInput, ReconResult } from './types';
-import { prepareCase, prepareLine, type PCase, type PLine } from './model';
+import type { CaseOutcome, Decision, Difference, LineOutcome, Pair, ReconCase, ReconInput, ReconResult } from './types';
+import { CaseTable, LineTable } from './model';
 import { VendorDirectory } from './vendorIdentity';
 import { FxTable } from './fx';
 import { CandidateIndex, REF_CASE, REF_ORDER, pairKey } from './candidates';
@@ -38,8 +38,7 @@ interface Live {
 export function reconcile(input: ReconInput): ReconResult {
   const s = input.settings;
   const endDay = dayNumber(monthEnd(input.month));
-  const cases: PCase[] = new Array(input.cases.length);
-  for (let i = 0; i < cases.length; i++) cases[i] = prepareCase(input.cases[i], i, s, endDay);
+  const C = new CaseTable(input.cases, s, endDay);
   // Case ID / Line ID → index, only needed when there are decisions (a Map of 100k strings
   // each is not free). On duplicate IDs the last row wins, as Map.set does.
   const caseIndex = new Map<string, number>();
@@ -55,8 +54,7 @@ export function reconcile(input: ReconInput): ReconResult {
   const fx = new FxTable(input.fxRates, s.baseCurrency);
   const lineIndex = new Map<string, number>();
   if (input.decisions.length) input.lines.forEach((l, i) => lineIndex.set(l.lineId, i));
-  const lines: PLine[] = new Array(input.lines.length);
-  for (let i = 0; i < lines.length; i++) lines[i] = prepareLine(input.lines[i], i, input.month, vendors);
+  const L = new LineTable(input.lines, input.month, vendors);
 
   // Earlier decisions.
   const rejected = new Set<string>();
@@ -71,50 +69,50 @@ export function reconcile(input: ReconInput): ReconResult {
     const ci = caseIndex.get(d.caseId);
     if (ci === undefined) continue;
     const li = lineIndex.get(d.lineId);
-    const pc = cases[ci];
-    const lineCurrency = li !== undefined ? lines[li].l.currency : pc.c.currency;
+    const caseCurrency = C.c[ci].currency;
+    const lineCurrency = li !== undefined ? L.l[li].currency : caseCurrency;
     const allocMinor = d.amount ? toMinor(d.amount, lineCurrency) : 0;
-    const coversMinor = d.covers ? toMinor(d.covers, pc.c.currency) : lineCurrency === pc.c.currency ? allocMinor : 0;
-    live.push({ d, ci, li: li ?? -1, allocMinor, coversMinor, lineCurrency, fx: lineCurrency !== pc.c.currency });
-    pc.openMinor -= coversMinor;
+    const coversMinor = d.covers ? toMinor(d.covers, caseCurrency) : lineCurrency === caseCurrency ? allocMinor : 0;
+    live.push({ d, ci, li: li ?? -1, allocMinor, coversMinor, lineCurrency, fx: lineCurrency !== caseCurrency });
+    C.open[ci] -= coversMinor;
     coveredBefore.set(ci, (coveredBefore.get(ci) || 0) + coversMinor);
-    if (li !== undefined) lines[li].remainingMinor = Math.max(0, lines[li].remainingMinor - allocMinor);
+    if (li !== undefined) L.remaining[li] = Math.max(0, L.remaining[li] - allocMinor);
   }
   const settled = new Set<number>();
-  for (const [ci, cov] of coveredBefore) if (isSettled(cases[ci], cov, live.some((x) => x.ci === ci && x.fx), s)) settled.add(ci);
-  for (const ci of settled) cases[ci].active = false;
+  for (const [ci, cov] of coveredBefore) if (isSettled(C, ci, cov, live.some((x) => x.ci === ci && x.fx), s)) settled.add(ci);
+  for (const ci of settled) C.active[ci] = 0;
 
   // Candidates, scores, assignment.
-  const index = new CandidateIndex(cases, lines, fx, s);
+  const index = new CandidateIndex(C, L, fx, s);
   const drafts = index.find(rejected);
   const scored = new ScoredPairs(drafts.n);
   const scratch: Assessment = { fit: 'amount:exact', alloc: 0, covers: 0, converted: false };
   for (let k = 0; k < drafts.n; k++) {
-    const pc = cases[drafts.ci[k]];
-    const pl = lines[drafts.li[k]];
+    const ci = drafts.ci[k];
+    const li = drafts.li[k];
     const refCase = (drafts.ref[k] & REF_CASE) !== 0;
     const refOrder = (drafts.ref[k] & REF_ORDER) !== 0;
-    const a = assess(pc, pl, pc.openMinor, pl.remainingMinor, refCase || refOrder, fx, s, scratch);
+    const a = assess(C, ci, L, li, C.open[ci], L.remaining[li], refCase || refOrder, fx, s, scratch);
     if (!a) continue;
-    scored.add(pc, pl, a.fit, refCase, refOrder, index.contradicts(pc, pl), unmatched.size > 0 && unmatched.has(pairKey(pc.c.caseId, pl.l.lineId)));
+    scored.add(C, ci, L, li, a.fit, refCase, refOrder, index.contradicts(ci, li), unmatched.size > 0 && unmatched.has(pairKey(C.c[ci].caseId, L.l[li].lineId)));
   }
   // An unmatched pair may be suggested again but never auto-confirmed: the user said no once.
-  if (unmatched.size) for (let k = 0; k < scored.n; k++) if (unmatched.has(pairKey(cases[scored.ci[k]].c.caseId, lines[scored.li[k]].l.lineId))) scored.dropReference(k);
+  if (unmatched.size) for (let k = 0; k < scored.n; k++) if (unmatched.has(pairKey(C.c[scored.ci[k]].caseId, L.l[scored.li[k]].lineId))) scored.dropReference(k);
   // Ties are broken by Case ID and Line ID (never the sheet order); ranks make those string
   // comparisons integer ones, for the assignment and for the order of the pairs returned.
-  const caseRank = rankBy(cases.length, (i) => cases[i].c.caseId);
-  const lineRank = rankBy(lines.length, (i) => lines[i].l.lineId);
-  const taken = assign(scored, { cases, lines, fx, s, settled, caseRank, lineRank });
+  const caseRank = rankBy(C.n, (i) => C.c[i].caseId);
+  const lineRank = rankBy(L.n, (i) => L.l[i].lineId);
+  const taken = assign(scored, { C, L, fx, s, settled, caseRank, lineRank });
 
-  return outcomes(input, cases, lines, live, taken, fx, caseRank, lineRank);
+  return outcomes(input, C, L, live, taken, fx, caseRank, lineRank);
 }
 
-function isSettled(pc: PCase, coveredMinor: number, anyFx: boolean, s: ReconInput['settings']): boolean {
-  const tol = pc.feeTolMinor + (anyFx ? fxToleranceMinor(pc.refundMinor, s) : 0);
-  return coveredMinor >= pc.refundMinor - tol;
+function isSettled(C: CaseTable, ci: number, coveredMinor: number, anyFx: boolean, s: ReconInput['settings']): boolean {
+  const tol = C.feeTol[ci] + (anyFx ? fxToleranceMinor(C.refund[ci], s) : 0);
+  return coveredMinor >= C.refund[ci] - tol;
 }
 
-function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[], taken: ReturnType<typeof assign>, fx: FxTable, caseRank: Int32Array, lineRank: Int32Array): ReconResult {
+function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], taken: ReturnType<typeof assign>, fx: FxTable, caseRank: Int32Array, lineRank: Int32Array): ReconResult {
   const s = input.settings;
   const pairs: Pair[] = [];
   const pairCi: number[] = [];
@@ -125,26 +123,26 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
   const SUGGESTED_BIT = 2;
   const AMBIGUOUS_BIT = 4;
   const bit = (state: string) => (LIVE.has(state) ? LIVE_BIT : state === 'ambiguous' ? AMBIGUOUS_BIT : SUGGESTED_BIT);
-  const caseCovered = new Float64Array(cases.length);
-  const caseStates = new Uint8Array(cases.length);
-  const caseFx = new Uint8Array(cases.length);
-  const caseTouched = new Uint8Array(cases.length);
+  const caseCovered = new Float64Array(C.n);
+  const caseStates = new Uint8Array(C.n);
+  const caseFx = new Uint8Array(C.n);
+  const caseTouched = new Uint8Array(C.n);
   // What each case received per line currency: the first currency in two columns, any further
   // one (rare: a case paid in two currencies) in a short list.
-  const recvCurrency: string[] = new Array(cases.length).fill('');
-  const recvMinor = new Float64Array(cases.length);
-  const recvAny = new Uint8Array(cases.length);
-  const recvMore: ([string, number][] | undefined)[] = new Array(cases.length);
-  const caseLines: (string[] | undefined)[] = new Array(cases.length);
-  const caseLast: string[] = new Array(cases.length).fill('');
-  const lineAllocated = new Float64Array(lines.length);
-  const lineStates = new Uint8Array(lines.length);
+  const recvCurrency: string[] = new Array(C.n).fill('');
+  const recvMinor = new Float64Array(C.n);
+  const recvAny = new Uint8Array(C.n);
+  const recvMore: ([string, number][] | undefined)[] = new Array(C.n);
+  const caseLines: (string[] | undefined)[] = new Array(C.n);
+  const caseLast: string[] = new Array(C.n).fill('');
+  const lineAllocated = new Float64Array(L.n);
+  const lineStates = new Uint8Array(L.n);
   // The cases of a line as positions (compared without reading a Case ID), in first-seen order.
-  const lineCases: (number[] | undefined)[] = new Array(lines.length);
+  const lineCases: (number[] | undefined)[] = new Array(L.n);
   // A line's signals: its first pair's own (shared, read-only) list until a second pair adds
   // to it; then a copy the line owns (lineOwnsSignals).
-  const lineSignals: (string[] | undefined)[] = new Array(lines.length);
-  const lineOwnsSignals = new Uint8Array(lines.length);
+  const lineSignals: (string[] | undefined)[] = new Array(L.n);
+  const lineOwnsSignals = new Uint8Array(L.n);
   const record = (ci: number, li: number, lineCurrency: string, lineId: string, state: string, allocMinor: number, coversMinor: number, isFx: boolean, signals: string[]) => {
     const b = bit(state);
     caseTouched[ci] = 1;
@@ -164,7 +162,7 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       }
       const ids = caseLines[ci] || (caseLines[ci] = []);
       if (ids.indexOf(lineId) < 0) ids.push(lineId);
-      if (li >= 0 && lines[li].l.bookingDate > caseLast[ci]) caseLast[ci] = lines[li].l.bookingDate;
+      if (li >= 0 && L.l[li].bookingDate > caseLast[ci]) caseLast[ci] = L.l[li].bookingDate;
     }
     if (li < 0) return;
     lineStates[li] |= b;
@@ -186,42 +184,42 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
   };
 
   for (const k of live) {
-    const pc = cases[k.ci];
+    const c = C.c[k.ci];
     const signals = k.d.signals && k.d.signals.length ? k.d.signals : [`decision:${k.d.state}`];
     record(k.ci, k.li, k.lineCurrency, k.d.lineId, k.d.state, k.allocMinor, k.coversMinor, k.fx, signals);
-    if (k.li < 0 || !lines[k.li].eligible) continue; // another month's line: not in this month's pairs
+    if (k.li < 0 || !L.eligible[k.li]) continue; // another month's line: not in this month's pairs
     pairCi.push(k.ci);
     pairLi.push(k.li);
     pairs.push({
-      caseId: pc.c.caseId,
+      caseId: c.caseId,
       lineId: k.d.lineId,
       state: k.d.state as Pair['state'],
       score: k.d.score ?? 0,
       signals,
       amount: fromMinor(k.allocMinor, k.lineCurrency),
       currency: k.lineCurrency,
-      covers: fromMinor(k.coversMinor, pc.c.currency),
-      caseCurrency: pc.c.currency,
+      covers: fromMinor(k.coversMinor, c.currency),
+      caseCurrency: c.currency,
       kept: true,
     });
   }
   for (const t of taken) {
-    const pc = cases[t.ci];
-    const pl = lines[t.li];
-    record(t.ci, t.li, pl.l.currency, pl.l.lineId, t.state, t.alloc, t.covers, t.fx, t.signals);
+    const c = C.c[t.ci];
+    const l = L.l[t.li];
+    record(t.ci, t.li, l.currency, l.lineId, t.state, t.alloc, t.covers, t.fx, t.signals);
     pairCi.push(t.ci);
     pairLi.push(t.li);
     pairs.push({
-      caseId: pc.c.caseId,
-      lineId: pl.l.lineId,
+      caseId: c.caseId,
+      lineId: l.lineId,
       state: t.state,
       score: t.score,
       signals: t.signals,
       // The inputs' own Decimals when the amounts are whole (most pairs): no new parsing.
-      amount: t.alloc === pl.amountMinor ? pl.l.amount : fromMinor(t.alloc, pl.l.currency),
-      currency: pl.l.currency,
-      covers: t.covers === pc.refundMinor ? pc.c.amount : fromMinor(t.covers, pc.c.currency),
-      caseCurrency: pc.c.currency,
+      amount: t.alloc === L.amount[t.li] ? l.amount : fromMinor(t.alloc, l.currency),
+      currency: l.currency,
+      covers: t.covers === C.refund[t.ci] ? c.amount : fromMinor(t.covers, c.currency),
+      caseCurrency: c.currency,
       kept: false,
     });
   }
@@ -231,13 +229,14 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
   const asOfDay = Math.min(dayNumber(input.today), dayNumber(monthEnd(input.month)));
   const caseOut: CaseOutcome[] = [];
   const differences: Difference[] = [];
-  for (const pc of cases) {
-    const i = pc.idx;
-    if (!pc.active && !caseTouched[i]) continue;
+  for (let i = 0; i < C.n; i++) {
+    if (!C.active[i] && !caseTouched[i]) continue;
+    const c = C.c[i];
+    const refund = C.refund[i];
     const covered = caseCovered[i];
     const isFx = caseFx[i] === 1;
     const st = caseStates[i];
-    const isSet = covered > 0 && isSettled(pc, covered, isFx, s);
+    const isSet = covered > 0 && isSettled(C, i, covered, isFx, s);
     const matchStatus: CaseOutcome['matchStatus'] = isSet
       ? 'matched'
       : covered > 0
@@ -247,19 +246,19 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
           : st & SUGGESTED_BIT
             ? 'suggested'
             : 'waiting';
-    const ccy = pc.c.currency;
+    const ccy = c.currency;
     caseOut.push({
-      caseId: pc.c.caseId,
+      caseId: c.caseId,
       matchStatus,
-      covered: covered === pc.refundMinor ? pc.c.amount : fromMinor(covered, ccy),
-      open: covered === 0 ? pc.c.amount : fromMinor(Math.max(0, pc.refundMinor - covered), ccy),
-      received: recvAny[i] ? receivedOf(pc, recvCurrency[i], recvMinor[i], recvMore[i]) : NONE,
+      covered: covered === refund ? c.amount : fromMinor(covered, ccy),
+      open: covered === 0 ? c.amount : fromMinor(Math.max(0, refund - covered), ccy),
+      received: recvAny[i] ? receivedOf(c, refund, recvCurrency[i], recvMinor[i], recvMore[i]) : NONE,
       lineIds: caseLines[i] ? caseLines[i]!.sort() : NO_IDS,
       settled: isSet,
       lastPaymentDate: caseLast[i],
-      ageDays: Number.isNaN(pc.logDay) ? 0 : Math.max(0, asOfDay - pc.logDay),
+      ageDays: Number.isNaN(C.logDay[i]) ? 0 : Math.max(0, asOfDay - C.logDay[i]),
     });
-    const gap = pc.refundMinor - covered;
+    const gap = refund - covered;
     // A difference is proposed once, in the month its (last) payment arrived; later months'
     // reports would otherwise repeat the same write-off.
     if (covered > 0 && gap !== 0 && monthOf(caseLast[i]) === input.month) {
@@ -267,31 +266,32 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
       const amount = fromMinor(gap, ccy);
       const rate = fx.rate(ccy, s.baseCurrency, input.today);
       const base = rate ? amount.times(rate).toDecimalPlaces(minorUnits(s.baseCurrency), Decimal.ROUND_HALF_UP) : null;
-      differences.push(proposeDifference(pc.c.caseId, kind, amount, ccy, base));
+      differences.push(proposeDifference(c.caseId, kind, amount, ccy, base));
     }
   }
 
   const lineOut: LineOutcome[] = [];
-  for (const pl of lines) {
-    if (!pl.eligible) {
-      if (pl.l.bookingDate.slice(0, 7) === input.month) {
-        lineOut.push({ lineId: pl.l.lineId, matchStatus: 'not a refund', caseIds: [], allocated: fromMinor(0, pl.l.currency), currency: pl.l.currency, signals: [], vendorId: '' });
+  for (let i = 0; i < L.n; i++) {
+    const l = L.l[i];
+    if (!L.eligible[i]) {
+      if (l.bookingDate.slice(0, 7) === input.month) {
+        lineOut.push({ lineId: l.lineId, matchStatus: 'not a refund', caseIds: [], allocated: fromMinor(0, l.currency), currency: l.currency, signals: [], vendorId: '' });
       }
       continue;
     }
-    const i = pl.idx;
-    const allocated = Math.min(lineAllocated[i], pl.amountMinor);
+    const amount = L.amount[i];
+    const allocated = Math.min(lineAllocated[i], amount);
     const st = lineStates[i];
     const matchStatus: LineOutcome['matchStatus'] =
-      allocated >= pl.amountMinor ? 'matched' : allocated > 0 ? 'partial' : st & AMBIGUOUS_BIT ? 'ambiguous' : st & SUGGESTED_BIT ? 'suggested' : 'unexplained';
+      allocated >= amount ? 'matched' : allocated > 0 ? 'partial' : st & AMBIGUOUS_BIT ? 'ambiguous' : st & SUGGESTED_BIT ? 'suggested' : 'unexplained';
     lineOut.push({
-      lineId: pl.l.lineId,
+      lineId: l.lineId,
       matchStatus,
-      caseIds: lineCases[i] ? caseIdsOf(lineCases[i]!, cases) : NO_IDS,
-      allocated: allocated === pl.amountMinor ? pl.l.amount : fromMinor(allocated, pl.l.currency),
-      currency: pl.l.currency,
+      caseIds: lineCases[i] ? caseIdsOf(lineCases[i]!, C) : NO_IDS,
+      allocated: allocated === amount ? l.amount : fromMinor(allocated, l.currency),
+      currency: l.currency,
       signals: lineSignals[i] || NO_IDS,
-      vendorId: pl.vendor ? pl.vendor.vendorId : '',
+      vendorId: L.vendor[i] ? L.vendor[i]!.vendorId : '',
     });
   }
   // By Case ID, then Line ID, then the order they were made in.
@@ -300,17 +300,17 @@ function outcomes(input: ReconInput, cases: PCase[], lines: PLine[], live: Live[
 }
 
 /** Case IDs of a line's cases, each once (two rows may share an ID), in first-seen order. */
-function caseIdsOf(list: number[], cases: PCase[]): string[] {
-  if (list.length === 1) return [cases[list[0]].c.caseId];
+function caseIdsOf(list: number[], C: CaseTable): string[] {
+  if (list.length === 1) return [C.c[list[0]].caseId];
   const out: string[] = [];
-  for (const ci of list) if (out.indexOf(cases[ci].c.caseId) < 0) out.push(cases[ci].c.caseId);
+  for (const ci of list) if (out.indexOf(C.c[ci].caseId) < 0) out.push(C.c[ci].caseId);
   return out;
 }
 
 /** A case's receipts per currency, in the order the currencies first came in; the case's own
  *  Decimal when a receipt is exactly its refund in its currency. */
-function receivedOf(pc: PCase, first: string, minor: number, more: [string, number][] | undefined): CaseOutcome['received'] {
-  const amountOf = (currency: string, m: number) => (currency === pc.c.currency && m === pc.refundMinor ? pc.c.amount : fromMinor(m, currency));
+function receivedOf(c: ReconCase, refund: number, first: string, minor: number, more: [string, number][] | undefined): CaseOutcome['received'] {
+  const amountOf = (currency: string, m: number) => (currency === c.currency && m === refund ? c.amount : fromMinor(m, currency));
   const out = [{ amount: amountOf(first, minor), currency: first }];
   if (more) for (const [currency, m] of more) out.push({ amount: amountOf(currency, m), currency });
   return out;

@@ -1,5 +1,8 @@
 // The engine's working form of cases and lines: parsed once (minor units, day numbers,
 // reference tokens, identified vendor), then only integers and small arrays are compared.
+// Held as columns (one typed array per field, row i in slot i), not an object per row: a
+// month has 10^5 of each, read in scattered order while matching, and objects would be
+// scattered pointers for the cache and survivors for the garbage collector to copy.
 import type { StatementLine } from '../statements/line';
 import type { ReconCase, ReconSettings } from './types';
 import { toMinor } from './minor';
@@ -8,35 +11,105 @@ import { caseNumber, caseNumbersIn, orderKey, orderKeysIn } from './tokens';
 import { CLOSED_STATUSES, feeToleranceMinor } from './openAmount';
 import type { VendorDirectory, VendorHit } from './vendorIdentity';
 
-export interface PCase {
-  idx: number;
-  c: ReconCase;
-  num: number | null;
-  orderKey: string;
-  refundMinor: number;
+export class CaseTable {
+  readonly n: number;
+  /** The input rows. */
+  readonly c: ReconCase[];
+  /** The Case ID's number (`RC-000014` → 14); NaN when the ID has none. */
+  readonly num: Float64Array;
+  readonly orderKey: string[];
+  readonly refund: Float64Array;
   /** Open after the allocations kept from earlier runs; changes while assigning. */
-  openMinor: number;
-  feeTolMinor: number;
-  logDay: number;
-  expDay: number;
-  winLo: number;
-  winHi: number;
+  readonly open: Float64Array;
+  readonly feeTol: Float64Array;
+  /** Day numbers; NaN when the date is not readable. */
+  readonly logDay: Float64Array;
+  readonly expDay: Float64Array;
+  /** The date window a payment may fall in. */
+  readonly winLo: Float64Array;
+  readonly winHi: Float64Array;
   /** Still expecting money (not closed, logged before the month ended). */
-  active: boolean;
+  readonly active: Uint8Array;
+
+  constructor(cases: ReconCase[], s: ReconSettings, monthEndDay: number) {
+    const n = (this.n = cases.length);
+    this.c = cases;
+    this.num = new Float64Array(n);
+    this.orderKey = new Array<string>(n);
+    this.refund = new Float64Array(n);
+    this.open = new Float64Array(n);
+    this.feeTol = new Float64Array(n);
+    this.logDay = new Float64Array(n);
+    this.expDay = new Float64Array(n);
+    this.winLo = new Float64Array(n);
+    this.winHi = new Float64Array(n);
+    this.active = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = cases[i];
+      const refund = toMinor(c.amount, c.currency);
+      const logDay = dayNumber(c.dateLogged);
+      const exp = dayNumber(c.expectedCompletion);
+      const expDay = Number.isNaN(exp) ? logDay + s.defaultSlaDays : exp;
+      const num = caseNumber(c.caseId);
+      this.num[i] = num === null ? NaN : num;
+      this.orderKey[i] = orderKey(c.orderNo);
+      this.refund[i] = refund;
+      this.open[i] = refund;
+      this.feeTol[i] = feeToleranceMinor(refund, c.currency, s);
+      this.logDay[i] = logDay;
+      this.expDay[i] = expDay;
+      this.winLo[i] = logDay - s.windowDaysBefore;
+      this.winHi[i] = Math.max(expDay, logDay) + s.windowDaysAfter;
+      this.active[i] = !CLOSED_STATUSES.has(c.status) && !Number.isNaN(logDay) && logDay - s.windowDaysBefore <= monthEndDay ? 1 : 0;
+    }
+  }
 }
 
-export interface PLine {
-  idx: number;
-  l: StatementLine;
-  amountMinor: number;
-  remainingMinor: number;
-  originalMinor: number | null;
-  day: number;
-  caseNums: number[];
-  orderKeys: string[];
-  vendor: VendorHit | null;
+export class LineTable {
+  readonly n: number;
+  /** The input lines. */
+  readonly l: StatementLine[];
+  readonly amount: Float64Array;
+  /** What is left to allocate; changes while assigning. */
+  readonly remaining: Float64Array;
+  /** The pre-conversion amount in minor units of its currency; NaN when the line has none. */
+  readonly original: Float64Array;
+  readonly day: Float64Array;
+  readonly caseNums: number[][];
+  readonly orderKeys: string[][];
+  readonly vendor: (VendorHit | null)[];
   /** A credit booked in the month: the only lines matched. */
-  eligible: boolean;
+  readonly eligible: Uint8Array;
+
+  constructor(lines: StatementLine[], month: string, vendors: VendorDirectory) {
+    const n = (this.n = lines.length);
+    this.l = lines;
+    this.amount = new Float64Array(n);
+    this.remaining = new Float64Array(n);
+    this.original = new Float64Array(n);
+    this.day = new Float64Array(n);
+    this.caseNums = new Array<number[]>(n);
+    this.orderKeys = new Array<string[]>(n);
+    this.vendor = new Array<VendorHit | null>(n);
+    this.eligible = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const l = lines[i];
+      // Lines of other months and debits are only carried along (statement tabs often span
+      // several months): no amount conversion, tokens or vendor lookup for them.
+      const inMonth = inMonthOf(l.bookingDate, month) && CREDIT_KINDS.has(l.kind) && l.amount.isPositive() && !l.amount.isZero();
+      const amount = inMonth ? toMinor(l.amount, l.currency) : 0;
+      const eligible = inMonth && amount > 0;
+      const text = l.reference && l.description ? `${l.reference} ${l.description}` : l.reference || l.description;
+      this.amount[i] = amount;
+      this.remaining[i] = eligible ? amount : 0;
+      this.original[i] = l.originalAmount && l.originalCurrency ? Math.abs(toMinor(l.originalAmount, l.originalCurrency)) : NaN;
+      this.day[i] = dayNumber(l.bookingDate);
+      this.caseNums[i] = eligible && text ? nonEmpty(caseNumbersIn(text), NONE_NUM) : NONE_NUM;
+      this.orderKeys[i] = eligible && text ? nonEmpty(orderKeysIn(text), NONE_STR) : NONE_STR;
+      this.vendor[i] = eligible ? vendors.identify(l.counterparty, l.counterpartyAccount) : null;
+      this.eligible[i] = eligible ? 1 : 0;
+    }
+  }
 }
 
 const CREDIT_KINDS = new Set(['credit', 'refund', 'reversal']);
@@ -47,48 +120,6 @@ const NONE_STR: string[] = Object.freeze([]) as unknown as string[];
 /** `bookingDate.slice(0, 7) === month` without cutting a string per line. */
 function inMonthOf(bookingDate: string, month: string): boolean {
   return month.length === 7 ? bookingDate.startsWith(month) : bookingDate.slice(0, 7) === month;
-}
-
-export function prepareCase(c: ReconCase, idx: number, s: ReconSettings, monthEndDay: number): PCase {
-  const refundMinor = toMinor(c.amount, c.currency);
-  const logDay = dayNumber(c.dateLogged);
-  const exp = dayNumber(c.expectedCompletion);
-  const expDay = Number.isNaN(exp) ? logDay + s.defaultSlaDays : exp;
-  return {
-    idx,
-    c,
-    num: caseNumber(c.caseId),
-    orderKey: orderKey(c.orderNo),
-    refundMinor,
-    openMinor: refundMinor,
-    feeTolMinor: feeToleranceMinor(refundMinor, c.currency, s),
-    logDay,
-    expDay,
-    winLo: logDay - s.windowDaysBefore,
-    winHi: Math.max(expDay, logDay) + s.windowDaysAfter,
-    active: !CLOSED_STATUSES.has(c.status) && !Number.isNaN(logDay) && logDay - s.windowDaysBefore <= monthEndDay,
-  };
-}
-
-export function prepareLine(l: StatementLine, idx: number, month: string, vendors: VendorDirectory): PLine {
-  // Lines of other months and debits are only carried along (statement tabs often span
-  // several months): no amount conversion, tokens or vendor lookup for them.
-  const inMonth = inMonthOf(l.bookingDate, month) && CREDIT_KINDS.has(l.kind) && l.amount.isPositive() && !l.amount.isZero();
-  const amountMinor = inMonth ? toMinor(l.amount, l.currency) : 0;
-  const eligible = inMonth && amountMinor > 0;
-  const text = l.reference && l.description ? `${l.reference} ${l.description}` : l.reference || l.description;
-  return {
-    idx,
-    l,
-    amountMinor,
-    remainingMinor: eligible ? amountMinor : 0,
-    originalMinor: l.originalAmount && l.originalCurrency ? Math.abs(toMinor(l.originalAmount, l.originalCurrency)) : null,
-    day: dayNumber(l.bookingDate),
-    caseNums: eligible && text ? nonEmpty(caseNumbersIn(text), NONE_NUM) : NONE_NUM,
-    orderKeys: eligible && text ? nonEmpty(orderKeysIn(text), NONE_STR) : NONE_STR,
-    vendor: eligible ? vendors.identify(l.counterparty, l.counterpartyAccount) : null,
-    eligible,
-  };
 }
 
 function nonEmpty<T>(list: T[], none: T[]): T[] {

@@ -1,7 +1,7 @@
 // A pair's score is the sum of its named signals' weights (signals.ts); nothing hidden. The
 // names are kept as a few fields per pair (not a list), and spelled out only for the pairs
 // that are kept: a month has hundreds of thousands of candidates.
-import type { PCase, PLine } from './model';
+import type { CaseTable, LineTable } from './model';
 import type { AmountFit } from './allocation';
 import { WEIGHTS, dateSignal, type SignalName } from './signals';
 
@@ -53,9 +53,10 @@ export class ScoredPairs {
   }
 
   /** Scores one pair (the sum of its signals' weights) and appends it. */
-  add(pc: PCase, pl: PLine, fit: AmountFit, refCase: boolean, refOrder: boolean, contradicts: boolean, unmatchedBefore: boolean): void {
-    const vendor = pl.vendor ? (pl.vendor.vendorId === pc.c.vendorId ? VENDOR_CODE[pl.vendor.how] : 5) : 0;
-    const distance = pl.day - pc.expDay;
+  add(C: CaseTable, ci: number, L: LineTable, li: number, fit: AmountFit, refCase: boolean, refOrder: boolean, contradicts: boolean, unmatchedBefore: boolean): void {
+    const hit = L.vendor[li];
+    const vendor = hit ? (hit.vendorId === C.c[ci].vendorId ? VENDOR_CODE[hit.how] : 5) : 0;
+    const distance = L.day[li] - C.expDay[ci];
     let score = WEIGHTS[fit] + WEIGHTS[dateSignal(distance)];
     if (refCase) score += WEIGHTS['ref:case'];
     if (refOrder) score += WEIGHTS['ref:order'];
@@ -63,8 +64,8 @@ export class ScoredPairs {
     if (vendor) score += WEIGHTS[VENDOR_SIGNALS[vendor]!];
     if (unmatchedBefore) score += WEIGHTS['decision:unmatched'];
     const k = this.n++;
-    this.ci[k] = pc.idx;
-    this.li[k] = pl.idx;
+    this.ci[k] = ci;
+    this.li[k] = li;
     this.score[k] = score;
     this.dist[k] = distance;
     this.flags[k] = (refCase ? REF_CASE : 0) | (refOrder ? REF_ORDER : 0) | (refCase || refOrder ? HAS_REFERENCE : 0) | (contradicts ? CONTRADICTS : 0) | (unmatchedBefore ? UNMATCHED : 0);
