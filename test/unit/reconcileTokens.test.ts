@@ -38,3 +38,47 @@ describe('reference tokens', () => {
     expect(orderKeysIn('order 45123').includes('4512')).toBe(false);
   });
 });
+
+describe('the one-pass scanners equal the regular expressions they implement', () => {
+  // The rules as regular expressions (tokens.ts states them): the oracle for random texts.
+  const CASE_RE = /(?<![A-Za-z0-9])RC[-_ ]?0*(\d{1,9})(?![A-Za-z0-9])/gi;
+  const WORD_RE = /[A-Za-z0-9\u4e00-\u9fff]+(?:[-_/.][A-Za-z0-9\u4e00-\u9fff]+)*/g;
+  const caseNumbersByRegex = (text: string) => {
+    const out: number[] = [];
+    for (const m of text.matchAll(CASE_RE)) if (!out.includes(Number(m[1]))) out.push(Number(m[1]));
+    return out;
+  };
+  const orderKeysByRegex = (text: string) => {
+    const out: string[] = [];
+    const add = (raw: string) => {
+      const k = orderKey(raw);
+      if (k && !out.includes(k)) out.push(k);
+    };
+    for (const m of text.matchAll(WORD_RE)) {
+      if (!/\d/.test(m[0])) continue;
+      add(m[0]);
+      if (/[-_/.]/.test(m[0])) for (const part of m[0].split(/[-_/.]/)) add(part);
+    }
+    return out;
+  };
+
+  test('random texts over the characters that matter', () => {
+    const alphabet = ['R', 'r', 'C', 'c', 'X', 'b', '-', '_', ' ', '/', '.', ',', '0', '0', '1', '4', '9', '中', '退', '\uD835\uDFD8', 'é', '\t', 'PO', 'RC-', 'rc ', '00000'];
+    let seed = 12345;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let t = 0; t < 20000; t++) {
+      let text = '';
+      const len = Math.floor(next() * 24);
+      for (let i = 0; i < len; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      expect([text, caseNumbersIn(text)]).toEqual([text, caseNumbersByRegex(text)]);
+      expect([text, orderKeysIn(text)]).toEqual([text, orderKeysByRegex(text)]);
+    }
+  });
+
+  test('edge cases: long digit runs, all zeros, adjacent IDs, ends of text', () => {
+    for (const text of ['RC-0000000000123456789', 'RC-1234567890', 'RC-000', 'RC-12RC-13', 'xRC-1 RC-2', 'RC-', 'RC', 'rc_7.', 'PO-2024-00451/RC-14', '订单 20240045 退款', 'A1-B2-C3-D4', '-1234-', '1234..5678']) {
+      expect([text, caseNumbersIn(text)]).toEqual([text, caseNumbersByRegex(text)]);
+      expect([text, orderKeysIn(text)]).toEqual([text, orderKeysByRegex(text)]);
+    }
+  });
+});
