@@ -72,6 +72,8 @@ describe('the one-pass scanners equal the regular expressions they implement', (
       for (let i = 0; i < len; i++) text += alphabet[Math.floor(next() * alphabet.length)];
       expect([text, caseNumbersIn(text)]).toEqual([text, caseNumbersByRegex(text)]);
       expect([text, orderKeysIn(text)]).toEqual([text, orderKeysByRegex(text)]);
+      const m = /^\s*RC[-_ ]?0*(\d{1,9})\s*$/i.exec(text);
+      expect([text, caseNumber(text)]).toEqual([text, m ? Number(m[1]) : null]);
     }
   });
 
@@ -79,6 +81,10 @@ describe('the one-pass scanners equal the regular expressions they implement', (
     for (const text of ['RC-0000000000123456789', 'RC-1234567890', 'RC-000', 'RC-12RC-13', 'xRC-1 RC-2', 'RC-', 'RC', 'rc_7.', 'PO-2024-00451/RC-14', '订单 20240045 退款', 'A1-B2-C3-D4', '-1234-', '1234..5678']) {
       expect([text, caseNumbersIn(text)]).toEqual([text, caseNumbersByRegex(text)]);
       expect([text, orderKeysIn(text)]).toEqual([text, orderKeysByRegex(text)]);
+    }
+    for (const id of ['RC-000014', 'rc14', 'RC 0', 'RC-0000000000', 'RC-1234567890', 'RC-', 'RC', ' RC-14 ', 'RC-14 ', 'RC--14', 'RC-14a']) {
+      const m = /^\s*RC[-_ ]?0*(\d{1,9})\s*$/i.exec(id);
+      expect([id, caseNumber(id)]).toEqual([id, m ? Number(m[1]) : null]);
     }
   });
 });

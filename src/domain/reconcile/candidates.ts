@@ -264,13 +264,16 @@ export class CandidateIndex {
 
     for (let li = 0; li < L.n; li++) {
       if (!L.eligible[li] || L.remaining[li] <= 0) continue;
-      for (const n of L.caseNums[li]) {
-        const ci = this.caseNamed(n);
+      // Indexed loops in this hot path: for…of may allocate an iterator result per step.
+      const nums = L.caseNums[li];
+      for (let k = 0; k < nums.length; k++) {
+        const ci = this.caseNamed(nums[k]);
         if (ci >= 0) add(ci, li, REF_CASE);
       }
-      for (const k of L.orderKeys[li]) {
-        const list = this.casesWithOrder(k);
-        if (list) for (const ci of list) add(ci, li, REF_ORDER);
+      const keys = L.orderKeys[li];
+      for (let k = 0; k < keys.length; k++) {
+        const list = this.casesWithOrder(keys[k]);
+        if (list) for (let m = 0; m < list.length; m++) add(list[m], li, REF_ORDER);
       }
     }
 
@@ -287,7 +290,9 @@ export class CandidateIndex {
       this.collect(this.byOriginal.get(c.currency), open - feeTol, open, lo, hi, hits);
       const vendorLines = c.vendorId ? this.byVendor.get(c.vendorId) : undefined;
       if (vendorLines) this.collect(vendorLines.get(c.currency), open - feeTol, open - 1, lo, hi, hits);
-      for (const target of vendorLines ? this.fx.targets(c.currency) : NO_TARGETS) {
+      const targets = vendorLines ? this.fx.targets(c.currency) : NO_TARGETS;
+      for (let t = 0; t < targets.length; t++) {
+        const target = targets[t];
         const index = vendorLines!.get(target);
         if (!index) continue;
         // Rates move inside the window: search a band a quarter wider than the tolerance around
@@ -304,7 +309,7 @@ export class CandidateIndex {
         hits.sort((a, b) => Math.abs(L.day[a] - exp) - Math.abs(L.day[b] - exp) || a - b);
         hits.length = MAX_AMOUNT_HITS_PER_CASE;
       }
-      for (const li of hits) add(ci, li, 0);
+      for (let h = 0; h < hits.length; h++) add(ci, hits[h], 0);
     }
     return all;
   }

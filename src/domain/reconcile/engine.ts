@@ -203,7 +203,8 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
       kept: true,
     });
   }
-  for (const t of taken) {
+  for (let k = 0; k < taken.length; k++) {
+    const t = taken[k];
     const c = C.c[t.ci];
     const l = L.l[t.li];
     record(t.ci, t.li, l.currency, l.lineId, t.state, t.alloc, t.covers, t.fx, t.signals);

@@ -21,8 +21,26 @@ export const MIN_ORDER_TOKEN = 4;
 
 /** The case number of a Case ID (`RC-000014` → 14), or null. */
 export function caseNumber(caseId: string): number | null {
+  // The usual form (`RC-000014`: no surrounding space) is read in one pass; the rest by regex.
+  if (isWholeCaseId(caseId)) {
+    const nums = caseNumbersIn(caseId);
+    return nums.length === 1 ? nums[0] : null;
+  }
   const m = /^\s*RC[-_ ]?0*(\d{1,9})\s*$/i.exec(caseId);
   return m ? Number(m[1]) : null;
+}
+
+/** `RC`, an optional separator, then only digits to the end. */
+function isWholeCaseId(text: string): boolean {
+  const r = text.charCodeAt(0);
+  const c = text.charCodeAt(1);
+  if ((r !== 82 && r !== 114) || (c !== 67 && c !== 99)) return false;
+  let j = 2;
+  const sep = text.charCodeAt(2);
+  if (sep === 45 || sep === 95 || sep === 32) j++;
+  if (j >= text.length) return false;
+  for (; j < text.length; j++) if (!isDigit(text.charCodeAt(j))) return false;
+  return true;
 }
 
 /** Case numbers named in a text, each once. */
