@@ -23,8 +23,12 @@ export const MIN_ORDER_TOKEN = 4;
 export function caseNumber(caseId: string): number | null {
   // The usual form (`RC-000014`: no surrounding space) is read in one pass; the rest by regex.
   if (isWholeCaseId(caseId)) {
-    const nums = caseNumbersIn(caseId);
-    return nums.length === 1 ? nums[0] : null;
+    let j = isDigit(caseId.charCodeAt(2)) ? 2 : 3;
+    while (j < caseId.length - 1 && caseId.charCodeAt(j) === 48) j++; // zeros (the last digit stays)
+    if (caseId.length - j > 9) return null;
+    let value = 0;
+    for (; j < caseId.length; j++) value = value * 10 + (caseId.charCodeAt(j) - 48);
+    return value;
   }
   const m = /^\s*RC[-_ ]?0*(\d{1,9})\s*$/i.exec(caseId);
   return m ? Number(m[1]) : null;
