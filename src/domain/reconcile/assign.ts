@@ -24,15 +24,31 @@ import { feeToleranceMinor } from './openAmount';
 
 export type TakenState = 'auto' | 'suggested' | 'ambiguous';
 
-export interface Taken {
-  ci: number;
-  li: number;
-  state: TakenState;
-  score: number;
-  signals: string[];
-  alloc: number;
-  covers: number;
-  fx: boolean;
+/** The pairs taken, as columns (pair k: case ci[k], line li[k], …): a month takes ~10^5, and
+ *  an object each would live from assignment to the outcomes for the collector to copy. */
+export class Taken {
+  n = 0;
+  readonly ci: number[] = [];
+  readonly li: number[] = [];
+  readonly state: TakenState[] = [];
+  readonly score: number[] = [];
+  /** Shared, read-only lists (ScoredPairs.signals) or one made for the pair. */
+  readonly signals: string[][] = [];
+  readonly alloc: number[] = [];
+  readonly covers: number[] = [];
+  readonly fx: boolean[] = [];
+
+  push(ci: number, li: number, state: TakenState, score: number, signals: string[], alloc: number, covers: number, fx: boolean): void {
+    this.ci.push(ci);
+    this.li.push(li);
+    this.state.push(state);
+    this.score.push(score);
+    this.signals.push(signals);
+    this.alloc.push(alloc);
+    this.covers.push(covers);
+    this.fx.push(fx);
+    this.n++;
+  }
 }
 
 export interface AssignContext {
@@ -51,7 +67,7 @@ const SUBSET_MAX_CASES = 14;
 const SUBSET_MAX_SIZE = 6;
 const SUBSET_MAX_STEPS = 20000;
 
-export function assign(scored: ScoredPairs, ctx: AssignContext): Taken[] {
+export function assign(scored: ScoredPairs, ctx: AssignContext): Taken {
   const { C, L, fx, s } = ctx;
   const { ci, li, score, dist } = scored;
   // Pairs by position in `scored` (k); `plausible` lists those worth assigning, best first.
@@ -80,7 +96,7 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken[] {
   for (const c of ctx.settled) done[c] = 1;
   const heldCases = new Uint8Array(C.n);
   const heldLines = new Uint8Array(L.n);
-  const taken: Taken[] = [];
+  const taken = new Taken();
   // `into`: a scratch object for callers that only ask whether a pair is feasible.
   const feasible = (p: number, into?: Assessment): Assessment | null =>
     done[ci[p]] || heldCases[ci[p]] || heldLines[li[p]]
@@ -89,7 +105,7 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken[] {
   const probe: Assessment = { fit: 'amount:exact', alloc: 0, covers: 0, converted: false };
   const take = (p: number, a: Assessment, state: TakenState) => {
     const c = ci[p];
-    taken.push({ ci: ci[p], li: li[p], state, score: score[p], signals: scored.signals(p), alloc: a.alloc, covers: a.covers, fx: a.fit === 'amount:original' || a.converted });
+    taken.push(ci[p], li[p], state, score[p], scored.signals(p), a.alloc, a.covers, a.fit === 'amount:original' || a.converted);
     if (state === 'ambiguous') return;
     L.remaining[li[p]] -= a.alloc;
     C.open[c] -= a.covers;
@@ -222,14 +238,14 @@ export function rankBy(n: number, key: (i: number) => string): Int32Array {
   return rank;
 }
 
-function subsetSums(ctx: AssignContext, taken: Taken[], done: Uint8Array, heldCases: Uint8Array, heldLines: Uint8Array): void {
+function subsetSums(ctx: AssignContext, taken: Taken, done: Uint8Array, heldCases: Uint8Array, heldLines: Uint8Array): void {
   const { C, L, s } = ctx;
   // Rows already in a pair, as flags per row (not Sets of 100k numbers).
   const touchedLines = new Uint8Array(L.n);
   const touchedCases = new Uint8Array(C.n);
-  for (const t of taken) {
-    touchedLines[t.li] = 1;
-    touchedCases[t.ci] = 1;
+  for (let k = 0; k < taken.n; k++) {
+    touchedLines[taken.li[k]] = 1;
+    touchedCases[taken.ci[k]] = 1;
   }
   // Open cases per vendor and currency (the only ones a vendor's transfer can sum).
   // Vendor ID → currency → case positions (nested maps: no composed key string per row).
@@ -275,7 +291,7 @@ function subsetSums(ctx: AssignContext, taken: Taken[], done: Uint8Array, heldCa
         const score = WEIGHTS[vendorSignal] + WEIGHTS['amount:sum'] + WEIGHTS[date];
         const signals = [vendorSignal, `amount:sum ${set.length} cases`, `${date} ${distance >= 0 ? '+' : ''}${distance}d`];
         const alloc = C.open[ci] - cut;
-        taken.push({ ci, li, state, score, signals, alloc, covers: alloc, fx: false });
+        taken.push(ci, li, state, score, signals, alloc, alloc, false);
         if (state === 'suggested') {
           C.open[ci] -= alloc;
           done[ci] = 1;

@@ -13,7 +13,7 @@ import { FxTable } from './fx';
 import { CandidateIndex, REF_CASE, REF_ORDER, pairKey } from './candidates';
 import { assess, type Assessment } from './allocation';
 import { ScoredPairs } from './score';
-import { assign, rankBy } from './assign';
+import { assign, rankBy, type Taken } from './assign';
 import { dayNumber, monthEnd, monthOf } from './dates';
 import { fromMinor, toMinor } from './minor';
 import { minorUnits } from '../currency';
@@ -112,7 +112,7 @@ function isSettled(C: CaseTable, ci: number, coveredMinor: number, anyFx: boolea
   return coveredMinor >= C.refund[ci] - tol;
 }
 
-function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], taken: ReturnType<typeof assign>, fx: FxTable, caseRank: Int32Array, lineRank: Int32Array): ReconResult {
+function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], taken: Taken, fx: FxTable, caseRank: Int32Array, lineRank: Int32Array): ReconResult {
   const s = input.settings;
   const pairs: Pair[] = [];
   const pairCi: number[] = [];
@@ -203,23 +203,27 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
       kept: true,
     });
   }
-  for (let k = 0; k < taken.length; k++) {
-    const t = taken[k];
-    const c = C.c[t.ci];
-    const l = L.l[t.li];
-    record(t.ci, t.li, l.currency, l.lineId, t.state, t.alloc, t.covers, t.fx, t.signals);
-    pairCi.push(t.ci);
-    pairLi.push(t.li);
+  for (let k = 0; k < taken.n; k++) {
+    const ci = taken.ci[k];
+    const li = taken.li[k];
+    const alloc = taken.alloc[k];
+    const covers = taken.covers[k];
+    const signals = taken.signals[k];
+    const c = C.c[ci];
+    const l = L.l[li];
+    record(ci, li, l.currency, l.lineId, taken.state[k], alloc, covers, taken.fx[k], signals);
+    pairCi.push(ci);
+    pairLi.push(li);
     pairs.push({
       caseId: c.caseId,
       lineId: l.lineId,
-      state: t.state,
-      score: t.score,
-      signals: t.signals,
+      state: taken.state[k],
+      score: taken.score[k],
+      signals,
       // The inputs' own Decimals when the amounts are whole (most pairs): no new parsing.
-      amount: t.alloc === L.amount[t.li] ? l.amount : fromMinor(t.alloc, l.currency),
+      amount: alloc === L.amount[li] ? l.amount : fromMinor(alloc, l.currency),
       currency: l.currency,
-      covers: t.covers === C.refund[t.ci] ? c.amount : fromMinor(t.covers, c.currency),
+      covers: covers === C.refund[ci] ? c.amount : fromMinor(covers, c.currency),
       caseCurrency: c.currency,
       kept: false,
     });
