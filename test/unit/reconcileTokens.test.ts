@@ -39,6 +39,12 @@ describe('reference tokens', () => {
   });
 });
 
+test('an order number glued to Chinese words is found (订单TB00888769退款)', () => {
+  expect(orderKeysIn('订单TB00888769退款')).toContain('TB00888769');
+  expect(orderKeysIn('退款 订单号123456')).toContain('123456');
+  expect(caseNumbersIn('退款RC-000237订单')).toEqual([237]);
+});
+
 describe('the one-pass scanners equal the regular expressions they implement', () => {
   // The rules as regular expressions (tokens.ts states them): the oracle for random texts.
   const CASE_RE = /(?<![A-Za-z0-9])RC[-_ ]?0*(\d{1,9})(?![A-Za-z0-9])/gi;
@@ -57,7 +63,7 @@ describe('the one-pass scanners equal the regular expressions they implement', (
     for (const m of text.matchAll(WORD_RE)) {
       if (!/\d/.test(m[0])) continue;
       add(m[0]);
-      if (/[-_/.]/.test(m[0])) for (const part of m[0].split(/[-_/.]/)) add(part);
+      for (const part of m[0].split(/[-_/.]/)) for (const piece of part.match(/[A-Za-z0-9]+|[\u4e00-\u9fff]+/g) ?? []) add(piece);
     }
     return out;
   };
@@ -78,7 +84,7 @@ describe('the one-pass scanners equal the regular expressions they implement', (
   });
 
   test('edge cases: long digit runs, all zeros, adjacent IDs, ends of text', () => {
-    for (const text of ['RC-0000000000123456789', 'RC-1234567890', 'RC-000', 'RC-12RC-13', 'xRC-1 RC-2', 'RC-', 'RC', 'rc_7.', 'PO-2024-00451/RC-14', '订单 20240045 退款', 'A1-B2-C3-D4', '-1234-', '1234..5678']) {
+    for (const text of ['RC-0000000000123456789', 'RC-1234567890', 'RC-000', 'RC-12RC-13', 'xRC-1 RC-2', 'RC-', 'RC', 'rc_7.', 'PO-2024-00451/RC-14', '订单 20240045 退款', '订单TB00888769退款', '退款RC-000237订单', '中1中2-中3', 'A1-B2-C3-D4', '-1234-', '1234..5678']) {
       expect([text, caseNumbersIn(text)]).toEqual([text, caseNumbersByRegex(text)]);
       expect([text, orderKeysIn(text)]).toEqual([text, orderKeysByRegex(text)]);
     }

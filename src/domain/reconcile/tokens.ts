@@ -7,7 +7,8 @@
 //
 // Order numbers: compared as whole tokens, ignoring case and the separators inside a token.
 // A token is a run of letters/digits, possibly joined by `-`, `_`, `/`, `.`; it is indexed
-// both compacted (`PO202400451`) and by its parts (`PO`, `2024`, `00451`), so an order written
+// both compacted (`PO202400451`) and by its parts (`PO`, `2024`, `00451`; Chinese and Latin
+// are parts of their own), so an order written
 // `PO-2024-00451` or `PO202400451` is found, and an all-digit order `004512` is also found as
 // `4512` (spreadsheets drop leading zeros). Orders shorter than 4 characters are not searched:
 // too many false hits.
@@ -15,7 +16,10 @@
 // The rules below, as regular expressions (the scanners further down implement exactly these,
 // in one pass with no match objects or substrings: a month runs them over 10^5 texts):
 //   case:  /(?<![A-Za-z0-9])RC[-_ ]?0*(\d{1,9})(?![A-Za-z0-9])/gi
-//   word:  /[A-Za-z0-9\u4e00-\u9fff]+(?:[-_/.][A-Za-z0-9\u4e00-\u9fff]+)*/g, parts split on [-_/.]
+//   word:  /[A-Za-z0-9\u4e00-\u9fff]+(?:[-_/.][A-Za-z0-9\u4e00-\u9fff]+)*/g, with a digit;
+//   parts: the word split on [-_/.], each piece cut where Latin/digits meet Chinese
+//          (/[A-Za-z0-9]+|[\u4e00-\u9fff]+/g): Chinese memos glue the order to the words,
+//          `订单TB00888769退款` ("order … refund").
 
 export const MIN_ORDER_TOKEN = 4;
 
@@ -131,10 +135,15 @@ export function orderKeysIn(text: string): string[] {
     // A word: runs of word characters joined by single separators.
     const start = i;
     let digit = false;
+    let cjk = false;
+    let ascii = false;
     let runs = 0;
     for (;;) {
       while (i < n && isWordChar(text.charCodeAt(i))) {
-        if (isDigit(text.charCodeAt(i))) digit = true;
+        const ch = text.charCodeAt(i);
+        if (isDigit(ch)) digit = true;
+        if (ch >= 0x4e00) cjk = true;
+        else ascii = true;
         i++;
       }
       runs++;
@@ -145,13 +154,17 @@ export function orderKeysIn(text: string): string[] {
     if (!digit) continue;
     const word = text.slice(start, i);
     add(orderKey(word));
-    if (runs > 1) {
-      // Its parts, each a run of word characters.
+    if (runs > 1 || (cjk && ascii)) {
+      // Its parts: runs of one script between separators (`订单TB00888769退款` → `TB00888769`).
       let from = 0;
       for (let k = 0; k <= word.length; k++) {
-        if (k === word.length || !isWordChar(word.charCodeAt(k))) {
+        const ch = k < word.length ? word.charCodeAt(k) : -1;
+        if (ch < 0 || !isWordChar(ch)) {
           add(orderKey(word.slice(from, k)));
           from = k + 1;
+        } else if (k > from && ch >= 0x4e00 !== word.charCodeAt(k - 1) >= 0x4e00) {
+          add(orderKey(word.slice(from, k)));
+          from = k;
         }
       }
     }
