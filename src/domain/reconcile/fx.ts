@@ -155,7 +155,7 @@ function roundedProduct(minor: number, ratio: number): number {
 /** minor × num / den, rounded half up (amounts here are ≥ 0). Integer arithmetic only: in
  *  safe integers when every intermediate is below 2^53 (then `%` and an exact division are
  *  exact), else in BigInt. */
-function mulDivRound(minor: number, num: bigint, den: bigint, numN: number, denN: number, num2: bigint, den2: bigint): number {
+function mulDivRound(minor: number, den: bigint, numN: number, denN: number, num2: bigint, den2: bigint): number {
   if (numN && denN) {
     const a = 2 * minor * numN + denN;
     const b = 2 * denN;
@@ -168,11 +168,11 @@ function mulDivRound(minor: number, num: bigint, den: bigint, numN: number, denN
 /** `from` minor units → `to` minor units at the rate. */
 export function convertMinor(minor: number, r: ExactRate): number {
   const q = roundedProduct(minor, r.ratio);
-  return q === q ? q : mulDivRound(minor, r.num, r.den, r.numN, r.denN, r.num2, r.den2);
+  return q === q ? q : mulDivRound(minor, r.den, r.numN, r.denN, r.num2, r.den2);
 }
 
 /** `to` minor units back → `from` minor units at the rate. */
 export function convertBackMinor(minor: number, r: ExactRate): number {
   const q = roundedProduct(minor, r.inverse);
-  return q === q ? q : mulDivRound(minor, r.den, r.num, r.denN, r.numN, r.den2, r.num2);
+  return q === q ? q : mulDivRound(minor, r.num, r.denN, r.numN, r.den2, r.num2);
 }
