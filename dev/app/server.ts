@@ -455,7 +455,9 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     }
     if (req.method === 'POST' && path === '/api/view') {
       const { sheet, row, col } = JSON.parse(await readBody(req)) as { sheet?: unknown; row?: unknown; col?: unknown };
-      if (typeof sheet !== 'string' || !sheetNames().includes(sheet)) return sendJson(res, 400, { ok: false, error: 'unknown sheet' });
+      if (typeof sheet !== 'string') return sendJson(res, 400, { ok: false, error: 'bad request' });
+      // The sheet may have gone since the page drew it (deleted, or a failed run's insert undone).
+      if (!sheetNames().includes(sheet)) return sendJson(res, 200, { ok: false, error: 'unknown sheet', gone: true });
       const cell = Number.isInteger(row) && Number.isInteger(col) && (row as number) > 0 && (col as number) > 0;
       viewed = cell ? { sheet, row: row as number, col: col as number } : { sheet };
       return sendJson(res, 200, { ok: true });

@@ -22,7 +22,6 @@ import {
   startTestApp,
   switchTab,
   tabNames,
-  toastTexts,
   typeInCell,
   type TestApp,
   type TestBrowser,
@@ -87,6 +86,8 @@ describe('local app with a test add-on', () => {
     expect(await cellLocator(page, 'A1').evaluate((td) => getComputedStyle(td).position)).toBe('sticky');
     expect(await cellLocator(page, 'A2').evaluate((td) => getComputedStyle(td).position)).not.toBe('sticky');
     await cellLocator(page, 'A2').hover();
+    // The pop-up is shown by the page's mouseover handler: wait for it rather than read at once.
+    await page.locator('#note-pop').waitFor({ state: 'visible' });
     expect(await page.locator('#note-pop').textContent()).toBe('First case');
     expect(await page.locator('#note-pop').isVisible()).toBe(true);
   });
@@ -148,8 +149,10 @@ describe('local app with a test add-on', () => {
     await clickMenu(page, ['Extensions', ADDON, 'More', 'Ask a question']);
     const shown = await answerAlert(page, 'NO');
     expect(shown).toEqual({ title: 'Sure?', text: 'Really do it?' });
-    await page.waitForSelector('#toasts .toast:has-text("Answer: NO")');
-    expect((await toastTexts(page)).join('\n')).toContain('Asked');
+    // One toast, titled "Asked", says the answer. Found in one query: it goes away after 5 s, so
+    // reading its text in a later round trip could find nothing on a loaded machine.
+    const toast = page.locator('#toasts .toast', { hasText: 'Answer: NO' }).filter({ has: page.locator('.toast-title', { hasText: /^Asked$/ }) });
+    await toast.waitFor();
   });
 
   test('a prompt blocks its execution; the typed answer reaches the server', async () => {
@@ -289,7 +292,17 @@ describe('local app with a test add-on', () => {
       await toast.locator('.x').click();
       // What the person then selects is the active range of the next execution.
       await switchTab(page, 'Filtered');
+      // The page reports the selection with a POST it does not wait for; the sidebar's call goes
+      // to the other origin. Wait until the server has the selection, or the call can overtake it.
+      const reported = page.waitForResponse(
+        (r) => {
+          if (new URL(r.url()).pathname !== '/api/view' || r.request().method() !== 'POST') return false;
+          const v = r.request().postDataJSON() as { sheet?: string; row?: number; col?: number };
+          return v.sheet === 'Filtered' && v.row === 4 && v.col === 1;
+        },
+      );
       await cellLocator(page, 'A4').click();
+      expect((await reported).ok()).toBe(true);
       await expect(call(side, 'whereAmI', '[]')).resolves.toMatchObject({ how: 'success', value: 'Filtered!A4' });
     });
 

@@ -664,11 +664,13 @@
       case 'toast':
         toast(ev.title, ev.message, ev.timeoutSeconds, false);
         break;
+      // A refresh may already have opened this very page (its state answer came first):
+      // opening it again would replace a live iframe.
       case 'sidebar':
-        openSidebar(ev.id, ev.title);
+        if (!state.frames[ev.id]) openSidebar(ev.id, ev.title);
         break;
       case 'dialog':
-        openDialog(ev.id, ev.title, ev.width, ev.height, ev.modal);
+        if (!state.frames[ev.id]) openDialog(ev.id, ev.title, ev.width, ev.height, ev.modal);
         break;
       case 'ask':
         if (!document.querySelector('[data-ask-id="' + ev.id + '"]'))

@@ -128,10 +128,17 @@ export async function launchBrowser(): Promise<TestBrowser> {
 export async function openApp(page: Page, t: TestApp | App | string): Promise<void> {
   const url = typeof t === 'string' ? t : t.url;
   await page.goto(url);
-  await page.waitForSelector('body[data-ready]', { timeout: 15000 }).catch(async () => {
-    // An empty workbook draws no grid; the menu bar is enough then.
-    await page.waitForSelector('#menubar [data-menu="Extensions"]');
-  });
+  // The first refresh draws the menu bar and the tabs in one go, then fetches and draws the
+  // active sheet (data-ready). A workbook without sheets draws no grid: the menu bar with no
+  // tab is its ready state. (Not "data-ready within N s, else the menu bar": on a loaded
+  // machine that returned before the grid was drawn.)
+  await page.waitForFunction(
+    () =>
+      document.body.hasAttribute('data-ready') ||
+      (!!document.querySelector('#menubar [data-menu="Extensions"]') && !document.querySelector('#tabs [role=tab]')),
+    undefined,
+    { timeout: 30000 },
+  );
 }
 
 /** Waits for the next grid redraw after `action` (every execution and edit triggers one). */
@@ -218,9 +225,25 @@ export async function cellText(page: Page, a1: string): Promise<string> {
 
 export async function switchTab(page: Page, name: string): Promise<void> {
   const tab = page.locator('#tabs [role=tab]', { hasText: exactText(name) });
-  if ((await tab.getAttribute('aria-selected')) !== 'true') await afterRedraw(page, () => tab.click());
-  // Already selected (e.g. a script activated it): wait until the grid shows that sheet.
-  await page.waitForFunction((n) => document.getElementById('grid')?.getAttribute('data-sheet') === n, name, { timeout: 30000 });
+  // Whether the tab is selected and the redraw count are read together, in the page: read one
+  // round trip apart, a redraw that lands in between (a script activated this sheet) was
+  // counted as "before", and the click, a no-op on the sheet already shown, drew nothing more.
+  const before = await page.evaluate((n) => {
+    const selected = Array.from(document.querySelectorAll('#tabs [role=tab]')).find((x) => x.textContent === n)?.getAttribute('aria-selected') === 'true';
+    return { selected, ready: document.body.getAttribute('data-ready') };
+  }, name);
+  if (!before.selected) await tab.click();
+  // The tab is the selected one and the grid shows its sheet, drawn after the click (by it, or by
+  // the refresh of a script that activated the sheet meanwhile). Already selected: the grid
+  // shows (or is about to show) that sheet.
+  await page.waitForFunction(
+    ([n, ready, clicked]) =>
+      document.querySelector('#tabs [role=tab][aria-selected=true]')?.textContent === n &&
+      document.getElementById('grid')?.getAttribute('data-sheet') === n &&
+      (!clicked || document.body.getAttribute('data-ready') !== ready),
+    [name, before.ready, !before.selected] as const,
+    { timeout: 30000 },
+  );
 }
 
 export async function tabNames(page: Page): Promise<string[]> {
