@@ -6,18 +6,24 @@
 // Change status (domain/workflow.ts): an illegal move, a missing evidence gate or a closing
 // without a reason is put back to the old status with a toast saying why; a legal move gets the
 // same side effects (Actual Completion, Reconciled On, Updated At/By) and audit rows.
+//
+// A Case ID typed over (IDs come from the add-on's counter; a second RC-000001 would break every
+// lookup) and a Refund Amount the sidebar would refuse (12.345 CNY: Sheets validation only knows
+// "a number > 0", not the row's currency decimals) are put back the same way (server/refusedEdits.ts).
+// Only single-cell edits are checked: Apps Script gives e.oldValue only for those, so a paste
+// has no old value to put back and is only recorded.
 import { appendAudit, AuditEntry } from '../sheets/auditLog';
 import { readCases, writeCases } from '../sheets/caseRepo';
 import { currentUser, timestampIn, todayIn } from '../sheets/clock';
 import { readEvidence } from '../sheets/evidenceRepo';
 import { TAB, TEXT_FORMAT } from '../sheets/layout';
 import { withDocumentLock } from '../sheets/lock';
-import { writeBlock } from '../sheets/writer';
 import { diffEntries } from '../domain/audit';
 import { CaseRecord, isCaseStatus } from '../domain/caseRecord';
 import { CASE_FIELDS } from '../domain/caseCells';
 import { sheetNumberText } from '../domain/money';
 import { checkTransition } from '../domain/workflow';
+import { caseIdRefusal, CellEdit, putBack, refundAmountRefusal, refuse } from './refusedEdits';
 
 /** Past this many cells one summary entry is written (a paste over thousands of cells). */
 const CELLS_LISTED = 500;
@@ -55,8 +61,27 @@ export function onCasesEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const header = sheet.getRange(1, 1, 1, sheet.getLastColumn() || 1).getValues()[0].map((h) => String(h));
   const idCol = header.findIndex((h) => h.trim() === 'Case ID');
   const single = rows === 1 && cols === 1;
+  const field = (header[col0 - 1] ?? '').trim();
 
-  if (single && row0 >= 2 && (header[col0 - 1] ?? '').trim() === 'Status') {
+  if (single && row0 >= 2 && (field === 'Case ID' || field === 'Refund Amount')) {
+    // The stored value, not e.value: the amount is checked as the cell holds it.
+    const cells = sheet.getRange(row0, 1, 1, header.length).getValues()[0];
+    const cellOf = (h: string) => {
+      const i = header.findIndex((x) => x.trim() === h);
+      return i >= 0 ? String(cells[i] ?? '').trim() : '';
+    };
+    const edit: CellEdit = {
+      row: row0, col: col0, oldValue: String(e.oldValue ?? ''), typed: auditText(cells[col0 - 1], zone),
+      caseId: cellOf('Case ID'), currency: cellOf('Currency').toUpperCase(), time, user,
+    };
+    const refusal = field === 'Case ID' ? caseIdRefusal(edit) : refundAmountRefusal(edit);
+    if (refusal) {
+      refuse(ss, sheet, refusal);
+      return;
+    }
+  }
+
+  if (single && row0 >= 2 && field === 'Status') {
     const id = idCol >= 0 ? String(sheet.getRange(row0, idCol + 1).getValue()).trim() : '';
     const from = String(e.oldValue ?? '').trim();
     const to = String(e.value ?? '').trim();
@@ -114,9 +139,8 @@ function statusEdit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: Sheet, 
       ? checkTransition(x.id, x.from, x.to, '', { evidenceTypes: evidence.map((ev) => ev.type), hasStatementMatch: current.record.matchedTransactions !== '' })
       : { ok: false as const, message: `${x.id} is not on the Cases tab.` };
     if (!decision.ok || !current) {
-      // Put the old status back, in the cell the person edited.
-      writeBlock(sheet.getRange(x.row, x.col), [[x.from]], [[TEXT_FORMAT]]);
-      appendAudit(ss, [{ time: x.time, user: x.user, caseId: x.id, action: 'manual edit refused', field: 'Status', oldValue: x.from, newValue: x.to }]);
+      // Put the old status back, in the cell the person edited; the toast follows the lock.
+      putBack(ss, sheet, { row: x.row, col: x.col, caseId: x.id, field: 'Status', oldValue: x.from, newValue: x.to, restore: x.from, format: TEXT_FORMAT, time: x.time, user: x.user });
       return decision.ok ? '' : decision.message;
     }
     const before: CaseRecord = { ...current.record, status: x.from };

@@ -353,12 +353,13 @@ d('check the log, audit trail, edit trigger', () => {
   });
 
   it('records the stored value of a manual edit, not its rounded display', async () => {
+    // Received Amount: a Refund Amount with more decimals than KWD's 3 is put back (gridEdits.test.ts).
     const { caseId } = await run('logCase', [form({ amount: '12.345', currency: 'KWD' })]);
-    const amountCell = `${String.fromCharCode(65 + col('Refund Amount'))}2`;
+    const amountCell = `${String.fromCharCode(65 + col('Received Amount'))}2`;
     expect((await rt.userEdit('Cases', amountCell, '12.3456')).ok).toBe(true);
-    expect(rt.workbook.readDisplayValues('Cases')[1][col('Refund Amount')]).toBe('12.346');
+    expect(rt.workbook.readDisplayValues('Cases')[1][col('Received Amount')]).toBe('12.346');
     const audit = rt.workbook.readValues('Audit Log');
-    expect(audit[audit.length - 1].slice(3, 8)).toEqual([caseId, 'manual edit', 'Refund Amount', '12.345', '12.3456']);
+    expect(audit[audit.length - 1].slice(3, 8)).toEqual([caseId, 'manual edit', 'Received Amount', '', '12.3456']);
   });
 
   it('a Status picked in the grid follows the workflow: an illegal or ungated move is put back, with a toast', async () => {
