@@ -221,9 +221,6 @@ export class CandidateIndex {
    *  any named case is another one: that part is worked out once per line. */
   contradicts(ci: number, li: number): boolean {
     const { C, L } = this;
-    if (L.caseNums[li].indexOf(C.num[ci]) >= 0) return false; // NaN (no number) is never found
-    const key = C.orderKey[ci];
-    if (key && L.orderKeys[li].indexOf(key) >= 0) return false;
     if (!this.namesSome) {
       this.namesSome = new Uint8Array(L.n);
       for (let i = 0; i < L.n; i++) {
@@ -233,7 +230,11 @@ export class CandidateIndex {
         this.namesSome[i] = named ? 1 : 0;
       }
     }
-    return this.namesSome[li] === 1;
+    // A line that names no case cannot contradict one (most lines: no token lists read).
+    if (this.namesSome[li] === 0) return false;
+    if (L.caseNums[li].indexOf(C.num[ci]) >= 0) return false; // NaN (no number) is never found
+    const key = C.orderKey[ci];
+    return !(key && L.orderKeys[li].indexOf(key) >= 0);
   }
 
   find(rejected: Set<string>): Drafts {
