@@ -146,8 +146,8 @@ export class CandidateIndex {
   private orderShapes = new Uint8Array(1 << 20);
   private byCurrency = new Map<string, AmountIndex>();
   private byOriginal = new Map<string, AmountIndex>();
-  /** Vendor ID → currency → amounts of the lines that vendor sent (no composed keys). */
-  private byVendor = new Map<string, Map<string, AmountIndex>>();
+  /** Vendor code → currency → amounts of the lines that vendor sent (no composed keys). */
+  private byVendor: (Map<string, AmountIndex> | undefined)[] = [];
 
   constructor(private C: CaseTable, private L: LineTable, private fx: FxTable, private s: ReconSettings) {
     let maxNum = 0;
@@ -170,7 +170,7 @@ export class CandidateIndex {
     }
     const cur = new Map<string, Entries>();
     const orig = new Map<string, Entries>();
-    const vend = new Map<string, Map<string, Entries>>();
+    const vend = new Map<number, Map<string, Entries>>();
     const push = (m: Map<string, Entries>, k: string, amount: number, li: number) => {
       let e = m.get(k);
       if (!e) m.set(k, (e = { amounts: [], lines: [] }));
@@ -184,8 +184,8 @@ export class CandidateIndex {
       push(cur, l.currency, remaining, li);
       const hit = L.vendor[li];
       if (hit) {
-        let byCur = vend.get(hit.vendorId);
-        if (!byCur) vend.set(hit.vendorId, (byCur = new Map()));
+        let byCur = vend.get(hit.code);
+        if (!byCur) vend.set(hit.code, (byCur = new Map()));
         push(byCur, l.currency, remaining, li);
       }
       if (!Number.isNaN(L.original[li]) && l.originalCurrency && l.originalCurrency !== l.currency && remaining === L.amount[li]) {
@@ -197,7 +197,7 @@ export class CandidateIndex {
     for (const [v, byCur] of vend) {
       const m = new Map<string, AmountIndex>();
       for (const [k, e] of byCur) m.set(k, buildIndex(e, L));
-      this.byVendor.set(v, m);
+      this.byVendor[v] = m;
     }
   }
 
@@ -289,7 +289,7 @@ export class CandidateIndex {
       hits.length = 0;
       this.collect(this.byCurrency.get(c.currency), open, open, lo, hi, hits);
       this.collect(this.byOriginal.get(c.currency), open - feeTol, open, lo, hi, hits);
-      const vendorLines = c.vendorId ? this.byVendor.get(c.vendorId) : undefined;
+      const vendorLines = C.vendor[ci] >= 0 ? this.byVendor[C.vendor[ci]] : undefined;
       if (vendorLines) this.collect(vendorLines.get(c.currency), open - feeTol, open - 1, lo, hi, hits);
       const targets = vendorLines ? this.fx.targets(c.currency) : NO_TARGETS;
       for (let t = 0; t < targets.length; t++) {

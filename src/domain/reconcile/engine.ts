@@ -38,7 +38,6 @@ interface Live {
 export function reconcile(input: ReconInput): ReconResult {
   const s = input.settings;
   const endDay = dayNumber(monthEnd(input.month));
-  const C = new CaseTable(input.cases, s, endDay);
   // Case ID / Line ID → index, only needed when there are decisions (a Map of 100k strings
   // each is not free). On duplicate IDs the last row wins, as Map.set does.
   const caseIndex = new Map<string, number>();
@@ -51,6 +50,7 @@ export function reconcile(input: ReconInput): ReconResult {
     }
   }
   const vendors = new VendorDirectory(input.vendors, learned);
+  const C = new CaseTable(input.cases, s, endDay, vendors);
   const fx = new FxTable(input.fxRates, s.baseCurrency);
   const lineIndex = new Map<string, number>();
   if (input.decisions.length) input.lines.forEach((l, i) => lineIndex.set(l.lineId, i));

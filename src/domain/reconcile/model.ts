@@ -30,8 +30,10 @@ export class CaseTable {
   readonly winHi: Float64Array;
   /** Still expecting money (not closed, logged before the month ended). */
   readonly active: Uint8Array;
+  /** The vendor's code in the directory (VendorHit.code); -1 without a Vendor ID. */
+  readonly vendor: Int32Array;
 
-  constructor(cases: ReconCase[], s: ReconSettings, monthEndDay: number) {
+  constructor(cases: ReconCase[], s: ReconSettings, monthEndDay: number, vendors: VendorDirectory) {
     const n = (this.n = cases.length);
     this.c = cases;
     this.num = new Float64Array(n);
@@ -44,8 +46,10 @@ export class CaseTable {
     this.winLo = new Float64Array(n);
     this.winHi = new Float64Array(n);
     this.active = new Uint8Array(n);
+    this.vendor = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const c = cases[i];
+      this.vendor[i] = c.vendorId ? vendors.codeOf(c.vendorId) : -1;
       const refund = toMinor(c.amount, c.currency);
       const logDay = dayNumber(c.dateLogged);
       const exp = dayNumber(c.expectedCompletion);

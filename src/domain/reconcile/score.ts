@@ -55,7 +55,7 @@ export class ScoredPairs {
   /** Scores one pair (the sum of its signals' weights) and appends it. */
   add(C: CaseTable, ci: number, L: LineTable, li: number, fit: AmountFit, refCase: boolean, refOrder: boolean, contradicts: boolean, unmatchedBefore: boolean): void {
     const hit = L.vendor[li];
-    const vendor = hit ? (hit.vendorId === C.c[ci].vendorId ? VENDOR_CODE[hit.how] : 5) : 0;
+    const vendor = hit ? (hit.code === C.vendor[ci] ? VENDOR_CODE[hit.how] : 5) : 0;
     const distance = L.day[li] - C.expDay[ci];
     let score = WEIGHTS[fit] + WEIGHTS[dateSignal(distance)];
     if (refCase) score += WEIGHTS['ref:case'];

@@ -13,6 +13,8 @@ export type VendorHow = 'account' | 'alias' | 'confirmed' | 'fuzzy';
 export interface VendorHit {
   vendorId: string;
   how: VendorHow;
+  /** The vendor's number in this directory (codeOf): compared as an integer while matching. */
+  code: number;
 }
 
 const STOP = new Set(['LTD', 'LIMITED', 'CO', 'COMPANY', 'INC', 'LLC', 'GMBH', 'CORP', 'TRADING', 'INTERNATIONAL', 'THE', 'AND', 'OF', 'SHOP', 'STORE', '有限公司', '公司']);
@@ -43,6 +45,18 @@ export class VendorDirectory {
   private byName = new Map<string, VendorHit | null>();
   /** Account → counterparty → hit (nested: no composed key string per line). */
   private cache = new Map<string, Map<string, VendorHit | null>>();
+  private codes = new Map<string, number>();
+
+  /** A small integer per vendor ID, the same for the same ID (a case's unknown vendor gets one
+   *  too: it then equals no line's). */
+  codeOf(vendorId: string): number {
+    let code = this.codes.get(vendorId);
+    if (code === undefined) this.codes.set(vendorId, (code = this.codes.size));
+    return code;
+  }
+  private hit(vendorId: string, how: VendorHow): VendorHit {
+    return { vendorId, how, code: this.codeOf(vendorId) };
+  }
 
   constructor(vendors: ReconVendor[], confirmedAliases: { vendorId: string; counterparty: string }[] = []) {
     // A key claimed by two vendors identifies neither (stored as null).
@@ -93,20 +107,20 @@ export class VendorDirectory {
     const acc = compactAccount(account);
     if (acc) {
       const id = this.accounts.get(acc);
-      if (id) return { vendorId: id, how: 'account' };
+      if (id) return this.hit(id, 'account');
     }
     // Chinese bank exports put name and account in one field (对手信息): try the account inside.
     const digits = counterparty.match(/\d[\d ]{5,}\d/g);
     if (digits) for (const d of digits) {
       const id = this.accounts.get(compactAccount(d));
-      if (id) return { vendorId: id, how: 'account' };
+      if (id) return this.hit(id, 'account');
     }
     const name = normaliseName(counterparty);
     if (!name) return null;
     const a = this.aliases.get(name);
-    if (a) return { vendorId: a, how: 'alias' };
+    if (a) return this.hit(a, 'alias');
     const c = this.confirmed.get(name);
-    if (c) return { vendorId: c, how: 'confirmed' };
+    if (c) return this.hit(c, 'confirmed');
     return this.fuzzy(name);
   }
 
@@ -127,7 +141,7 @@ export class VendorDirectory {
         tie = false;
       } else if (score === best) tie = true;
     }
-    return best >= FUZZY_CUTOFF && !tie ? { vendorId: bestId, how: 'fuzzy' } : null;
+    return best >= FUZZY_CUTOFF && !tie ? this.hit(bestId, 'fuzzy') : null;
   }
 }
 
