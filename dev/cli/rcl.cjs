@@ -2,7 +2,12 @@
 // `rcl`: the local runtime's command line (docs/local-runtime.md). TypeScript through tsx.
 process.env.TZ = require('../../appsscript.json').timeZone;
 require('tsx/cjs');
+// The status goes to process.exitCode and the process ends by itself once stdout and stderr
+// have drained. process.exit() here cut piped output at the pipe buffer (64 KB): writes to a
+// pipe are asynchronous, and "process.exit() … will force the process to exit as quickly as
+// possible even if there are still asynchronous operations pending … including I/O operations
+// to process.stdout" (nodejs.org/api/process.html#processexitcode).
 require('./rcl.ts').main(process.argv.slice(2)).then(
-  (code) => process.exit(code ?? 0),
-  (err) => { console.error(err && err.stack ? err.stack : String(err)); process.exit(1); },
+  (code) => { process.exitCode = code ?? 0; },
+  (err) => { console.error(err && err.stack ? err.stack : String(err)); process.exitCode = 1; },
 );

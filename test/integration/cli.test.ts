@@ -1,10 +1,11 @@
 // `rcl` (dev/cli/rcl.ts): call, sheet, start. Uses the tiny test add-on of the browser tests
 // (test/e2e/helpers/fixtures/bridge) so the behaviour does not depend on the add-on's progress.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main, toCsv, zoneDateString } from '../../dev/cli/rcl';
+import { WorkbookModel } from '../../dev/runtime/spreadsheet';
 
 jest.setTimeout(120000);
 
@@ -213,4 +214,48 @@ test('the rcl launcher (dev/cli/rcl.cjs) exits with the command status', () => {
   const bad = spawnSync(process.execPath, [join(REPO, 'dev/cli/rcl.cjs'), 'call', '--workbook', book, ...BUNDLE, 'fail'], { encoding: 'utf8', timeout: 60000 });
   expect(bad.status).toBe(1);
   expect(bad.stderr).toContain('It broke on purpose');
+});
+
+describe('the rcl launcher writes all of a large output to a pipe', () => {
+  // A pipe takes 64 KB at once; the rest used to be lost when the launcher called
+  // process.exit() before stdout had drained (`rcl sheet … --json | wc -c` → 65536). rcl's
+  // stdout is a shell pipe into cat, as in that command: the stdio "pipe" of spawn() is a
+  // socket pair, whose larger buffer took these outputs whole and hid the bug.
+  function launch(...argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((ok, fail) => {
+      const child = spawn('bash', ['-c', 'set -o pipefail; "$@" | cat', 'bash', process.execPath, join(REPO, 'dev/cli/rcl.cjs'), ...argv], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (b: Buffer) => out.push(b));
+      child.stderr.on('data', (b: Buffer) => err.push(b));
+      child.on('error', fail);
+      child.on('close', (code) => ok({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    });
+  }
+
+  test('rcl sheet --json: about 150 KB, complete JSON', async () => {
+    const book = join(dir, 'large.xlsx');
+    const model = WorkbookModel.empty({});
+    const sheet = model.addSheet('Large');
+    for (let r = 1; r <= 1000; r++) for (let c = 1; c <= 4; c++) model.writeInput(sheet, r, c, `row ${r} column ${c}: some statement text`);
+    await model.save(book);
+    const r = await launch('sheet', '--workbook', book, 'Large', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(128 * 1024);
+    const rows = JSON.parse(r.stdout) as string[][];
+    expect(rows).toHaveLength(1000);
+    expect(rows[999]).toEqual([1, 2, 3, 4].map((c) => `row 1000 column ${c}: some statement text`));
+  });
+
+  test('rcl call: a result of about 170 KB, complete JSON', async () => {
+    const book = join(dir, 'echo.xlsx');
+    const big = Array.from({ length: 20000 }, (_, i) => i); // a 109 KB argument (one may be 128 KB)
+    const r = await launch('call', '--workbook', book, ...BUNDLE, 'echo', JSON.stringify(big));
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(128 * 1024);
+    expect(JSON.parse(r.stdout)).toEqual(big);
+  });
 });

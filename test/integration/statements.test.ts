@@ -189,3 +189,45 @@ d('statement tab names', () => {
     expect((r.value as ImportResult).tabName).toMatch(/^Stmt Deutsche.* 2026-01\.\.03$/);
   });
 });
+
+d('importStatement: all or nothing', () => {
+  // A bank CSV of `count` lines, one per day from 2024-01-01, generated here (no fixture file).
+  const bankCsv = (count: number, description = (i: number) => `Payment ${i}`) => {
+    const out = ['Date,Description,Amount,Currency'];
+    for (let i = 0; i < count; i++) {
+      const day = new Date(Date.UTC(2024, 0, 1 + (i % 28))).toISOString().slice(0, 10);
+      out.push(`${day},${description(i)},${(i % 997) + 1}.25,EUR`);
+    }
+    return `${out.join('\n')}\n`;
+  };
+
+  it('refuses a statement that would take the spreadsheet over 10,000,000 cells before adding a tab, and says how big', async () => {
+    // A workbook close to the limit: Sheet1 (1000 × 26) and a tab of 380,000 × 26 leave 94,000
+    // cells free. 5,000 lines need a tab of 5,001 × 26 = 130,026 cells; 3,000 need 78,026.
+    rt.workbook.addSheet('Big').maxRows = 380_000;
+    expect(rt.workbook.totalCells()).toBe(9_906_000);
+    const before = rt.workbook.sheetNames();
+    const tooBig = rt.run('importStatement', [{ fileName: 'bank.csv', contentBase64: b64(bankCsv(5000)) }], { kind: 'script-run' });
+    await expect(tooBig).rejects.toThrow(
+      'Nothing was imported: the 5,000 lines need a tab of 130,026 cells (5,001 rows × 26 columns), but this spreadsheet already uses 9,906,000 of its 10,000,000 cells, so only 94,000 are free.',
+    );
+    expect(rt.workbook.sheetNames()).toEqual(before);
+    expect(rt.workbook.totalCells()).toBe(9_906_000);
+    // The same workbook still takes a statement that fits: nothing was left behind.
+    const r = await rt.run('importStatement', [{ fileName: 'bank.csv', contentBase64: b64(bankCsv(3000)) }], { kind: 'script-run' });
+    const v = r.value as ImportResult;
+    expect(v).toMatchObject({ ok: true, newCount: 3000 });
+    expect(rt.workbook.sheetNames()).toEqual([...before, v.tabName]);
+    expect(rt.workbook.readValues(v.tabName)).toHaveLength(3001);
+  });
+
+  it('removes the tab it created when writing the lines fails after all', async () => {
+    // A cell holds at most 50,000 characters (Sheets help "Files you can store in Google Drive"):
+    // the size check passes, the tab is inserted, then setValues fails on line 3's description.
+    const csv = bankCsv(5, (i) => (i === 2 ? 'x'.repeat(60_000) : `Payment ${i}`));
+    const before = rt.workbook.sheetNames();
+    const r = rt.run('importStatement', [{ fileName: 'bank.csv', contentBase64: b64(csv) }], { kind: 'script-run' });
+    await expect(r).rejects.toThrow('more than the maximum of 50000 characters');
+    expect(rt.workbook.sheetNames()).toEqual(before);
+  });
+});

@@ -296,3 +296,59 @@ describe('formats, notes, rich text, rules', () => {
     expect(app.ENUMS.DataValidationCriteria.VALUE_IN_LIST).toBe('VALUE_IN_LIST');
   });
 });
+
+describe('large sheets', () => {
+  // A statement import of ~350,000 lines used to crash here: the new rows were spread into one
+  // splice() call ("Maximum call stack size exceeded") after the row count had already grown.
+  test('insertRowsAfter adds 500,000 rows, moving the rows below and their protection', () => {
+    const { sheet, model } = setup();
+    sheet.deleteColumns(3, 24); // 2 columns: 801,000 rows stay under 10,000,000 cells
+    sheet.getRange('A1:A3').setValues([['h'], ['a'], ['b']]);
+    sheet.getRange('A2').setBackground('#00ff00');
+    const p = sheet.getRange('A3').protect();
+    sheet.insertRowsAfter(1, 500_000);
+    expect(sheet.getMaxRows()).toBe(501_000);
+    expect(sheet.getLastRow()).toBe(500_003);
+    expect(sheet.getRange(500_002, 1, 2, 1).getValues()).toEqual([['a'], ['b']]);
+    expect(sheet.getRange(500_002, 1).getBackground()).toBe('#00ff00');
+    expect(sheet.getRange(2, 1, 3, 1).getValues()).toEqual([[''], [''], ['']]);
+    expect(p.getRange().getA1Notation()).toBe('A500003');
+    // At the end of the sheet, next to a formatted row: the new rows take its format.
+    sheet.getRange(501_000, 2).setBackground('#ff0000');
+    sheet.insertRowsAfter(501_000, 300_000);
+    expect(sheet.getMaxRows()).toBe(801_000);
+    expect(sheet.getRange(801_000, 2).getBackground()).toBe('#ff0000');
+    expect(sheet.getLastRow()).toBe(500_003);
+    expect(model.totalCells()).toBe(1_602_000);
+  });
+
+  test('a grow over the 10,000,000-cell limit changes nothing', () => {
+    const { ss, sheet, model } = setup();
+    sheet.getRange('A1:A2').setValues([['h'], ['a']]);
+    // 1000 × 26 + 400,000 × 26 = 10,426,000 cells
+    expect(() => sheet.insertRowsAfter(1, 400_000)).toThrow('above the limit of 10000000 cells');
+    expect(sheet.getMaxRows()).toBe(1000);
+    expect(sheet.getRange('A1:A2').getValues()).toEqual([['h'], ['a']]);
+    expect(model.totalCells()).toBe(26_000);
+    // appendRow below a full sheet, one value wider than it: a row (+26 cells) and a column
+    // (+1,001 cells) each fit, both together do not; neither is applied.
+    const full = ss.insertSheet('Full');
+    full.getRange(1000, 1).setValue('last');
+    const filler = model.addSheet('Filler');
+    filler.maxCols = 1;
+    filler.maxRows = 10_000_000 - 2 * 26_000 - 1_010;
+    expect(() => full.appendRow(new Array(27).fill('x'))).toThrow('above the limit of 10000000 cells');
+    expect([full.getMaxRows(), full.getMaxColumns(), full.getLastRow()]).toEqual([1000, 26, 1000]);
+    expect(model.totalCells()).toBe(10_000_000 - 1_010);
+  });
+
+  test('MIN and MAX over a range of 150,000 numbers (more than fit in one call\'s arguments)', () => {
+    const { sheet } = setup();
+    sheet.insertRowsAfter(1000, 149_000);
+    const n = 150_000;
+    sheet.getRange(1, 1, n, 1).setValues(Array.from({ length: n }, (_, i) => [((i * 7919) % n) - 5]));
+    sheet.getRange('B1').setFormula(`=MAX(A1:A${n})`);
+    sheet.getRange('C1').setFormula(`=MIN(A1:A${n})`);
+    expect([sheet.getRange('B1').getValue(), sheet.getRange('C1').getValue()]).toEqual([n - 6, -5]);
+  });
+});

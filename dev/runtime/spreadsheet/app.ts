@@ -20,6 +20,14 @@ export interface SpreadsheetAppOptions {
   addonName?: string;
 }
 
+/** Inserts n `undefined` items at index i, in place, without spreading them into one call's
+ *  arguments (which overflows the stack for large n). */
+function insertBlanks(arr: unknown[], i: number, n: number): void {
+  const tail = arr.splice(i);
+  for (let k = 0; k < n; k++) arr.push(undefined);
+  for (let k = 0; k < tail.length; k++) arr.push(tail[k]);
+}
+
 export function userOf(host: ServiceHost): string {
   return host.execution.effectiveUserEmail || host.execution.activeUserEmail || '';
 }
@@ -319,18 +327,25 @@ export class Sheet {
     if (n === 0) return this;
     const rect = { row: r, col: 1, numRows: 1, numCols: n };
     this._checkProtection(rect);
-    if (r > s.maxRows) this._grow(r - s.maxRows, 0);
-    if (n > s.maxCols) this._grow(0, n - s.maxCols);
+    const addRows = Math.max(0, r - s.maxRows);
+    const addCols = Math.max(0, n - s.maxCols);
+    if (addRows || addCols) this._grow(addRows, addCols); // checked as a whole, then applied
     rowContents.forEach((v, i) => this._wb.writeInput(s, r, i + 1, v));
     this._wb.touch();
     return this;
   }
   _grow(rows: number, cols: number): void {
+    this._checkGrow(rows, cols);
+    this.model.maxRows += rows;
+    this.model.maxCols += cols;
+  }
+  /** Throws when the grid may not grow by this much (10,000,000 cells per spreadsheet, 18,278
+   *  columns: support.google.com/drive/answer/37603 "Files you can store in Google Drive").
+   *  Changes nothing, so callers check first and change the sheet only when it will succeed. */
+  _checkGrow(rows: number, cols: number): void {
     const s = this.model;
     if (s.maxCols + cols > LIMITS.columns) throw new Error(`This action would increase the number of columns in the sheet above the limit of ${LIMITS.columns}.`);
     if (this._wb.totalCells() + rows * s.maxCols + cols * (s.maxRows + rows) > LIMITS.cells) throw new Error(MSG.tooManyCells(0));
-    s.maxRows += rows;
-    s.maxCols += cols;
   }
   _checkProtection(rect: Rect): void {
     if (this._wb.blockingProtection(this.model, rect, this.ss._user)) throw new Error(MSG.protectedCell);
@@ -364,11 +379,24 @@ export class Sheet {
     if (at < 1 || at > s.maxRows + 1) throw new Error('Those rows are out of bounds.');
     if (n < 1) throw new Error('The number of rows to insert must be at least 1.');
     this._checkStructure();
-    this._grow(n, 0);
+    this._checkGrow(n, 0);
+    // All or nothing: the new row list is built aside and swapped in with the new row count, so
+    // a failure (e.g. out of memory) leaves the sheet as it was, never grown without its rows.
+    // No spread into splice(): a call's arguments live on the stack, and a few hundred
+    // thousand of them overflow it ("Maximum call stack size exceeded").
     const tmpl = s.rows[styleFrom - 1]?.s;
     const blank = () => (tmpl ? { v: [], s: tmpl.map((st) => (st ? { ...st } : undefined)) } : (undefined as unknown as { v: [] }));
-    while (s.rows.length < at - 1) s.rows.push(undefined as never);
-    s.rows.splice(at - 1, 0, ...Array.from({ length: n }, blank));
+    let rows = s.rows;
+    if (tmpl || at - 1 < rows.length) {
+      // Rows past the end of the list are empty already; only formatted rows or rows that move
+      // down need entries.
+      rows = s.rows.slice(0, at - 1);
+      while (rows.length < at - 1) rows.push(undefined as never);
+      for (let k = 0; k < n; k++) rows.push(blank());
+      for (let k = at - 1; k < s.rows.length; k++) rows.push(s.rows[k]);
+    }
+    s.rows = rows;
+    s.maxRows += n;
     this._shiftRows(at, n);
     this._wb.touch();
   }
@@ -432,14 +460,15 @@ export class Sheet {
     if (at < 1 || at > s.maxCols + 1) throw new Error('Those columns are out of bounds.');
     if (n < 1) throw new Error('The number of columns to insert must be at least 1.');
     this._checkStructure();
-    this._grow(0, n);
+    this._checkGrow(0, n);
     for (const row of s.rows) {
       if (!row) continue;
       for (const key of ['v', 'f', 's', 'n', 'r'] as const) {
         const arr = row[key] as unknown[] | undefined;
-        if (arr && arr.length >= at) arr.splice(at - 1, 0, ...new Array(n).fill(undefined));
+        if (arr && arr.length >= at) insertBlanks(arr, at - 1, n);
       }
     }
+    s.maxCols += n;
     const shift = (rect: Rect) => {
       if (rect.col >= at) rect.col += n;
       else if (rect.col + rect.numCols - 1 >= at) rect.numCols += n;

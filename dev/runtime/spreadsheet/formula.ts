@@ -78,7 +78,9 @@ function bool(v: V): boolean {
 function flat(args: V[]): FVal[] {
   const out: FVal[] = [];
   for (const a of args) {
-    if (a && typeof a === 'object' && 'range' in a) for (const row of a.range) out.push(...row);
+    // Item by item: no spread into push()/Math.min() anywhere here, whose arguments go on the
+    // stack and overflow it for a range of a few hundred thousand cells (=MAX(A:A)).
+    if (a && typeof a === 'object' && 'range' in a) for (const row of a.range) for (const v of row) out.push(v);
     else out.push(a);
   }
   return out;
@@ -89,11 +91,11 @@ const FUNCS: Record<string, (args: V[], ctx: FormulaContext) => V> = {
   SUM: (a) => flat(a).reduce<number>((s, v) => s + (typeof v === 'number' ? v : isErr(v) ? num(v) : 0), 0),
   MIN: (a) => {
     const ns = flat(a).filter((v): v is number => typeof v === 'number');
-    return ns.length ? Math.min(...ns) : 0;
+    return ns.length ? ns.reduce((m, v) => (v < m ? v : m)) : 0;
   },
   MAX: (a) => {
     const ns = flat(a).filter((v): v is number => typeof v === 'number');
-    return ns.length ? Math.max(...ns) : 0;
+    return ns.length ? ns.reduce((m, v) => (v > m ? v : m)) : 0;
   },
   COUNT: (a) => flat(a).filter((v) => typeof v === 'number').length,
   COUNTA: (a) => flat(a).filter((v) => v !== null && v !== '').length,
