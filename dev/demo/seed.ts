@@ -46,7 +46,7 @@ export async function seedInto(rt: Runtime, opts: { cases?: number; today?: stri
       runs.push({ month, message: r.message, summary: r.summary });
     }
   }
-  // Open on the log, not on the new spreadsheet's empty "Sheet1".
+  // Open on the log's first case (the import runs leave a Stmt tab active).
   await call('jumpToRow', [{ caseId: 'RC-000001' }]);
   return { data, imports, runs };
 }

@@ -1,5 +1,7 @@
 // A button that shows a loading state while its async action runs. While busy it is disabled,
-// so a double click starts the action once.
+// so a double click starts the action once. When the action ends the button is enabled again,
+// unless someone asked for it to stay disabled (setDisabled) — e.g. Import after a successful
+// import: writing el.disabled inside the action would be undone by run() itself.
 import { h } from './dom';
 
 export interface LoadingButtonOptions {
@@ -20,11 +22,15 @@ export interface LoadingButton {
   run<T>(action: () => Promise<T>): Promise<T | undefined>;
   readonly busy: boolean;
   setLabel(label: string): void;
+  /** Enables or disables the button; while busy, takes effect when the action ends. */
+  setDisabled(disabled: boolean): void;
 }
 
 export function loadingButton(options: LoadingButtonOptions): LoadingButton {
   let label = options.label;
   let busy = false;
+  // The state to return to when an action ends (run() itself disables the button while busy).
+  let disabledAfter = false;
   const text = h('span', { class: 'btn-label' }, label);
   const el = h(
     'button',
@@ -41,9 +47,14 @@ export function loadingButton(options: LoadingButtonOptions): LoadingButton {
       label = next;
       if (!busy) text.textContent = next;
     },
+    setDisabled(disabled) {
+      disabledAfter = disabled;
+      if (!busy) el.disabled = disabled;
+    },
     async run(action) {
       if (busy) return undefined;
       busy = true;
+      disabledAfter = false; // enabled again afterwards unless the action calls setDisabled(true)
       el.disabled = true;
       el.setAttribute('aria-busy', 'true');
       el.classList.add('busy');
@@ -52,7 +63,7 @@ export function loadingButton(options: LoadingButtonOptions): LoadingButton {
         return await action();
       } finally {
         busy = false;
-        el.disabled = false;
+        el.disabled = disabledAfter;
         el.removeAttribute('aria-busy');
         el.classList.remove('busy');
         text.textContent = label;

@@ -42,7 +42,10 @@ export function importStatementView(root: HTMLElement): void {
   const status = h('p', { class: 'muted' }, 'Bank CSV, PayPal, Stripe, Adyen, Payoneer, Wise, Revolut, Alipay, WeChat Pay, OFX/QFX, camt.053/054 or MT940.');
 
   const importButton = loadingButton({ label: 'Import', busyLabel: 'Importing…', primary: true, attrs: { 'data-testid': 'import-confirm' } });
-  importButton.el.disabled = true;
+  importButton.setDisabled(true);
+  // Set once the picked file was imported: Import stays off until another file is picked, even
+  // when the preview of the same file is drawn again (a layout change).
+  let imported = false;
 
   const refresh = async (patch: Partial<FileRequest>) => {
     if (!request) return;
@@ -61,6 +64,7 @@ export function importStatementView(root: HTMLElement): void {
     result.clear();
     const file = fileInput.files?.[0];
     if (!file) return;
+    imported = false;
     if (file.size > MAX_BYTES) { result.show({ kind: 'error', title: `${file.name} is larger than 20 MB` }); return; }
     request = { fileName: file.name, contentBase64: await readBase64(file) };
     await refresh({});
@@ -69,7 +73,7 @@ export function importStatementView(root: HTMLElement): void {
   function renderPreview(): void {
     const p = preview!;
     const blocking = p.errors.length > 0 || p.needsDateOrder || p.needsMapping;
-    importButton.el.disabled = blocking || p.lineCount === 0;
+    importButton.setDisabled(imported || blocking || p.lineCount === 0);
     const profileSelect = select([{ value: '', label: 'Detect automatically' }, ...p.profiles.map((x) => ({ value: x.id, label: x.label }))], request?.profile ?? '');
     profileSelect.setAttribute('data-testid', 'profile');
     profileSelect.addEventListener('change', () => refresh({ profile: profileSelect.value || undefined, mapping: undefined }));
@@ -156,7 +160,9 @@ export function importStatementView(root: HTMLElement): void {
       const r = await callServer<ImportResult>('importStatement', request);
       if (r.ok) {
         result.show({ kind: 'success', title: r.message });
-        importButton.el.disabled = true;
+        imported = true;
+        // Not el.disabled: run() enables the button again when this action ends.
+        importButton.setDisabled(true);
       } else {
         result.show({ kind: 'error', title: `Nothing was imported: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'}` });
         replaceChildren(previewBox, errorTable(r.errors));

@@ -4,7 +4,7 @@
 // The browser build: papaparse's Node build requires 'stream', which the neutral bundle lacks
 // (module declaration in domain/statements/papaparse.d.ts).
 import Papa from 'papaparse/papaparse.min.js';
-import { amountProblem, CaseRecord, CASE_ID_PATTERN, CASE_STATUSES, caseIdNumber, formatCaseId, parseTags } from './caseRecord';
+import { amountProblem, CaseRecord, expectedCompletionProblem, CASE_ID_PATTERN, CASE_STATUSES, caseIdNumber, formatCaseId, parseTags } from './caseRecord';
 import { Cell } from './caseCells';
 import { isCurrencyCode } from './currency';
 import { addDays, parseImportDate } from './dates';
@@ -161,10 +161,14 @@ export function buildImport(table: readonly (readonly Cell[])[], ctx: ImportCont
 
     const currency = get('currency').toUpperCase();
     let amount = '';
-    if (!currency) rowErrors.push('Currency is missing');
-    else if (!isCurrencyCode(currency)) rowErrors.push(`Currency "${currency}" is not an ISO 4217 code`);
-    else {
-      const raw = col.amount === undefined ? '' : amountText(cells[col.amount]);
+    const raw = col.amount === undefined ? '' : amountText(cells[col.amount]);
+    if (!currency || !isCurrencyCode(currency)) {
+      rowErrors.push(currency ? `Currency "${currency}" is not an ISO 4217 code` : 'Currency is missing');
+      // Only the decimals need the currency: a missing or non-numeric amount is listed now, so
+      // one round of fixes is enough.
+      const problem = amountProblem(raw, null);
+      if (problem) rowErrors.push(`Refund Amount "${raw}": ${problem}`);
+    } else {
       const problem = amountProblem(raw, currency);
       if (problem) rowErrors.push(`Refund Amount "${raw}": ${problem}`);
       else amount = formatAmount(parseAmount(raw, currency), currency);
@@ -192,9 +196,19 @@ export function buildImport(table: readonly (readonly Cell[])[], ctx: ImportCont
       if (!iso) rowErrors.push(`${label} "${t}" is not a date YYYY-MM-DD`);
       return iso ?? '';
     };
-    const dateLogged = date('dateLogged', 'Date Logged') || ctx.today;
+    const givenLogged = date('dateLogged', 'Date Logged');
+    const dateLogged = givenLogged || ctx.today;
     const slaDays = vendor?.slaDays ?? ctx.defaultSlaDays;
-    const expectedCompletion = date('expectedCompletion', 'Expected Completion') || addDays(dateLogged, slaDays);
+    const givenExpected = date('expectedCompletion', 'Expected Completion');
+    const expectedCompletion = givenExpected || addDays(dateLogged, slaDays);
+    // An old log's cases were logged in the past, so past dates are fine; what the form refuses
+    // is an expected date before the case's own Date Logged (a typo). A row without a Date
+    // Logged is logged today, so its expected date is held to today; the message says so.
+    if (givenExpected && expectedCompletionProblem(givenExpected, dateLogged)) {
+      rowErrors.push(givenLogged
+        ? `Expected Completion "${get('expectedCompletion')}" can't be before the row's Date Logged (${dateLogged})`
+        : `Expected Completion "${get('expectedCompletion')}" can't be before the Date Logged, which is today (${dateLogged}) as the row has none: add the row's Date Logged`);
+    }
     const actualCompletion = date('actualCompletion', 'Actual Completion');
 
     const receivedCurrency = get('receivedCurrency').toUpperCase();

@@ -113,24 +113,49 @@ export const caseFormSchema = z
   });
 export type CaseForm = z.output<typeof caseFormSchema>;
 
+/** What the form is checked against beyond its own fields. */
+export interface CaseFormContext {
+  /**
+   * The day the case is logged, YYYY-MM-DD in the spreadsheet's zone (logCase: today). An
+   * expected completion before it is a typo (2020 for 2026), never a plan, so it is refused.
+   * Optional so a caller without the day can still check the rest; logCase always passes it.
+   */
+  dateLogged?: string;
+}
+
+/** Why an expected completion date cannot go with a case logged on `dateLogged`, or null. */
+export function expectedCompletionProblem(expected: string, dateLogged: string): string | null {
+  // ISO dates compare as text; a malformed one is reported by the format check instead.
+  if (!isIsoDate(expected) || !isIsoDate(dateLogged) || expected >= dateLogged) return null;
+  return `Expected completion can't be before the date logged (${dateLogged})`;
+}
+
 /**
  * Checks that need several fields (amount decimals depend on the currency) or a calendar. Run
  * on the raw input as well, so a form with a missing vendor still hears about its amount: zod
  * skips refinements once a field fails.
  */
-function crossFieldErrors(input: unknown): FieldError[] {
+function crossFieldErrors(input: unknown, context: CaseFormContext): FieldError[] {
   const v = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const errors: FieldError[] = [];
   const currency = typeof v.currency === 'string' ? v.currency.trim().toUpperCase() : '';
   const amount = typeof v.amount === 'string' || typeof v.amount === 'number' ? amountText(v.amount) : '';
   if (!isCurrencyCode(currency)) {
     errors.push({ field: 'currency', message: currency ? `Unknown currency "${currency}" (use an ISO 4217 code such as CNY, USD, EUR)` : 'Currency is required' });
+    // Without a currency only the decimals cannot be judged; a missing, negative or non-numeric
+    // amount is wrong in any currency and is said now, not after the currency is fixed.
+    const problem = amountProblem(amount, null);
+    if (problem) errors.push({ field: 'amount', message: problem });
   } else {
     const problem = amountProblem(amount, currency);
     if (problem) errors.push({ field: 'amount', message: problem });
   }
-  if (typeof v.expectedCompletion === 'string' && v.expectedCompletion.trim() && !isIsoDate(v.expectedCompletion.trim())) {
+  const expected = typeof v.expectedCompletion === 'string' ? v.expectedCompletion.trim() : '';
+  if (expected && !isIsoDate(expected)) {
     errors.push({ field: 'expectedCompletion', message: 'Expected completion must be a date YYYY-MM-DD' });
+  } else if (expected && context.dateLogged) {
+    const problem = expectedCompletionProblem(expected, context.dateLogged);
+    if (problem) errors.push({ field: 'expectedCompletion', message: problem });
   }
   if (Array.isArray(v.tags)) {
     const bad = v.tags.find((t) => typeof t === 'string' && /[,\s]/.test(t.trim()));
@@ -148,15 +173,18 @@ export function amountText(v: string | number): string {
   return /^\+?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t) ? t.replace(/,/g, '') : t;
 }
 
-/** Why an amount is not a valid refund amount for a currency, or null when it is. */
-export function amountProblem(amount: string, currency: string): string | null {
+/**
+ * Why an amount is not a valid refund amount for a currency, or null when it is. With a null
+ * currency (none chosen yet, or an unknown code) every check but the decimals runs.
+ */
+export function amountProblem(amount: string, currency: string | null): string | null {
   if (amount === '') return 'Amount is required';
   if (!/^\+?(\d+(\.\d*)?|\.\d+)$/.test(amount)) {
     return /^-/.test(amount) ? 'Amount must be greater than 0' : `Amount "${amount}" is not a number (use digits and a dot, e.g. 12.50)`;
   }
   const value = new Decimal(amount);
   if (value.lte(0)) return 'Amount must be greater than 0';
-  const places = minorUnits(currency);
+  const places = currency === null ? Infinity : minorUnits(currency);
   if (value.decimalPlaces() > places) {
     return places === 0 ? `${currency} has no decimals` : `${currency} allows at most ${places} decimal${places === 1 ? '' : 's'}`;
   }
@@ -182,9 +210,9 @@ export function validateWith<S extends z.ZodType>(schema: S, input: unknown): Va
   return { ok: false, errors };
 }
 
-export function validateCaseForm(input: unknown): Validation<CaseForm> {
+export function validateCaseForm(input: unknown, context: CaseFormContext = {}): Validation<CaseForm> {
   const shape = validateWith(caseFormSchema, input);
-  const cross = crossFieldErrors(input);
+  const cross = crossFieldErrors(input, context);
   const errors = shape.ok ? [] : shape.errors;
   for (const e of cross) if (!errors.some((x) => x.field === e.field)) errors.push(e);
   return errors.length || !shape.ok ? { ok: false, errors } : shape;
@@ -222,12 +250,21 @@ export function validateCasePatch(input: unknown, current: CaseRecord): Validati
   const p = result.value;
   const errors: FieldError[] = [];
   const currency = p.currency ?? current.currency;
-  if (p.currency !== undefined && !isCurrencyCode(p.currency)) errors.push({ field: 'currency', message: `Unknown currency "${p.currency}"` });
-  else if (p.amount !== undefined || p.currency !== undefined) {
+  if (p.currency !== undefined && !isCurrencyCode(p.currency)) {
+    errors.push({ field: 'currency', message: p.currency ? `Unknown currency "${p.currency}"` : 'Currency is required' });
+    const problem = p.amount !== undefined ? amountProblem(p.amount, null) : null;
+    if (problem) errors.push({ field: 'amount', message: problem });
+  } else if (p.amount !== undefined || p.currency !== undefined) {
     const problem = amountProblem(p.amount ?? current.amount, currency);
     if (problem) errors.push({ field: 'amount', message: problem });
   }
   if (p.expectedCompletion && !isIsoDate(p.expectedCompletion)) errors.push({ field: 'expectedCompletion', message: 'Expected completion must be a date YYYY-MM-DD' });
+  else if (p.expectedCompletion) {
+    // Against the case's own Date Logged: an imported old case may keep its old dates, but a
+    // new expected date before the day the case was logged is a typo.
+    const problem = expectedCompletionProblem(p.expectedCompletion, current.dateLogged);
+    if (problem) errors.push({ field: 'expectedCompletion', message: problem });
+  }
   (p.tags ?? []).forEach((t) => {
     if (/[,\s]/.test(t) && !errors.some((e) => e.field === 'tags')) errors.push({ field: 'tags', message: `Tag "${t}" may not contain spaces or commas` });
   });

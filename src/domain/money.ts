@@ -61,6 +61,19 @@ export function formatAmount(amount: Decimal, currency: string): string {
   return negative ? `-${body}` : body;
 }
 
+/**
+ * An amount as people read it, grouped in thousands like the sheets' amount formats
+ * (`#,##0.00`, caseCells.amountFormat): "2,809.20", JPY "1,500", "-12,345.678". For text next
+ * to formatted number cells (report columns, the sidebar); never parsed back or stored.
+ */
+export function formatAmountGrouped(amount: Decimal, currency: string): string {
+  const plain = formatAmount(amount, currency);
+  const sign = plain.startsWith('-') ? '-' : '';
+  const [int, frac] = plain.slice(sign.length).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${sign}${grouped}${frac === undefined ? '' : `.${frac}`}`;
+}
+
 /** A plain JS number for writing to a sheet cell; exact because it comes from a rounded decimal. */
 export function toSheetNumber(amount: Decimal, currency: string): number {
   return Number(formatAmount(amount, currency));

@@ -122,12 +122,14 @@ export interface LogCaseResult {
 }
 
 export function logCase(form: unknown): LogCaseResult {
-  const valid = validateCaseForm(form);
+  // The stamp comes first: its day is both the Date Logged written below and the earliest
+  // Expected Completion the form may give, so the two cannot disagree across midnight.
+  const s = stamp();
+  const valid = validateCaseForm(form, { dateLogged: s.today });
   if (!valid.ok) throw new CaseValidationError(valid.errors);
   const f = valid.value;
   // Size problems are the user's to fix before anything is reserved or written.
   f.evidence.forEach((e) => checkUploadSize(e));
-  const s = stamp();
   return withDocumentLock(() => {
     const prior = caseForRequest(f.requestId);
     const table = readCases(s.ss);

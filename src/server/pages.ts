@@ -7,10 +7,14 @@ export interface PageOptions {
   height?: number;
 }
 
+const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
 function pageHtml(view: string, title: string): GoogleAppsScript.HTML.HtmlOutput {
+  // data-title: what the host's title bar shows (setTitle), so the page does not repeat it
+  // as a heading (sidebar/views/cases/shell.ts).
   const content = HtmlService.createHtmlOutputFromFile('Sidebar')
     .getContent()
-    .replace('<body>', `<body data-view="${view}">`);
+    .replace('<body>', `<body data-view="${attr(view)}" data-title="${attr(title)}">`);
   return HtmlService.createHtmlOutput(content).setTitle(title);
 }
 

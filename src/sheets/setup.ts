@@ -1,6 +1,7 @@
 // Set up workbook (DESIGN §3): creates what is missing and repairs what was removed, and
 // never deletes or moves data. Every step first looks at what is there, so a second run makes
-// no change at all (and says so).
+// no change at all (and says so). The one thing it removes is a new spreadsheet's untouched
+// default `Sheet1` (removeBlankDefaultSheet), which holds nothing.
 import { CASE_STATUSES, DEFAULT_REASONS, EVIDENCE_TYPES } from '../domain/caseRecord';
 import { CURRENCY_CODES } from '../domain/currency';
 import {
@@ -301,6 +302,27 @@ function setupTrigger(s: Setup): void {
   s.result.triggerCreated = true;
 }
 
+/** The tab a new spreadsheet comes with (en locale; Sheets names it so, see test/runtime/spreadsheet.test.ts). */
+export const DEFAULT_SHEET = 'Sheet1';
+
+/**
+ * On the run that creates the log (Cases did not exist before), removes the spreadsheet's
+ * default `Sheet1` when it is completely empty: no value or formula (getLastRow and
+ * getLastColumn 0), no note, no protection. A new user otherwise starts on a blank tab beside the log.
+ * A Sheet1 with anything in it, one of ours, or one left on a later run (someone may have
+ * made it on purpose) is kept.
+ */
+function removeBlankDefaultSheet(s: Setup): void {
+  if (!s.result.created.includes(TAB.cases) || TAB_ORDER.includes(DEFAULT_SHEET)) return;
+  const sheet = s.ss.getSheetByName(DEFAULT_SHEET);
+  if (!sheet || sheet.getLastRow() !== 0 || sheet.getLastColumn() !== 0) return;
+  const notes = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).getNotes();
+  if (notes.some((row) => row.some((n) => n !== ''))) return;
+  if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length) return; // protected on purpose
+  s.ss.deleteSheet(sheet);
+  s.result.changed.push(`${DEFAULT_SHEET}: removed (it was empty)`);
+}
+
 export function setupWorkbook(ss: Spreadsheet): SetupResult {
   const s = new Setup(ss);
   // Missing tabs are created up front, in TAB_ORDER; existing ones stay where people put them.
@@ -318,6 +340,7 @@ export function setupWorkbook(ss: Spreadsheet): SetupResult {
     const sheet = ss.getSheetByName(name);
     if (sheet) s.widths(sheet);
   }
+  removeBlankDefaultSheet(s);
   setupTrigger(s);
   return s.result;
 }

@@ -6,7 +6,7 @@
 import type { Frame, Page } from 'playwright-core';
 import {
   answerAlert, cellText, clickMenu, launchBrowser, openApp, sidebarFrame, startTestApp,
-  switchTab, tabNames, type TestApp, type TestBrowser,
+  switchTab, tabNames, typeInCell, type TestApp, type TestBrowser,
 } from './helpers/app';
 import { CASE_HEADERS } from '../../src/sheets/layout';
 
@@ -101,7 +101,7 @@ interface Refund {
   file?: { name: string; type: string; body: string };
 }
 
-async function logRefund(side: Frame, r: Refund): Promise<string> {
+async function fillRefund(side: Frame, r: Refund): Promise<void> {
   const f = panel(side);
   const vendor = f.getByRole('combobox', { name: 'Vendor' });
   if ((await vendor.inputValue()) !== r.vendor) {
@@ -119,6 +119,11 @@ async function logRefund(side: Frame, r: Refund): Promise<string> {
     await f.locator('input[type=file]').setInputFiles([{ name: r.file.name, mimeType: 'application/pdf', buffer: Buffer.from(r.file.body) }]);
     await f.getByLabel(`Type of ${r.file.name}`).selectOption(r.file.type);
   }
+}
+
+async function logRefund(side: Frame, r: Refund): Promise<string> {
+  const f = panel(side);
+  await fillRefund(side, r);
   // Wait for this submit's own banner (the banner element stays; the previous one names the previous case).
   const before = await side.locator('.banner.success .banner-title').allTextContents();
   await f.getByRole('button', { name: 'Log refund' }).click();
@@ -173,7 +178,12 @@ test('a new user sets up, logs three refunds, agrees one, filters by vendor and 
   const c2 = await logRefund(side, { vendor: 'Shenzhen Alpha Electronics', orderNo: '+1', amount: '12.345', currency: 'KWD', reason: 'Wrong item', reasonDetail: '@x', notes: '-x' });
   await addVendorInline(side, 'Berlin Beta GmbH', 'V-002', 'EUR');
   const overdueDate = addDays(today, -10);
-  const c3 = await logRefund(side, { vendor: 'Berlin Beta GmbH', orderNo: '-x', amount: '500', currency: 'JPY', reason: 'Short shipment', notes: HOSTILE, expected: overdueDate });
+  const third: Refund = { vendor: 'Berlin Beta GmbH', orderNo: '-x', amount: '500', currency: 'JPY', reason: 'Short shipment', notes: HOSTILE };
+  // An expected completion before today is a typo, refused under its field; nothing is logged.
+  await fillRefund(side, { ...third, expected: overdueDate });
+  await panel(side).getByRole('button', { name: 'Log refund' }).click();
+  await panel(side).locator('.field-error', { hasText: `Expected completion can't be before the date logged (${today})` }).waitFor({ timeout: 30000 });
+  const c3 = await logRefund(side, { ...third, expected: addDays(today, 5) });
   expect([c1, c2, c3]).toEqual(['RC-000001', 'RC-000002', 'RC-000003']);
 
   // The grid shows the rows literally: zeros kept, formula-like text as text, each currency's decimals.
@@ -191,7 +201,10 @@ test('a new user sets up, logs three refunds, agrees one, filters by vendor and 
   await expect(cellAt(r3, COL('Order #')).textContent()).resolves.toBe('-x');
   await expect(cellAt(r3, COL('Notes')).textContent()).resolves.toBe(HOSTILE);
   await expect(cellAt(r3, COL('Refund Amount')).textContent()).resolves.toBe('500');
-  await expect(cellAt(r3, COL('Expected Completion')).textContent()).resolves.toBe(overdueDate);
+  await expect(cellAt(r3, COL('Expected Completion')).textContent()).resolves.toBe(addDays(today, 5));
+  // A case becomes overdue as days pass; here a person types an earlier date into the grid.
+  await typeInCell(page, `${String.fromCharCode(64 + COL('Expected Completion'))}${r3}`, overdueDate);
+  await waitForCell(r3, COL('Expected Completion'), overdueDate);
   // Overdue (expected date passed, money not in): the row is highlighted; the others are not.
   const background = (row: number) =>
     page.evaluate((r) => {

@@ -53,6 +53,16 @@ d('Import statement dialog', () => {
     const banner = f.locator('.banner.success');
     await banner.waitFor({ timeout: 60000 });
     expect(await banner.textContent()).toMatch(/new, 0 already imported/);
+    // Import stays off once the action has ended (not just while busy): the same file twice
+    // would only add "already imported"; picking a file turns it on again.
+    await f.waitForSelector('[data-testid=import-confirm]:not([aria-busy])');
+    expect(await f.isDisabled('[data-testid=import-confirm]')).toBe(true);
+    await pick(f, `again-${path.basename(file)}`, buffer);
+    await f.waitForFunction(() => {
+      const button = document.querySelector('[data-testid=import-confirm]') as HTMLButtonElement | null;
+      return !!button && !button.disabled; // the old preview's button is gone while the file is read
+    }, null, { timeout: 60000 });
+    expect(await f.textContent('[data-testid=facts]')).toMatch(/already imported/);
     await b.page.waitForFunction(() => Array.from(document.querySelectorAll('*')).some((e) => /^Stmt /.test(e.textContent ?? '')), null, { timeout: 30000 }).catch(() => undefined);
     expect((await tabNames(b.page)).some((n) => n.startsWith('Stmt '))).toBe(true);
   });

@@ -98,6 +98,15 @@ async function serverCases(query: Record<string, unknown>): Promise<{ caseId: st
   return (r.value as { cases: { caseId: string; orderNo: string; evidenceCount: number }[] }).cases;
 }
 
+test('the title shows once: in the sidebar\'s title bar, not again as a heading in the page', async () => {
+  const side = await openLogForm();
+  await expect(page.locator('#sidebar-title').textContent()).resolves.toBe('Log a refund');
+  expect(await side.getByRole('heading', { name: 'Log a refund' }).count()).toBe(0);
+  // Another tab than the title bar's is named in the page.
+  await side.getByRole('tab', { name: 'Find a case' }).click();
+  await expect(side.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Find a case');
+});
+
 test('logging a case with a file shows its row and the Drive link in the grid', async () => {
   const side = await openLogForm();
   await fillCase(side, { vendor: 'Alpha', orderNo: '004512', amount: '120.50' });

@@ -76,9 +76,27 @@ d('logCase', () => {
     await expect(run('logCase', [form({ amount: '12.345', currency: 'CNY' })])).rejects.toThrow(/"field":"amount".*CNY allows at most 2 decimals/);
     await expect(run('logCase', [form({ vendorId: 'NOPE' })])).rejects.toThrow(/Unknown vendor .*NOPE/);
     await expect(run('logCase', [form({ currency: 'XYZ' })])).rejects.toThrow(/"field":"currency"/);
+    // An empty currency is its own field error, and the amount is still checked beside it.
+    await expect(run('logCase', [form({ currency: '', amount: 'abc' })])).rejects.toThrow(
+      'Invalid case: [{"field":"currency","message":"Currency is required"},{"field":"amount","message":"Amount \\"abc\\" is not a number (use digits and a dot, e.g. 12.50)"}]');
     expect(cases()).toHaveLength(0);
     expect((await run('logCase', [form({ amount: '500', currency: 'JPY' })])).case.amount).toBe('500');
     expect((await run('logCase', [form({ amount: '12.345', currency: 'KWD' })])).case.amount).toBe('12.345');
+  });
+
+  it('refuses an expected completion before the date logged (the spreadsheet zone\'s today), on that field', async () => {
+    const todayBefore = (await run('getFormOptions')).today as string;
+    const err = await run('logCase', [form({ expectedCompletion: '2020-01-01' })]).then(() => null, (e: Error) => e);
+    const todayAfter = (await run('getFormOptions')).today as string;
+    expect(err).not.toBeNull();
+    const m = /^Invalid case: (.*)$/.exec(err!.message);
+    const errors = JSON.parse(m![1]) as { field: string; message: string }[];
+    // The day named is the server's, read in this execution (either side of a midnight in between).
+    expect([todayBefore, todayAfter].map((d) => [{ field: 'expectedCompletion', message: `Expected completion can't be before the date logged (${d})` }])).toContainEqual(errors);
+    expect(cases()).toHaveLength(0);
+    // A date after it is kept as given (the same day is covered in test/unit/caseRecord.test.ts).
+    const later = await run('logCase', [form({ expectedCompletion: addDays(todayAfter, 1) })]);
+    expect(later.case.expectedCompletion).toBe(addDays(todayAfter, 1));
   });
 
   it('returns the same case for a retried submit (same request ID)', async () => {
@@ -240,7 +258,9 @@ d('evidence, vendors and filters', () => {
 
   it('finds cases by text, order, tag, status and overdue', async () => {
     await run('logCase', [form({ orderNo: 'A-1', tags: ['urgent'] })]);
-    await run('logCase', [form({ orderNo: 'B-2', vendorId: 'V2', expectedCompletion: '2020-01-01' })]);
+    // A new case cannot be overdue (its expected date is never before today); an old one brought
+    // in from a previous log can: logged and due in 2020, still open.
+    await run('importCases', [{ csv: 'Vendor ID,Order #,Refund Amount,Currency,Reason,Date Logged,Expected Completion\nV2,B-2,12.50,USD,Damaged goods,2020-01-01,2020-01-01' }]);
     expect((await run('findCases', [{ text: 'alpha' }])).cases.map((c: any) => c.orderNo)).toEqual(['B-2']);
     expect((await run('findCases', [{ tag: 'urgent' }])).total).toBe(1);
     expect((await run('findCases', [{ tag: 'Vendor_Alpha' }])).total).toBe(1);
@@ -408,6 +428,8 @@ d('menu', () => {
     const log = await rt.run('showLogRefund', [], { kind: 'menu' });
     expect(log.events[0]).toMatchObject({ type: 'sidebar', title: 'Log a refund' });
     expect((log.events[0] as any).html).toContain('data-view="log"');
+    // The page is told its title bar's text, so it does not repeat it as a heading.
+    expect((log.events[0] as any).html).toContain('data-title="Log a refund"');
     const imp = await rt.run('showImportCases', [], { kind: 'menu' });
     expect(imp.events[0]).toMatchObject({ type: 'dialog', title: 'Import existing cases' });
   });

@@ -56,8 +56,8 @@ d('setupWorkbook', () => {
     rt = await Runtime.open({});
     const r = await rt.run('setupWorkbook', [], { kind: 'menu' });
     const m = rt.workbook as any;
-    // The default Sheet1 stays where it was; the new tabs follow with Cases first and Settings last.
-    expect(m.sheetNames()).toEqual(['Sheet1', 'Cases', 'Vendors', 'Evidence', 'Journal', 'Vendor Scorecard', 'Audit Log', 'Settings']);
+    // Cases first and Settings last; the empty default Sheet1 is gone (see the tests below).
+    expect(m.sheetNames()).toEqual(['Cases', 'Vendors', 'Evidence', 'Journal', 'Vendor Scorecard', 'Audit Log', 'Settings']);
     expect(m.activeSheet().name).toBe('Cases');
     const cases = m.sheetByName('Cases');
     const width = (h: string) => cases.colWidths[CASE_HEADERS.indexOf(h as any) + 1] ?? 100;
@@ -70,6 +70,40 @@ d('setupWorkbook', () => {
     cases.colWidths[CASE_HEADERS.indexOf('Notes') + 1] = 333;
     await rt.run('setupWorkbook', [], { kind: 'menu' });
     expect(cases.colWidths[CASE_HEADERS.indexOf('Notes') + 1]).toBe(333);
+  });
+
+  it('removes a new spreadsheet\'s empty Sheet1 once the tabs exist', async () => {
+    rt = await Runtime.open({});
+    expect(rt.workbook.sheetNames()).toEqual(['Sheet1']);
+    const r = await rt.run('setupWorkbook');
+    expect(rt.workbook.sheetNames()).not.toContain('Sheet1');
+    expect((r.value as any).changed).toContain('Sheet1: removed (it was empty)');
+    expect(r.calls['Spreadsheet.deleteSheet']).toBe(1);
+  });
+
+  it('keeps a Sheet1 with anything in it: a value far down, a formula, a note', async () => {
+    for (const fill of [
+      (s: any) => rt.workbook.writeInput(s, 900, 20, 'mine'),
+      (s: any) => rt.workbook.writeInput(s, 1, 1, '=1+1'),
+      (s: any) => ((s.ensureRow(3).n ??= [])[1] = 'ask Ann'),
+    ]) {
+      rt = await Runtime.open({});
+      fill(rt.workbook.sheetByName('Sheet1'));
+      const r = await rt.run('setupWorkbook');
+      expect(rt.workbook.sheetNames()[0]).toBe('Sheet1');
+      expect((r.value as any).changed).not.toContain('Sheet1: removed (it was empty)');
+      await rt.close();
+    }
+    rt = await Runtime.open({});
+  });
+
+  it('leaves an empty Sheet1 alone on a later run (the log was there already)', async () => {
+    rt = await Runtime.open({});
+    await rt.run('setupWorkbook');
+    rt.workbook.addSheet('Sheet1');
+    const r = await rt.run('setupWorkbook');
+    expect(rt.workbook.sheetNames()).toContain('Sheet1');
+    expect(r.value).toEqual({ created: [], changed: [], triggerCreated: false });
   });
 
   it('changes nothing on a second run', async () => {

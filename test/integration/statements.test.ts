@@ -78,6 +78,25 @@ d('importStatement edge cases', () => {
     expect(r.calls['Range.setValues'] ?? 0).toBe(0);
   });
 
+  it('refuses a binary file (an image, random bytes) with a clear message in the preview and the import, writing nothing', async () => {
+    // 1×1 PNG signature and header chunk, then noise: what a mis-picked file looks like.
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108020000009077', 'hex'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 97 + 13) % 256))]);
+    const before = rt.workbook.sheetNames();
+    const p = await rt.run('previewStatement', [{ fileName: 'receipt.png', contentBase64: png.toString('base64') }], { kind: 'script-run' });
+    const preview = p.value as { errors: { row: number; message: string }[]; encoding: string; lineCount: number; lines: unknown[]; sampleRows: unknown[] };
+    expect(preview.errors).toEqual([{ row: 0, message: expect.stringMatching(/^This file is not a statement export \(it looks like binary data: a PNG image\)\./) }]);
+    expect(preview).toMatchObject({ encoding: '', lineCount: 0, lines: [], sampleRows: [] });
+    const r = await rt.run('importStatement', [{ fileName: 'receipt.png', contentBase64: png.toString('base64') }], { kind: 'script-run' });
+    const v = r.value as ImportResult;
+    expect(v.ok).toBe(false);
+    expect(v.message).toMatch(/^Nothing was imported: 1 problem in the file\.\nThis file is not a statement export \(it looks like binary data: a PNG image\)/);
+    const noise = Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => (Math.imul(i + 1, 2654435761) >>> 24) & 0xff));
+    const n = await rt.run('importStatement', [{ fileName: 'export.csv', contentBase64: noise.toString('base64') }], { kind: 'script-run' });
+    expect((n.value as ImportResult).errors).toEqual([{ row: 0, message: expect.stringMatching(/^This file is not a statement export \(it looks like binary data: /) }]);
+    expect(rt.workbook.sheetNames()).toEqual(before);
+    expect((r.calls['Range.setValues'] ?? 0) + (n.calls['Range.setValues'] ?? 0)).toBe(0);
+  });
+
   it('asks for the date order when every date is ambiguous, then imports with it', async () => {
     const csv = 'Date,Amount,Currency,Description\n01/02/2024,10.00,EUR,a\n03/04/2024,-5.00,EUR,b\n';
     const p = await rt.run('previewStatement', [{ fileName: 'x.csv', contentBase64: b64(csv) }], { kind: 'script-run' });

@@ -64,6 +64,30 @@ describe('case import', () => {
       '4: Currency "XXX" is not an ISO 4217 code',
     ]);
   });
+  test('old cases keep their past dates; an expected date before the row\'s own Date Logged is refused', () => {
+    const csv = 'Vendor,Order,Amount,Currency,Reason,Date Logged,Expected Completion\n'
+      + 'Alpha,1,10,USD,Other,2025-01-10,2025-01-20\n' // both long before today (2026-03-01): history, kept
+      + 'Alpha,2,10,USD,Other,2025-01-10,2025-01-10\n' // due the day it was logged
+      + 'Alpha,3,10,USD,Other,2025-01-10,2025-01-05\n' // a typo: due before it was logged
+      + 'Alpha,4,10,USD,Other,,2025-12-01\n'; // no Date Logged: logged today, so held to today
+    const r = buildImport(table(csv), ctx());
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => `${e.row}: ${e.message}`)).toEqual([
+      '4: Expected Completion "2025-01-05" can\'t be before the row\'s Date Logged (2025-01-10)',
+      '5: Expected Completion "2025-12-01" can\'t be before the Date Logged, which is today (2026-03-01) as the row has none: add the row\'s Date Logged',
+    ]);
+    const ok = buildImport(table(csv.split('\n').slice(0, 3).join('\n')), ctx());
+    expect(ok.ok && ok.records.map((c) => [c.dateLogged, c.expectedCompletion])).toEqual([['2025-01-10', '2025-01-20'], ['2025-01-10', '2025-01-10']]);
+  });
+  test('a row without a currency still has its amount checked', () => {
+    const r = buildImport(table('Vendor,Order,Amount,Currency,Reason\nAlpha,1,abc,,Other\nAlpha,2,12.345,,Other'), ctx());
+    expect(!r.ok && r.errors.map((e) => `${e.row}: ${e.message}`)).toEqual([
+      '2: Currency is missing',
+      '2: Refund Amount "abc": Amount "abc" is not a number (use digits and a dot, e.g. 12.50)',
+      '3: Currency is missing', // the decimals wait for the currency
+    ]);
+  });
   test('names missing columns', () => {
     const r = buildImport(table('Vendor,Order\nA,1'), ctx());
     expect(r).toEqual({ ok: false, errors: [{ row: 1, message: 'Missing columns: Reason (or "Reason for Refund"), Refund Amount, Currency' }] });

@@ -84,6 +84,55 @@ describe('validateCasePatch', () => {
   });
 });
 
+describe('expected completion and the date logged', () => {
+  const day = { dateLogged: '2026-12-03' };
+  test('an expected completion before the date logged is a field error naming that date', () => {
+    const r = validateCaseForm({ ...base, expectedCompletion: '2020-01-01' }, day);
+    expect(r).toEqual({ ok: false, errors: [{ field: 'expectedCompletion', message: "Expected completion can't be before the date logged (2026-12-03)" }] });
+    const dayBefore = validateCaseForm({ ...base, expectedCompletion: '2026-12-02' }, day);
+    expect(!dayBefore.ok && dayBefore.errors.map((e) => e.field)).toEqual(['expectedCompletion']);
+  });
+  test('the date logged itself, a later date and no date (the SLA default) are accepted', () => {
+    for (const expectedCompletion of ['2026-12-03', '2027-01-15', '']) {
+      expect(validateCaseForm({ ...base, expectedCompletion }, day).ok).toBe(true);
+    }
+  });
+  test('a malformed date is reported as such, not compared', () => {
+    const r = validateCaseForm({ ...base, expectedCompletion: '2020-02-30' }, day);
+    expect(!r.ok && r.errors).toEqual([{ field: 'expectedCompletion', message: 'Expected completion must be a date YYYY-MM-DD' }]);
+  });
+  test('an edit of a case is held to its own Date Logged (an imported old case keeps old dates)', () => {
+    const old = { currency: 'USD', amount: '1.00', dateLogged: '2025-03-01' } as CaseRecord;
+    expect(validateCasePatch({ expectedCompletion: '2025-03-10' }, old).ok).toBe(true);
+    expect(validateCasePatch({ expectedCompletion: '2025-02-28' }, old)).toEqual({ ok: false, errors: [{ field: 'expectedCompletion', message: "Expected completion can't be before the date logged (2025-03-01)" }] });
+  });
+});
+
+describe('an empty currency', () => {
+  test('is a field error on currency, and a wrong amount is still reported beside it', () => {
+    const r = validateCaseForm({ ...base, currency: '', amount: 'abc' });
+    expect(!r.ok && r.errors).toEqual([
+      { field: 'currency', message: 'Currency is required' },
+      { field: 'amount', message: 'Amount "abc" is not a number (use digits and a dot, e.g. 12.50)' },
+    ]);
+    const missing = validateCaseForm({ ...base, currency: undefined, amount: '' });
+    expect(!missing.ok && missing.errors.map((e) => `${e.field}: ${e.message}`).sort()).toEqual(['amount: Amount is required', 'currency: Currency is required']);
+  });
+  test('leaves the decimals until a currency is chosen, then checks them', () => {
+    const before = validateCaseForm({ ...base, currency: '', amount: '12.345' });
+    expect(!before.ok && before.errors).toEqual([{ field: 'currency', message: 'Currency is required' }]);
+    const after = validateCaseForm({ ...base, currency: 'CNY', amount: '12.345' });
+    expect(!after.ok && after.errors).toEqual([{ field: 'amount', message: 'CNY allows at most 2 decimals' }]);
+  });
+  test('in an edit, an emptied currency is required, and a bad amount beside it is reported', () => {
+    const current = { currency: 'USD', amount: '1.00', dateLogged: '2026-01-01' } as CaseRecord;
+    expect(validateCasePatch({ currency: '', amount: '-2' }, current)).toEqual({ ok: false, errors: [
+      { field: 'currency', message: 'Currency is required' },
+      { field: 'amount', message: 'Amount must be greater than 0' },
+    ] });
+  });
+});
+
 describe('case IDs and dates', () => {
   test('format and parse', () => {
     expect(formatCaseId(42)).toBe('RC-000042');

@@ -1,4 +1,4 @@
-import { parseAmount, formatAmount, fromSheetNumber, Decimal, sum } from '../../src/domain/money';
+import { parseAmount, formatAmount, formatAmountGrouped, fromSheetNumber, Decimal, sum } from '../../src/domain/money';
 import { minorUnits, isCurrencyCode } from '../../src/domain/currency';
 
 describe('money', () => {
@@ -33,5 +33,16 @@ describe('money', () => {
   });
   test('negative formatting', () => {
     expect(formatAmount(new Decimal('-3.5'), 'EUR')).toBe('-3.50');
+  });
+  test('grouped text reads like the #,##0.00 cells: thousands commas, the currency\'s decimals', () => {
+    const g = (v: string, ccy: string) => formatAmountGrouped(new Decimal(v), ccy);
+    expect(g('2809.2', 'CNY')).toBe('2,809.20');
+    expect(g('29640.5', 'USD')).toBe('29,640.50');
+    expect(g('1234567.891', 'KWD')).toBe('1,234,567.891');
+    expect(g('1500', 'JPY')).toBe('1,500');
+    expect(g('999.99', 'USD')).toBe('999.99');
+    expect(g('100000', 'USD')).toBe('100,000.00');
+    expect(g('-12345.6', 'EUR')).toBe('-12,345.60');
+    expect(g('-0.001', 'USD')).toBe('0.00'); // rounds to zero: no "-0.00"
   });
 });

@@ -103,4 +103,21 @@ describe('the report', () => {
     expect(cells.every((r) => r.length === 11)).toBe(true);
     void new Decimal(0);
   });
+  test('amounts written inside text (Covers, Case amount) are grouped like the amount cells', () => {
+    const cases = [kase(1, '2809.20', { currency: 'CNY' }), kase(2, '12345.60')];
+    const lines = [line('2809.20', { lineId: 'A', reference: 'RC-000001', currency: 'CNY' }), line('12345.60', { lineId: 'B' })];
+    const cells = buildReport(run(cases, lines), {
+      month: '2026-10', today: '2026-11-02', baseCurrency: 'USD', statements: ['Stmt X'], cases: new Map(cases.map((c) => [c.caseId, c])),
+      lines: new Map(lines.map((l) => [l.lineId, { line: l, statement: 'Stmt X' }])), fx: new FxTable([], 'USD'), vendorComparisons: [],
+    });
+    const first = cells.map((r) => r[0]);
+    const matched = cells[first.indexOf('MATCHED') + 2];
+    expect(matched[6]).toBe('CNY');
+    expect(matched[7]).toBe('2,809.20 CNY');
+    const review = cells[first.indexOf('FOR REVIEW (suggested and ambiguous)') + 2];
+    expect(review[0]).toBe('RC-000002');
+    expect(review[7]).toBe('12,345.60 USD');
+    // The number cells stay numbers; the sheet's #,##0.00 format groups those.
+    expect(review[5]).toBe(12345.6);
+  });
 });

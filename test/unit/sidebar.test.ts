@@ -3,6 +3,8 @@ import { fieldErrorsOf, newRequestId } from '../../sidebar/views/cases/api';
 import { addDays, amountsText, expectedFor, shortTime, splitTags } from '../../sidebar/views/cases/context';
 import { importProblems } from '../../sidebar/views/cases/importCases';
 import { formatBytes } from '../../sidebar/components/files';
+import { summaryRows } from '../../sidebar/views/reconcile/summary';
+import type { ReportSummary } from '../../src/domain/reconcile/report';
 import type { FormOptions, VendorView } from '../../sidebar/views/cases/api';
 
 describe('server messages', () => {
@@ -60,5 +62,27 @@ describe('dates, tags, amounts', () => {
 
   test('request IDs differ', () => {
     expect(newRequestId()).not.toBe(newRequestId());
+  });
+});
+
+describe('reconciliation summary', () => {
+  test('amounts are grouped as in the Recon tab, in each currency\'s decimals', () => {
+    const summary = {
+      month: '2026-10',
+      byCurrency: [
+        { currency: 'CNY', matchedCases: 41, matchedAmount: '29640.50', waitingCases: 3, waitingAmount: '812.00', unexplainedLines: 2, unexplainedAmount: '1000.00' },
+        { currency: 'JPY', matchedCases: 1, matchedAmount: '125000', waitingCases: 0, waitingAmount: '0', unexplainedLines: 0, unexplainedAmount: '0' },
+      ],
+      base: { currency: 'USD', matchedAmount: '5012.34', waitingAmount: '112.25', unexplainedAmount: '138.00', missingRates: [] },
+      counts: { auto: 40, confirmed: 1, manual: 1, suggested: 0, ambiguous: 0, waiting: 3, unexplained: 2, differences: 0 },
+    } as ReportSummary;
+    expect(summaryRows(summary)).toEqual({
+      header: ['Currency', 'Matched', 'Waiting', 'Unexplained'],
+      rows: [
+        ['CNY', '41 · 29,640.50', '3 · 812.00', '2 · 1,000.00'],
+        ['JPY', '1 · 125,000', '0 · 0', '0 · 0'],
+        ['In USD', '5,012.34', '112.25', '138.00'],
+      ],
+    });
   });
 });

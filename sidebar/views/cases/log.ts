@@ -137,7 +137,8 @@ export function logView(ctx: CaseContext, options: FormOptions, vendors: VendorV
       return;
     }
     const draft = formValue();
-    const checked = validateCaseForm(draft);
+    // The same rule as the server, with its today: an early expected date is shown before sending.
+    const checked = validateCaseForm(draft, { dateLogged: options.today });
     const fileProblem = files.problem();
     const errors = checked.ok ? [] : checked.errors.slice();
     if (fileProblem) errors.push({ field: 'evidence', message: fileProblem });

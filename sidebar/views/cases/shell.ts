@@ -18,11 +18,14 @@ export function caseSidebar(root: HTMLElement, start: CaseTab | { caseId: string
   tabs.find.setAttribute('aria-controls', 'panel-find');
   const detail = h('div', { class: 'panel' });
   const nav = h('div', { class: 'tabs', attrs: { role: 'tablist', 'aria-label': 'Case log' } }, tabs.log, tabs.find);
-  // The host's title bar keeps the title the sidebar was opened with; this heading says where
-  // the user is now.
+  // The host's title bar keeps the title the sidebar was opened with (data-title, set by
+  // src/server/pages.ts); this heading says where the user is now, and only shows when that is
+  // something else (the other tab, a case), so the title is not said twice.
+  const hostTitle = document.body.dataset.title ?? '';
   const heading = h('h1', { class: 'view-title', attrs: { id: 'view-title' } });
   const setHeading = (text: string) => {
     heading.textContent = text;
+    heading.hidden = text === hostTitle;
     document.title = text;
   };
   replaceChildren(root, h('div', { class: 'sidebar' }, heading, nav, problem.el, panels.log, panels.find, detail));

@@ -5,6 +5,7 @@ import { h, replaceChildren, errorMessage } from '../../components/dom';
 import { banner } from '../../components/banner';
 import { loadingButton } from '../../components/button';
 import { reconApi, type RunOutcome } from './api';
+import { summaryRows } from './summary';
 import './reconcile.css';
 
 export function runReconciliationView(root: HTMLElement): void {
@@ -76,12 +77,11 @@ export function runReconciliationView(root: HTMLElement): void {
 function summaryTable(o: RunOutcome): HTMLElement {
   const s = o.summary;
   const c = s.counts;
+  const table = summaryRows(s);
   return h('div', null,
     h('p', { class: 'muted' }, `${c.auto ?? 0} auto · ${c.confirmed ?? 0} confirmed · ${c.manual ?? 0} manual · ${c.suggested ?? 0} suggested · ${c.ambiguous ?? 0} ambiguous · ${c.differences ?? 0} differences`),
     h('table', { class: 'recon-summary' },
-      h('thead', null, h('tr', null, h('th', null, 'Currency'), h('th', null, 'Matched'), h('th', null, 'Waiting'), h('th', null, 'Unexplained'))),
-      h('tbody', null,
-        ...s.byCurrency.map((r) => h('tr', null, h('td', null, r.currency), h('td', null, `${r.matchedCases} · ${r.matchedAmount}`), h('td', null, `${r.waitingCases} · ${r.waitingAmount}`), h('td', null, `${r.unexplainedLines} · ${r.unexplainedAmount}`))),
-        h('tr', null, h('td', null, `In ${s.base.currency}`), h('td', null, s.base.matchedAmount), h('td', null, s.base.waitingAmount), h('td', null, s.base.unexplainedAmount)))),
+      h('thead', null, h('tr', null, ...table.header.map((x) => h('th', null, x)))),
+      h('tbody', null, ...table.rows.map((r) => h('tr', null, ...r.map((x) => h('td', null, x)))))),
     s.base.missingRates.length ? h('p', { class: 'muted' }, `No FX rate for ${s.base.missingRates.join(', ')}: left out of the ${s.base.currency} totals.`) : null);
 }

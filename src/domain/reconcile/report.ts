@@ -3,8 +3,9 @@
 // matched pairs with their signals; cases still waiting for money (age, vendor); unexplained
 // credits; differences with the proposed write-off / FX line; pairs for review (suggested and
 // ambiguous); vendor statements compared. Amounts are sheet numbers (exact: from Decimals
-// rounded to the currency), dates ISO text.
-import { Decimal, formatAmount, toSheetNumber } from '../money';
+// rounded to the currency), dates ISO text; an amount inside text ("Covers", "Case amount") is
+// grouped like the number cells beside it show theirs (formatAmountGrouped).
+import { Decimal, formatAmount, formatAmountGrouped, toSheetNumber } from '../money';
 import type { StatementLine } from '../statements/line';
 import type { ReconCase, ReconResult } from './types';
 import type { VendorComparison } from './vendorStatement';
@@ -131,7 +132,7 @@ export function buildReport(result: ReconResult, ctx: ReportContext): ReportCell
   out.push(row('MATCHED'));
   out.push(row('Case ID', 'Vendor', 'Line ID', 'Statement', 'Date', 'Amount', 'Currency', 'Covers', 'State', 'Score', 'Signals'));
   for (const p of live) {
-    out.push(row(p.caseId, vendor(p.caseId), p.lineId, ctx.lines.get(p.lineId)?.statement ?? '', lineDate(p.lineId), num(p.amount, p.currency), p.currency, `${formatAmount(p.covers, p.caseCurrency)} ${p.caseCurrency}`, p.state, p.score, p.signals.join(' · ')));
+    out.push(row(p.caseId, vendor(p.caseId), p.lineId, ctx.lines.get(p.lineId)?.statement ?? '', lineDate(p.lineId), num(p.amount, p.currency), p.currency, `${formatAmountGrouped(p.covers, p.caseCurrency)} ${p.caseCurrency}`, p.state, p.score, p.signals.join(' · ')));
   }
   blank();
 
@@ -139,7 +140,7 @@ export function buildReport(result: ReconResult, ctx: ReportContext): ReportCell
   out.push(row('Case ID', 'Vendor', 'Line ID', 'Statement', 'Date', 'Amount', 'Currency', 'Case amount', 'State', 'Score', 'Signals'));
   for (const p of result.pairs.filter((x) => x.state === 'suggested' || x.state === 'ambiguous')) {
     const c = ctx.cases.get(p.caseId);
-    out.push(row(p.caseId, vendor(p.caseId), p.lineId, ctx.lines.get(p.lineId)?.statement ?? '', lineDate(p.lineId), num(p.amount, p.currency), p.currency, c ? `${formatAmount(c.amount, c.currency)} ${c.currency}` : '', p.state, p.score, p.signals.join(' · ')));
+    out.push(row(p.caseId, vendor(p.caseId), p.lineId, ctx.lines.get(p.lineId)?.statement ?? '', lineDate(p.lineId), num(p.amount, p.currency), p.currency, c ? `${formatAmountGrouped(c.amount, c.currency)} ${c.currency}` : '', p.state, p.score, p.signals.join(' · ')));
   }
   blank();
 

@@ -1,7 +1,8 @@
 // The statement import's pure core: bytes in, normalised lines or row-numbered errors out.
-// Detects the encoding, the format (OFX/QFX, camt.053/054, MT940, else CSV) and the CSV
+// Refuses bytes that cannot be a text export (binary.ts), then detects the encoding, the format (OFX/QFX, camt.053/054, MT940, else CSV) and the CSV
 // profile, then gives every line its stable Line ID.
 import { decodeBytes, type Decode } from './encoding';
+import { notStatementReason } from './binary';
 import { looksLikeOfx, readOfx } from './ofx';
 import { camtKind, readCamt } from './camt';
 import { looksLikeMt940, readMt940 } from './mt940';
@@ -75,6 +76,15 @@ export function parseStatementText(text: string, fileName: string, options: Impo
 
 /** Reads a file's bytes; `decode` is the adapter's charset decoder. */
 export function parseStatement(file: StatementFile, decode: Decode, options: ImportOptions = {}): ParsedStatement {
+  // Before any charset guess: every byte sequence decodes as Windows-1252, so an image or an
+  // archive would otherwise come back as a garbled preview. A chosen charset does not change
+  // what the bytes are, so this holds for it too.
+  const refused = notStatementReason(file.bytes);
+  if (refused) {
+    const out = empty();
+    out.errors.push({ row: 0, message: refused });
+    return out;
+  }
   let decoded;
   try { decoded = decodeBytes(file.bytes, decode, options.charset); } catch (e) {
     const out = empty();
