@@ -83,6 +83,7 @@
     });
   }
 
+  var sheetLoads = 0;
   function loadSheet() {
     if (!state.sheet) {
       $('grid').innerHTML = '';
@@ -90,7 +91,11 @@
       return Promise.resolve();
     }
     var name = state.sheet;
+    // Loads start from refreshes, tab clicks and edits and may answer out of order: only the
+    // latest one draws, so an older answer never paints over a newer one.
+    var seq = ++sheetLoads;
     return getJson('/api/sheet?name=' + encodeURIComponent(name)).then(function (view) {
+      if (seq !== sheetLoads) return;
       if (view.gone) scheduleRefresh(); // the tab went away meanwhile: redraw from fresh state
       if (name !== state.sheet || view.error) return;
       state.view = view;
@@ -714,5 +719,5 @@
   events.onmessage = function (m) {
     onEvent(JSON.parse(m.data));
   };
-  refresh();
+  scheduleRefresh(); // queued with the others (onopen schedules one too: they merge)
 })();
