@@ -137,26 +137,33 @@ describe('rcl sheet', () => {
   });
 });
 
+/** `rcl start` in-process on a free port: resolves once it serves, with its URL, output so far,
+ *  a stop() and the exit code to come. */
+async function startApp(book: string, ...flags: string[]): Promise<{ url: string; out: string; stop: () => void; running: Promise<number> }> {
+  let stop!: () => void;
+  const stopSignal = new Promise<void>((ok) => (stop = ok));
+  let url = '';
+  let out = '';
+  let running!: Promise<number>;
+  const started = new Promise<void>((ok) => {
+    running = main(['start', ...flags, '--workbook', book, '--port', '0', ...BUNDLE], {
+      out: (s) => (out += s),
+      err: () => undefined,
+      stopSignal,
+      onStarted: (u) => {
+        url = u;
+        ok();
+      },
+    });
+  });
+  await Promise.race([started, running.then((code) => Promise.reject(new Error(`rcl start exited early with ${code}`)))]);
+  return { url, out, stop, running };
+}
+
 describe('rcl start', () => {
   test('sets up a new workbook, serves the app with the add-on menu, and stops cleanly', async () => {
     const book = join(dir, 'start.xlsx');
-    let stop!: () => void;
-    const stopSignal = new Promise<void>((ok) => (stop = ok));
-    let url = '';
-    let out = '';
-    let running!: Promise<number>;
-    const started = new Promise<void>((ok) => {
-      running = main(['start', '--workbook', book, '--port', '0', ...BUNDLE], {
-        out: (s) => (out += s),
-        err: () => undefined,
-        stopSignal,
-        onStarted: (u) => {
-          url = u;
-          ok();
-        },
-      });
-    });
-    await Promise.race([started, running.then((code) => Promise.reject(new Error(`rcl start exited early with ${code}`)))]);
+    const { url, out, stop, running } = await startApp(book);
     expect(out).toContain(url);
     const state = (await (await fetch(`${url}api/state`)).json()) as { menus: { caption: string; addon: boolean }[]; sheets: string[] };
     expect(state.menus.filter((m) => m.addon).length).toBe(1);
@@ -173,23 +180,7 @@ describe('rcl start', () => {
 describe('rcl start --empty', () => {
   test('starts a new, blank workbook with only the menu onOpen adds, and prints the URL on its own line', async () => {
     const book = join(dir, 'empty.xlsx');
-    let stop!: () => void;
-    const stopSignal = new Promise<void>((ok) => (stop = ok));
-    let url = '';
-    let out = '';
-    let running!: Promise<number>;
-    const started = new Promise<void>((ok) => {
-      running = main(['start', '--empty', '--workbook', book, '--port', '0', ...BUNDLE], {
-        out: (s) => (out += s),
-        err: () => undefined,
-        stopSignal,
-        onStarted: (u) => {
-          url = u;
-          ok();
-        },
-      });
-    });
-    await Promise.race([started, running.then((code) => Promise.reject(new Error(`rcl start exited early with ${code}`)))]);
+    const { url, out, stop, running } = await startApp(book, '--empty');
     expect(out.split('\n').map((l) => l.trim())).toContain(url);
     const state = (await (await fetch(`${url}api/state`)).json()) as { menus: { caption: string; addon: boolean }[]; sheets: string[] };
     expect(state.sheets).toEqual(['Sheet1']); // not seeded, not set up
