@@ -1,34 +1,17 @@
 // The reconciliation pages in headless Chromium on the local app, with a demo workbook the
 // project generates (dev/demo): run a month from the dialog and see its summary; review the
 // suggestions in the sidebar, confirm one and see it leave the list.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { seedDemo } from './helpers/demoSeed';
-import { REPO, clickMenu, dialogFrame, launchBrowser, openApp, sidebarFrame, startTestApp, type TestApp, type TestBrowser } from './helpers/app';
+import { demoAppSuite } from './helpers/demoSeed';
+import { clickMenu, dialogFrame, sidebarFrame } from './helpers/app';
 
 jest.setTimeout(240000);
 const ADDON = 'Refund Case Log';
-const ready = existsSync('/usr/bin/chromium') && existsSync(path.join(REPO, 'dist/Sidebar.html'));
-if (!ready) console.warn('reconcile e2e skipped: no Chromium or no dist/Sidebar.html');
-const d = ready ? describe : describe.skip;
-
-let t: TestApp;
-let b: TestBrowser;
-beforeAll(async () => {
-  if (!ready) return;
-  t = await startTestApp({ seed: seedDemo(40) });
-  b = await launchBrowser();
-  await openApp(b.page, t);
-});
-afterAll(async () => {
-  await b?.close();
-  await t?.close();
-});
+const { d, page } = demoAppSuite('reconcile');
 
 d('reconciliation pages', () => {
   it('runs the previous month from the dialog and shows the summary', async () => {
-    await clickMenu(b.page, ['Extensions', ADDON, 'Reconcile', 'Run reconciliation…']);
-    const f = await dialogFrame(b.page);
+    await clickMenu(page(), ['Extensions', ADDON, 'Reconcile', 'Run reconciliation…']);
+    const f = await dialogFrame(page());
     await f.waitForSelector('#recon-month');
     // The dialog's title bar says "Run reconciliation"; the page does not say it again.
     expect(await f.locator('h1, h2').filter({ hasText: 'Run reconciliation' }).count()).toBe(0);
@@ -37,12 +20,12 @@ d('reconciliation pages', () => {
     await banner.waitFor({ timeout: 120000 });
     expect(await banner.textContent()).toMatch(/matched/);
     expect(await f.locator('table.recon-summary tbody tr').count()).toBeGreaterThan(0);
-    await b.page.click('#layer-dialogs button.x');
+    await page().click('#layer-dialogs button.x');
   });
 
   it('reviews suggestions side by side and confirms one', async () => {
-    await clickMenu(b.page, ['Extensions', ADDON, 'Reconcile', 'Review matches']);
-    const f = await sidebarFrame(b.page);
+    await clickMenu(page(), ['Extensions', ADDON, 'Reconcile', 'Review matches']);
+    const f = await sidebarFrame(page());
     await f.waitForSelector('#review-month');
     expect(await f.locator('h1, h2').filter({ hasText: 'Review matches' }).count()).toBe(0);
     await f.waitForSelector('.recon-item, .muted', { timeout: 120000 });
@@ -59,20 +42,20 @@ d('reconciliation pages', () => {
   });
 
   it('rejects another suggestion, and a re-run then changes nothing', async () => {
-    const f = await sidebarFrame(b.page);
+    const f = await sidebarFrame(page());
     await f.waitForSelector('.recon-item, .muted', { timeout: 120000 });
     const items = f.locator('.recon-item');
     if (await items.count()) {
       await items.first().locator('button', { hasText: 'Reject' }).click();
       await f.locator('.banner.success', { hasText: 'rejected' }).waitFor({ timeout: 120000 });
     }
-    await clickMenu(b.page, ['Extensions', ADDON, 'Reconcile', 'Run reconciliation…']);
-    const d = await dialogFrame(b.page);
+    await clickMenu(page(), ['Extensions', ADDON, 'Reconcile', 'Run reconciliation…']);
+    const d = await dialogFrame(page());
     await d.waitForSelector('#recon-month');
     await d.click('button.btn.primary');
     const banner = d.locator('.banner.success');
     await banner.waitFor({ timeout: 120000 });
     expect(await banner.textContent()).toMatch(/cases? matched .* nothing changed/);
-    await b.page.click('#layer-dialogs button.x');
+    await page().click('#layer-dialogs button.x');
   });
 });

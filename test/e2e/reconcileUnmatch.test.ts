@@ -2,45 +2,28 @@
 // run the previous month, find an automatic match in the sidebar's matched list, cancel once,
 // then unmatch it; the list refreshes without the pair, the case is no longer Reconciled and
 // the Audit Log has the decision.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { seedDemo } from './helpers/demoSeed';
-import { REPO, clickMenu, dialogFrame, launchBrowser, openApp, sidebarFrame, startTestApp, type TestApp, type TestBrowser } from './helpers/app';
+import { demoAppSuite } from './helpers/demoSeed';
+import { clickMenu, dialogFrame, sidebarFrame } from './helpers/app';
 
 jest.setTimeout(240000);
 const ADDON = 'Refund Case Log';
-const ready = existsSync('/usr/bin/chromium') && existsSync(path.join(REPO, 'dist/Sidebar.html'));
-if (!ready) console.warn('reconcile unmatch e2e skipped: no Chromium or no dist/Sidebar.html');
-const d = ready ? describe : describe.skip;
-
-let t: TestApp;
-let b: TestBrowser;
-beforeAll(async () => {
-  if (!ready) return;
-  t = await startTestApp({ seed: seedDemo(40) });
-  b = await launchBrowser();
-  await openApp(b.page, t);
-});
-afterAll(async () => {
-  await b?.close();
-  await t?.close();
-});
+const { d, page } = demoAppSuite('reconcile unmatch');
 
 interface AuditEntry { action: string; field: string; oldValue: string; newValue: string; caseId: string }
 interface CaseDetail { case: { status: string; matchedTransactions: string }; timeline: AuditEntry[] }
 
 d('unmatch in the review sidebar', () => {
   it('lists the month’s matched pairs and unmatches one after a confirm step', async () => {
-    await clickMenu(b.page, ['Extensions', ADDON, 'Reconcile', 'Run reconciliation…']);
-    const dialog = await dialogFrame(b.page);
+    await clickMenu(page(), ['Extensions', ADDON, 'Reconcile', 'Run reconciliation…']);
+    const dialog = await dialogFrame(page());
     await dialog.waitForSelector('#recon-month');
     await dialog.click('button.btn.primary');
     await dialog.locator('.banner.success').waitFor({ timeout: 120000 });
     expect(await dialog.locator('.banner.success').textContent()).toMatch(/[1-9]\d* cases? matched/);
-    await b.page.click('#layer-dialogs button.x');
+    await page().click('#layer-dialogs button.x');
 
-    await clickMenu(b.page, ['Extensions', ADDON, 'Reconcile', 'Review matches']);
-    const f = await sidebarFrame(b.page);
+    await clickMenu(page(), ['Extensions', ADDON, 'Reconcile', 'Review matches']);
+    const f = await sidebarFrame(page());
     await f.waitForSelector('.recon-matched', { timeout: 120000 });
     const pairs = f.locator('.recon-pair');
     const before = await pairs.count();
