@@ -83,6 +83,11 @@ interface WorkbookFacts {
   nextProtectionId: number;
   protections: ProtectionModel[];
 }
+/** The workbook-level facts of a model or snapshot, protections as given. */
+function factsOf(wb: WorkbookFacts): WorkbookFacts {
+  const { id, name, owner, timeZone, locale, activeSheetId, nextSheetId, nextProtectionId, protections } = wb;
+  return { id, name, owner, timeZone, locale, activeSheetId, nextSheetId, nextProtectionId, protections };
+}
 interface Sidecar extends WorkbookFacts {
   version: number;
   sheets: SidecarSheet[];
@@ -104,15 +109,7 @@ type SnapshotSheet = Pick<
 /** The workbook's saved state (cheap: references the model's rows; formulas are evaluated). */
 export function snapshotForSave(wb: WorkbookModel): SaveSnapshot {
   return {
-    id: wb.id,
-    name: wb.name,
-    owner: wb.owner,
-    timeZone: wb.timeZone,
-    locale: wb.locale,
-    activeSheetId: wb.activeSheetId,
-    nextSheetId: wb.nextSheetId,
-    nextProtectionId: wb.nextProtectionId,
-    protections: wb.protections,
+    ...factsOf(wb),
     sheets: wb.sheets.map((s) => {
       const formulaValues: Record<string, Scalar | null> = {};
       s.rows.forEach((row, ri) => {
@@ -143,14 +140,7 @@ export async function writeSnapshot(wb: SaveSnapshot, path: string): Promise<voi
   book.title = wb.name;
   const sidecar: Sidecar = {
     version: SIDECAR_VERSION,
-    id: wb.id,
-    name: wb.name,
-    owner: wb.owner,
-    timeZone: wb.timeZone,
-    locale: wb.locale,
-    activeSheetId: wb.activeSheetId,
-    nextSheetId: wb.nextSheetId,
-    nextProtectionId: wb.nextProtectionId,
+    ...factsOf(wb),
     protections: wb.protections.map((p) => JSON.parse(JSON.stringify(p))),
     sheets: [],
   };
