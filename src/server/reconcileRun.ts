@@ -34,8 +34,9 @@ import { withDocumentLock } from '../sheets/lock';
 import type { Cell } from '../sheets/writer';
 import {
   clearContinuation, readClosedMonths, readMatches, readRunState, readStatementTabs, sameCells, scheduleContinuation, statementMatchLayout,
-  writeMatches, writeReport, writeRunState, writeStatementMatches, type MatchLayout, type RunState, type StatementTab,
+  writeMatches, writeReport, writeRunState, writeStatementMatches, cellsForRunWrites, type MatchLayout, type RunState, type StatementTab,
 } from '../sheets/reconRepo';
+import { assertCellRoom } from '../sheets/grid';
 import { stamp, type Stamp } from './context';
 
 export const DEFAULT_BUDGET_MS = 5 * 60 * 1000;
@@ -298,6 +299,16 @@ export function runLocked(inp: Inputs, plan: Plan, req: RunRequest, resumed: Run
     const tab = inp.tabs.find((t) => t.name === phase.slice(5));
     if (tab && plan.stmtCells.has(tab.name)) layouts.set(tab.name, statementMatchLayout(tab));
   }
+  // The cell limit is the one failure a block write cannot rule out by itself: check what the
+  // remaining phases add before the first of them writes.
+  const pending = (p: string) => !state.done.includes(p);
+  const commitPending = pending('commit');
+  const cells = cellsForRunWrites(inp.st.ss, inp.month, {
+    report: pending('report') ? plan.report.length : 0,
+    matches: commitPending && !sameMatchRows(inp.storedMatchRows, plan.matchRows) ? plan.matchRows.length : 0,
+    audit: commitPending ? plan.audit.length : 0,
+  });
+  if (cells > 0) assertCellRoom(inp.st.ss, cells, `Nothing was changed: reconciling ${inp.month} would take the spreadsheet over its cell limit`);
   state.executions++;
   const wrote: string[] = [];
   let progressed = 0;

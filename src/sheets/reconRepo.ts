@@ -9,7 +9,8 @@ import type { LineKind, StatementLine } from '../domain/statements/line';
 import { MATCHES_TAB, MATCH_HEADERS, matchRowCells, matchRowFromCells, type MatchRow } from '../domain/reconcile/decisions';
 import { VENDOR_TAB_PREFIX } from '../domain/reconcile/vendorStatement';
 import { REPORT_WIDTH, type ReportCell } from '../domain/reconcile/report';
-import { RECON_TAB_PREFIX, STATEMENT_HEADERS, STATEMENT_TAB_PREFIX } from './layout';
+import { AUDIT_HEADERS, RECON_TAB_PREFIX, STATEMENT_HEADERS, STATEMENT_TAB_PREFIX, TAB } from './layout';
+import { cellsToAdd, fitColumns } from './grid';
 import { headerIndex, readTab } from './tabs';
 import { writeBlock, type Cell } from './writer';
 
@@ -180,6 +181,7 @@ export function writeMatches(ss: Spreadsheet, rows: readonly MatchRow[], previou
   let sheet = ss.getSheetByName(MATCHES_TAB);
   if (!sheet) {
     sheet = ss.insertSheet(MATCHES_TAB);
+    fitColumns(sheet, MATCH_HEADERS.length);
     sheet.setFrozenRows(1);
   }
   const values: Cell[][] = [[...MATCH_HEADERS], ...rows.map(matchRowCells)];
@@ -190,6 +192,22 @@ export function writeMatches(ss: Spreadsheet, rows: readonly MatchRow[], previou
   if (previousCount + 1 > values.length) {
     sheet.getRange(values.length + 1, 1, previousCount + 1 - values.length, MATCH_HEADERS.length).clearContent();
   }
+}
+
+/**
+ * Cells a run's writes add to the grid: the report tab, the Matches tab and the Audit Log rows
+ * (a run never adds rows to Cases or to a statement tab). Checked before the first write, so a
+ * month too big for the spreadsheet writes nothing.
+ */
+export function cellsForRunWrites(ss: Spreadsheet, month: string, rows: { report: number; matches: number; audit: number }): number {
+  let cells = 0;
+  if (rows.report) cells += cellsToAdd(ss.getSheetByName(reportTabName(month)), rows.report, REPORT_WIDTH);
+  if (rows.matches) cells += cellsToAdd(ss.getSheetByName(MATCHES_TAB), rows.matches + 1, MATCH_HEADERS.length);
+  if (rows.audit) {
+    const audit = ss.getSheetByName(TAB.audit);
+    if (audit) cells += cellsToAdd(audit, audit.getLastRow() + rows.audit, AUDIT_HEADERS.length);
+  }
+  return cells;
 }
 
 // ---- the report ----
@@ -211,6 +229,7 @@ export function writeReport(ss: Spreadsheet, month: string, cells: ReportCell[][
     sheet.clearContents();
   } else {
     sheet = ss.insertSheet(name);
+    fitColumns(sheet, REPORT_WIDTH);
     // Wide enough for Case and Line IDs, statement names and signals (a new tab's columns are 100 px).
     REPORT_COLUMN_WIDTHS.forEach((w, i) => sheet!.setColumnWidth(i + 1, w));
   }

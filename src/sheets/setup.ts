@@ -4,6 +4,7 @@
 // default `Sheet1` (removeBlankDefaultSheet), which holds nothing.
 import { CASE_STATUSES, DEFAULT_REASONS, EVIDENCE_TYPES } from '../domain/caseRecord';
 import { CURRENCY_CODES } from '../domain/currency';
+import { fitColumns } from './grid';
 import {
   AMOUNT_FORMAT, AUDIT_HEADERS, CASE_HEADERS, CASE_SYSTEM_COLUMNS, CaseHeader, caseColumnFormat,
   DATE_FORMAT, EVIDENCE_HEADERS, FX_HEADERS, JOURNAL_HEADERS, PROTECTION_PREFIX, REASONS_HEADER,
@@ -323,6 +324,8 @@ function removeBlankDefaultSheet(s: Setup): void {
   s.result.changed.push(`${DEFAULT_SHEET}: removed (it was empty)`);
 }
 
+const FITTED_TABS: readonly string[] = [TAB.audit, TAB.journal];
+
 export function setupWorkbook(ss: Spreadsheet): SetupResult {
   const s = new Setup(ss);
   // Missing tabs are created up front, in TAB_ORDER; existing ones stay where people put them.
@@ -338,7 +341,12 @@ export function setupWorkbook(ss: Spreadsheet): SetupResult {
   s.sheetProtection(audit.sheet, `${PROTECTION_PREFIX}Audit Log (append-only; Verify audit trail detects edits)`);
   for (const name of s.result.created) {
     const sheet = ss.getSheetByName(name);
-    if (sheet) s.widths(sheet);
+    if (!sheet) continue;
+    s.widths(sheet);
+    // The tabs only the add-on writes, and that grow by a row per event, are cut to their columns
+    // when made (grid.ts: every cell counts against the spreadsheet's limit). Tabs people work in
+    // keep A–Z to add their own columns.
+    if (FITTED_TABS.includes(name)) fitColumns(sheet, Math.max(1, sheet.getLastColumn()));
   }
   removeBlankDefaultSheet(s);
   setupTrigger(s);

@@ -8,6 +8,7 @@ import type { Charset, Decode } from '../domain/statements/encoding';
 import type { SavedProfile } from '../domain/statements/types';
 import { DATE_FORMAT, STATEMENT_HEADERS, STATEMENT_TAB_PREFIX, TEXT_FORMAT } from './layout';
 import { writeBlock, type Cell } from './writer';
+import { cellsInUse, fitColumns, NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, SPREADSHEET_CELL_LIMIT, thousands } from './grid';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -110,26 +111,10 @@ function formatAmountSafe(v: StatementLine['amount'], currency: string): string 
   try { return formatAmount(v, currency); } catch { return v.toString(); }
 }
 
-/** "Up to 10 million cells or 18,278 columns" per spreadsheet, counting every tab's whole grid,
- *  empty cells included (support.google.com/drive/answer/37603, "Files you can store in Google
- *  Drive" ▸ Spreadsheets). Going over fails with "This action would increase the number of
- *  cells in the workbook above the limit of 10000000 cells." */
-export const SPREADSHEET_CELL_LIMIT = 10_000_000;
-/** A sheet made by insertSheet() has 1000 rows and 26 columns (A–Z). */
-const NEW_SHEET_ROWS = 1000;
-const NEW_SHEET_COLUMNS = 26;
-
-const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
-/** Cells the spreadsheet's tabs take against the limit: each tab's rows × columns. */
-export function cellsInUse(ss: Spreadsheet): number {
-  return ss.getSheets().reduce((n, sh) => n + sh.getMaxRows() * sh.getMaxColumns(), 0);
-}
-
 /** The grid a statement tab of this many lines gets (header row included). */
 export function statementTabGrid(lineCount: number): { rows: number; columns: number; cells: number } {
   const rows = Math.max(lineCount + 1, NEW_SHEET_ROWS);
-  const columns = Math.max(STATEMENT_HEADERS.length, NEW_SHEET_COLUMNS);
+  const columns = STATEMENT_HEADERS.length;
   return { rows, columns, cells: rows * columns };
 }
 
@@ -141,10 +126,12 @@ export function statementTabGrid(lineCount: number): { rows: number; columns: nu
 export function writeStatementTab(ss: Spreadsheet, name: string, lines: StatementLine[]): GoogleAppsScript.Spreadsheet.Sheet {
   const grid = statementTabGrid(lines.length);
   const used = cellsInUse(ss);
-  if (used + grid.cells > SPREADSHEET_CELL_LIMIT) {
+  // A new tab is 1000 × 26 until it is fitted to the statement's columns: that peak counts too.
+  const needed = Math.max(grid.cells, NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
+  if (used + needed > SPREADSHEET_CELL_LIMIT) {
     throw new Error(
       `Nothing was imported: the ${thousands(lines.length)} lines need a tab of ${thousands(grid.cells)} cells ` +
-        `(${thousands(grid.rows)} rows × ${grid.columns} columns), but this spreadsheet already uses ${thousands(used)} ` +
+        `(${thousands(grid.rows)} rows × ${grid.columns} columns${needed > grid.cells ? `; ${thousands(needed)} while it is made` : ''}), but this spreadsheet already uses ${thousands(used)} ` +
         `of its ${thousands(SPREADSHEET_CELL_LIMIT)} cells, so only ${thousands(Math.max(0, SPREADSHEET_CELL_LIMIT - used))} are free. ` +
         'Import the statement in smaller periods, or delete tabs you no longer need.',
     );
@@ -152,10 +139,9 @@ export function writeStatementTab(ss: Spreadsheet, name: string, lines: Statemen
   const rows: Cell[][] = [[...STATEMENT_HEADERS], ...lines.map(statementRow)];
   const sheet = ss.insertSheet(name);
   try {
+    fitColumns(sheet, STATEMENT_HEADERS.length);
     const needRows = rows.length - sheet.getMaxRows();
     if (needRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needRows);
-    const needCols = STATEMENT_HEADERS.length - sheet.getMaxColumns();
-    if (needCols > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needCols);
     const formatRow = STATEMENT_HEADERS.map((h) => (TEXT_COLUMNS.has(h) ? TEXT_FORMAT : DATE_COLUMNS.has(h) ? DATE_FORMAT : AMOUNT_COLUMNS.has(h) ? AMOUNT_FORMAT : '0'));
     const formats = rows.map((_, i) => (i === 0 ? STATEMENT_HEADERS.map(() => TEXT_FORMAT) : formatRow));
     writeBlock(sheet.getRange(1, 1, rows.length, STATEMENT_HEADERS.length), rows, formats);

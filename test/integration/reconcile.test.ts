@@ -253,3 +253,47 @@ d('what the accountant reads', () => {
     expect(rt.workbook.sheetNames()).toEqual(before);
   });
 });
+
+d('runReconciliation at the spreadsheet cell limit', () => {
+  let rt: Runtime;
+  let months: string[];
+  beforeAll(async () => ({ rt, months } = await seeded()));
+  afterAll(async () => rt && (await rt.close()));
+
+  it('a month whose report would pass 10,000,000 cells writes nothing and says what to do; it runs once there is room', async () => {
+    const m = rt.workbook as any;
+    // Another tab fills the spreadsheet up to 10,000 free cells: the report tab alone needs
+    // 26,000 while it is made (1000 × 26, then cut to its columns).
+    const used = rt.workbook.totalCells();
+    const big = rt.workbook.addSheet('Big');
+    big.maxRows = Math.floor((10_000_000 - used - 10_000) / 26);
+    const free = 10_000_000 - rt.workbook.totalCells();
+    expect(free).toBeGreaterThanOrEqual(10_000);
+    expect(free).toBeLessThan(26_000);
+    const before = snapshot(rt);
+    const auditBefore = rt.workbook.readValues('Audit Log').length;
+    const month = months[1];
+    await expect(rt.run('runReconciliation', [{ month }], { kind: 'script-run' })).rejects.toThrow(
+      new RegExp(`^Nothing was changed: reconciling ${month} would take the spreadsheet over its cell limit: it needs [\\d,]+ more cells, but this spreadsheet already uses [\\d,]+ of its 10,000,000 cells, so only ${free.toLocaleString('en-US')} are free\\. Delete tabs you no longer need`),
+    );
+    expect(snapshot(rt)).toEqual(before);
+    expect(rt.workbook.sheetNames()).not.toContain(`Recon ${month}`);
+    expect(rt.workbook.readValues('Audit Log')).toHaveLength(auditBefore);
+    // With the extra tab gone the same month reconciles.
+    m.sheets.splice(m.sheets.indexOf(big), 1);
+    const r = await call(rt, 'runReconciliation', [{ month }]);
+    expect(r.status).toBe('done');
+    expect(rt.workbook.sheetNames()).toContain(`Recon ${month}`);
+  });
+
+  it('the tabs the add-on writes row by row are cut to their columns; the log keeps A–Z for people', () => {
+    const m = rt.workbook as any;
+    const width = (name: string) => m.sheetByName(name).maxCols;
+    expect(width('Audit Log')).toBe(9);
+    expect(width('Journal')).toBe(11);
+    expect(width('Cases')).toBe(26);
+    for (const name of rt.workbook.sheetNames().filter((n) => n.startsWith('Stmt '))) expect(width(name)).toBe(STATEMENT_HEADERS.length);
+    expect(width('Matches')).toBe(MATCH_HEADERS.length);
+    expect(width(`Recon ${months[1]}`)).toBe(11);
+  });
+});

@@ -222,13 +222,14 @@ d('importStatement: all or nothing', () => {
 
   it('refuses a statement that would take the spreadsheet over 10,000,000 cells before adding a tab, and says how big', async () => {
     // A workbook close to the limit: Sheet1 (1000 × 26) and a tab of 380,000 × 26 leave 94,000
-    // cells free. 5,000 lines need a tab of 5,001 × 26 = 130,026 cells; 3,000 need 78,026.
+    // cells free. A statement tab is cut to its 18 columns: 6,000 lines need 6,001 × 18 = 108,018
+    // cells; 3,000 need 54,018.
     rt.workbook.addSheet('Big').maxRows = 380_000;
     expect(rt.workbook.totalCells()).toBe(9_906_000);
     const before = rt.workbook.sheetNames();
-    const tooBig = rt.run('importStatement', [{ fileName: 'bank.csv', contentBase64: b64(bankCsv(5000)) }], { kind: 'script-run' });
+    const tooBig = rt.run('importStatement', [{ fileName: 'bank.csv', contentBase64: b64(bankCsv(6000)) }], { kind: 'script-run' });
     await expect(tooBig).rejects.toThrow(
-      'Nothing was imported: the 5,000 lines need a tab of 130,026 cells (5,001 rows × 26 columns), but this spreadsheet already uses 9,906,000 of its 10,000,000 cells, so only 94,000 are free.',
+      'Nothing was imported: the 6,000 lines need a tab of 108,018 cells (6,001 rows × 18 columns), but this spreadsheet already uses 9,906,000 of its 10,000,000 cells, so only 94,000 are free.',
     );
     expect(rt.workbook.sheetNames()).toEqual(before);
     expect(rt.workbook.totalCells()).toBe(9_906_000);
@@ -238,6 +239,7 @@ d('importStatement: all or nothing', () => {
     expect(v).toMatchObject({ ok: true, newCount: 3000 });
     expect(rt.workbook.sheetNames()).toEqual([...before, v.tabName]);
     expect(rt.workbook.readValues(v.tabName)).toHaveLength(3001);
+    expect(rt.workbook.totalCells()).toBe(9_906_000 + 3001 * 18);
   });
 
   it('removes the tab it created when writing the lines fails after all', async () => {
