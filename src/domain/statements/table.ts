@@ -2,6 +2,7 @@
 // export needs (tabs Excel users add to keep long IDs as text, padded cells, a leading
 // apostrophe, a quoted field followed by stray tabs before the delimiter).
 import Papa from 'papaparse/papaparse.min.js';
+import { splitRecords } from './csvRecords';
 
 export interface Table {
   delimiter: string;
@@ -69,6 +70,10 @@ export function readTable(text: string, delimiter?: string): Table {
       .replace(new RegExp(`"[ \\t]+(?=${esc}|\\r?\\n|\\r|$)`, 'g'), '"')
       .replace(new RegExp(`(^|${esc})[ \\t]+"`, 'gm'), '$1"');
   }
+  // A well-formed file is split and cleaned in one pass, exactly as papaparse would split it;
+  // papaparse reads the rest (malformed quotes, unusual line breaks) with its own repairs.
+  const split = splitRecords(fixed, d, cleanCell);
+  if (split) return { delimiter: d, rows: split, unclosedQuoteRow: -1 };
   const parsed = Papa.parse<string[]>(fixed, { delimiter: d, skipEmptyLines: false, header: false });
   // Cleaned in place: a second copy of a 100k-row grid would double the garbage.
   const rows = parsed.data;
