@@ -1,0 +1,59 @@
+// One journal run: for every case given, what to append to the Journal tab. A case whose facts
+// are incomplete gets a problem naming the case and field and posts nothing this run; the
+// other cases still post. Cases not given are left alone, so a partial run never reverses them.
+import type { AccountingSettings } from './accounts';
+import { balanceProblem } from './entry';
+import { CaseFactError, dueEntries } from './events';
+import { BaseRates, type BaseRate } from './rates';
+import { slotRef } from './refs';
+import { entriesToAppend, livePosted } from './reversal';
+import type { CaseFacts, CaseProblem, JournalEntry, JournalResult } from './types';
+
+export interface JournalInput {
+  cases: readonly CaseFacts[];
+  /** Entries already on the Journal tab (any cases; see entriesFromJournalRows). */
+  posted: readonly JournalEntry[];
+  settings: AccountingSettings;
+  /** Settings ▸ FX rates: base-currency units per unit of a currency, from a date on. */
+  rates: readonly BaseRate[];
+  /** `YYYY-MM-DD` in the spreadsheet's zone: the day of the run; reversals are dated no earlier. */
+  today: string;
+}
+
+export function journalFor(input: JournalInput): JournalResult {
+  const rates = new BaseRates(input.rates, input.settings.baseCurrency);
+  const postedByCase = new Map<string, JournalEntry[]>();
+  for (const e of input.posted) {
+    let list = postedByCase.get(e.caseId);
+    if (!list) postedByCase.set(e.caseId, (list = []));
+    list.push(e);
+  }
+  const entries: JournalEntry[] = [];
+  const problems: CaseProblem[] = [];
+  const seen = new Set<string>();
+  for (const facts of input.cases) {
+    const problem = (field: string, message: string) => problems.push({ caseId: facts.caseId, field, message: `${facts.caseId || '(no Case ID)'}, ${field}: ${message}` });
+    if (!facts.caseId) {
+      problem('caseId', 'the case has no Case ID');
+      continue;
+    }
+    if (seen.has(facts.caseId)) {
+      problem('caseId', 'the case appears twice in this run');
+      continue;
+    }
+    seen.add(facts.caseId);
+    try {
+      const posted = postedByCase.get(facts.caseId) ?? [];
+      const e1 = livePosted(posted, slotRef(facts.caseId, 'AGREED'));
+      const due = dueEntries(facts, input.settings, rates, e1?.date);
+      const append = entriesToAppend(due, posted, facts.status, input.today);
+      const unbalanced = append.map(balanceProblem).find((p) => p !== null);
+      if (unbalanced) throw new CaseFactError('entries', unbalanced);
+      entries.push(...append);
+    } catch (e) {
+      if (e instanceof CaseFactError) problem(e.field, e.message);
+      else problem('case', e instanceof Error ? e.message : String(e));
+    }
+  }
+  return { entries, problems };
+}
