@@ -6,3 +6,4 @@ export * from './cases'; //       case log: logCase, findCases, ... (docs/api.md
 export * from './statements'; //  statement import
 export * from './reconcile'; //   monthly reconciliation
 export * from './scorecard'; //   vendor scorecard
+export * from './accounting'; //  journal posting and export (docs/api-accounting.md)

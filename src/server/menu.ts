@@ -23,6 +23,11 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
         .addItem('Run reconciliation…', 'showRunReconciliation')
         .addItem('Review matches', 'showReviewMatches'),
     )
+    .addSubMenu(
+      ui.createMenu('Accounting')
+        .addItem('Post to journal', 'runPostJournal')
+        .addItem('Export journal…', 'runExportJournal'),
+    )
     .addToUi();
 }
 

@@ -1,5 +1,6 @@
 // The workbook's tabs and their header rows (DESIGN §3). Code finds a column by its header
 // name through these lists, never by a remembered letter, so adding a column is one edit here.
+import { ACCOUNTING_SETTINGS, JOURNAL_COLUMNS } from '../domain/accounting';
 
 export const TAB = {
   cases: 'Cases',
@@ -91,7 +92,7 @@ export const SETTINGS_LAYOUT = {
   reasonsColumn: 9,
 } as const;
 
-/** Setting labels (column A) with their defaults and what they mean. */
+/** Setting labels (column A) with their defaults and what they mean; the accounting rows follow. */
 export const SETTINGS_DEFAULTS: readonly { key: string; value: string | number; meaning: string }[] = [
   { key: 'Base Currency', value: 'USD', meaning: 'Currency of the books; FX rates convert into it' },
   { key: 'Default SLA Days', value: 14, meaning: 'Days a vendor has to refund when its own SLA is blank' },
@@ -100,6 +101,8 @@ export const SETTINGS_DEFAULTS: readonly { key: string; value: string | number; 
   { key: 'FX Tolerance %', value: 3, meaning: 'Allowed difference when a transfer is in another currency' },
   { key: 'Date Window Days', value: 90, meaning: 'Transfers count as candidates up to this many days after the log date' },
   { key: 'Export Format', value: 'Generic CSV', meaning: 'Journal export: Xero, QuickBooks Online, IIF, Generic CSV, beancount, hledger' },
+  // Accounts map, credit side, export date order, Xero tax rate (domain/accounting/accounts.ts).
+  ...ACCOUNTING_SETTINGS,
 ];
 export const SETTING = {
   baseCurrency: 'Base Currency',
@@ -111,10 +114,12 @@ export const SETTING = {
   exportFormat: 'Export Format',
 } as const;
 
-export const JOURNAL_HEADERS = [
-  'Journal Ref', 'Date', 'Case ID', 'Event', 'Account', 'Debit', 'Credit', 'Currency',
-  'Memo', 'Vendor ID', 'Exported Batch',
-] as const;
+/**
+ * Journal: one row per journal line (domain/accounting/journalRows.ts). The first eleven are the
+ * original tab; the last six (Account Code, Account Role, Original Amount, Original Currency,
+ * FX Rate, Source Ref) let a posted entry be reversed and exported exactly as it was posted.
+ */
+export const JOURNAL_HEADERS = JOURNAL_COLUMNS;
 
 export const SCORECARD_HEADERS = [
   'Vendor ID', 'Vendor Name', 'Tag', 'Cases', 'Open Cases', 'Open Amount (base)',

@@ -45,7 +45,12 @@ export const COLUMN_WIDTHS: Readonly<Record<string, Readonly<Record<string, numb
   [TAB.vendors]: { 'Vendor ID': 85, Name: 220, Tag: 200, 'Default Currency': 125, 'SLA Days': 80, 'Accounting Contact': 180, 'AP Account': 110, Aliases: 280 },
   [TAB.evidence]: { 'Case ID': 95, Type: 160, 'File Name': 200, 'Drive Link': 280, 'SHA-256': 130, 'Added At': 175, 'Added By': 170 },
   [TAB.audit]: { Seq: 55, Time: 175, User: 170, 'Case ID': 95, Action: 130, Field: 150, 'Old Value': 220, 'New Value': 300, Hash: 130 },
-  [TAB.settings]: { Setting: 170, Value: 110, Meaning: 430, Currency: 80, 'Rate to Base': 100, 'As Of': 100, Reasons: 150 },
+  [TAB.journal]: {
+    'Journal Ref': 250, Date: 95, 'Case ID': 95, Event: 135, Account: 210, Debit: 100, Credit: 100, Currency: 75,
+    Memo: 380, 'Vendor ID': 85, 'Exported Batch': 160, 'Account Code': 105, 'Account Role': 190,
+    'Original Amount': 120, 'Original Currency': 125, 'FX Rate': 90, 'Source Ref': 150,
+  },
+  [TAB.settings]: { Setting: 270, Value: 170, Meaning: 430, Currency: 80, 'Rate to Base': 100, 'As Of': 100, Reasons: 150 },
 };
 const OVERDUE_BACKGROUND = '#f4c7c3';
 
@@ -74,7 +79,9 @@ class Setup {
 
   /** Writes the header row when blank, or appends our headers that are missing; returns header → column (1-based). */
   headers(sheet: Sheet, headers: readonly string[]): Map<string, number> {
-    const width = Math.max(sheet.getLastColumn(), headers.length);
+    // A tab fitted to fewer columns than the headers (an 11-column Journal made before the
+    // accounting columns) is read as wide as it is; the missing headers are added below.
+    const width = Math.max(1, Math.min(Math.max(sheet.getLastColumn(), headers.length), sheet.getMaxColumns()));
     const row = sheet.getRange(1, 1, 1, width).getValues()[0].map((v) => String(v).trim());
     const at = new Map<string, number>();
     row.forEach((h, i) => {
@@ -164,6 +171,15 @@ const list = (values: readonly string[], allowInvalid = false) => () =>
   SpreadsheetApp.newDataValidation().requireValueInList([...values], true).setAllowInvalid(allowInvalid).build();
 const date = () => SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('A date, YYYY-MM-DD').build();
 
+/**
+ * A Setting label compared as accountingSettings() reads it: case, spacing and dash style aside
+ * ("Account: AP-vendor" typed by a person is the add-on's "Account: AP–vendor"), so a re-run
+ * never adds a second row for a key that is already there.
+ */
+function settingKey(key: string): string {
+  return key.toLowerCase().replace(/[\u2010-\u2015-]/g, '-').replace(/\s+/g, ' ').trim();
+}
+
 function setupSettings(s: Setup): Sheet {
   const sheet = s.sheet(TAB.settings);
   const isNew = s.result.created.includes(TAB.settings);
@@ -205,12 +221,19 @@ function setupSettings(s: Setup): Sheet {
     sheet.setFrozenRows(1);
     return sheet;
   }
-  // Existing Settings: add any setting the add-on knows and the tab lacks; values stay as typed.
-  const keys = new Set(values.slice(1).map((r) => String(r[0]).trim().toLowerCase()).filter(Boolean));
-  const missing = SETTINGS_DEFAULTS.filter((d) => !keys.has(d.key.toLowerCase()));
+  // Existing Settings: add any setting the add-on knows and the tab lacks (below the last
+  // setting, e.g. the accounting rows on a workbook set up before them); values stay as typed.
+  const keys = new Set(values.slice(1).map((r) => settingKey(String(r[0]))).filter(Boolean));
+  const missing = SETTINGS_DEFAULTS.filter((d) => !keys.has(settingKey(d.key)));
   if (missing.length) {
     const lastKeyRow = values.reduce((acc, r, i) => (String(r[0]).trim() ? i + 1 : acc), 1);
-    writeBlock(sheet.getRange(lastKeyRow + 1, 1, missing.length, 3), missing.map((d) => [d.key, d.value, d.meaning]), [[TEXT_FORMAT, '0.##', TEXT_FORMAT]]);
+    const below = sheet.getMaxRows() - lastKeyRow;
+    if (below < missing.length) sheet.insertRowsAfter(sheet.getMaxRows(), missing.length - below);
+    writeBlock(
+      sheet.getRange(lastKeyRow + 1, 1, missing.length, 3),
+      missing.map((d) => [d.key, d.value, d.meaning]),
+      missing.map((d) => [TEXT_FORMAT, typeof d.value === 'number' ? '0.##' : TEXT_FORMAT, TEXT_FORMAT]),
+    );
     s.changed(`Settings: added ${missing.map((d) => d.key).join(', ')}`);
   }
   s.frozen(sheet, 1);

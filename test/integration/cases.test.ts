@@ -440,8 +440,9 @@ d('menu', () => {
     const r = await rt.run('onOpen', [], { kind: 'simple-trigger', event: { authMode: 'NONE' } });
     const menu = r.events.find((e) => e.type === 'menu') as any;
     const items = menu.menu.items.map((i: any) => i.functionName ?? i.kind);
-    expect(items).toEqual(['showLogRefund', 'showFindCase', 'showImportCases', 'runCheckLog', 'runVerifyAuditTrail', 'refreshScorecard', 'setupWorkbook', 'separator', 'submenu']);
+    expect(items).toEqual(['showLogRefund', 'showFindCase', 'showImportCases', 'runCheckLog', 'runVerifyAuditTrail', 'refreshScorecard', 'setupWorkbook', 'separator', 'submenu', 'submenu']);
     expect(menu.menu.items[8].items.map((i: any) => i.functionName)).toEqual(['showImportStatement', 'showRunReconciliation', 'showReviewMatches']);
+    expect(menu.menu.items[9].items.map((i: any) => i.functionName)).toEqual(['runPostJournal', 'runExportJournal']);
     expect(Object.keys(r.calls).filter((k) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(k))).toEqual([]);
   });
 });

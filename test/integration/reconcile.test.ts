@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Runtime } from '../../dev/runtime';
 import { seedInto } from '../../dev/demo/seed';
-import { CASE_HEADERS, STATEMENT_HEADERS } from '../../src/sheets/layout';
+import { CASE_HEADERS, JOURNAL_HEADERS, STATEMENT_HEADERS } from '../../src/sheets/layout';
 import { MATCH_HEADERS } from '../../src/domain/reconcile/decisions';
 
 jest.setTimeout(300000);
@@ -290,7 +290,7 @@ d('runReconciliation at the spreadsheet cell limit', () => {
     const m = rt.workbook as any;
     const width = (name: string) => m.sheetByName(name).maxCols;
     expect(width('Audit Log')).toBe(9);
-    expect(width('Journal')).toBe(11);
+    expect(width('Journal')).toBe(JOURNAL_HEADERS.length);
     expect(width('Cases')).toBe(26);
     for (const name of rt.workbook.sheetNames().filter((n) => n.startsWith('Stmt '))) expect(width(name)).toBe(STATEMENT_HEADERS.length);
     expect(width('Matches')).toBe(MATCH_HEADERS.length);
