@@ -11,7 +11,7 @@ import {
 import type { AuditEntry, AuditRow } from '../domain/audit';
 import type { CaseRecord } from '../domain/caseRecord';
 import { Decimal, formatAmount } from '../domain/money';
-import { MATCHES_TAB, type MatchRow } from '../domain/reconcile/decisions';
+import { LIVE_STATES, MATCHES_TAB, type MatchRow } from '../domain/reconcile/decisions';
 import type { StatementLine } from '../domain/statements/line';
 import { appendAudit, auditEntry, readAudit } from '../sheets/auditLog';
 import { readCases, writeCases, type CaseTable } from '../sheets/caseRepo';
@@ -132,7 +132,6 @@ interface Allocation {
   line?: StatementLine;
 }
 
-const LIVE = new Set(['auto', 'confirmed', 'manual']);
 
 /** Live allocations per case: for each (case, line) pair the last decided Matches row, when it allocates money. */
 function liveAllocations(rows: readonly MatchRow[]): Map<string, MatchRow[]> {
@@ -140,7 +139,7 @@ function liveAllocations(rows: readonly MatchRow[]): Map<string, MatchRow[]> {
   for (const r of rows) if (['auto', 'confirmed', 'manual', 'rejected', 'unmatched'].includes(r.state)) last.set(`${r.caseId}\u0001${r.lineId}`, r);
   const out = new Map<string, MatchRow[]>();
   for (const r of last.values()) {
-    if (!LIVE.has(r.state)) continue;
+    if (!LIVE_STATES.has(r.state)) continue;
     let list = out.get(r.caseId);
     if (!list) out.set(r.caseId, (list = []));
     list.push(r);

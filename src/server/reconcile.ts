@@ -2,7 +2,8 @@
 // docs/api-reconcile.md. Only callables live here (each export becomes a global of Code.js);
 // the work is in reconcileRun.ts (runs) and reconcileReview.ts (review and decisions).
 import { showDialogView, showSidebarView } from './pages';
-import { readRunState, runOnce, runRequestSchema, validate, type RunOutcome } from './reconcileRun';
+import { readRunState, runOnce, runRequestSchema, type RunOutcome } from './reconcileRun';
+import { validateRequest } from './request';
 import {
   close, confirm, importVendor, jump, manual, options, reject, reviewItems, unmatchPair,
   type CloseResult, type ReconcileOptions, type ReviewItems, type VendorImportResult,
@@ -25,7 +26,7 @@ export function getReconcileOptions(): ReconcileOptions {
 
 /** `{month: 'YYYY-MM', statementSheets?: string[], budgetMs?: number}` → the run's outcome. */
 export function runReconciliation(request: unknown): RunOutcome {
-  return runOnce(validate(runRequestSchema, request), null);
+  return runOnce(validateRequest(runRequestSchema, request), null);
 }
 
 /** Continues a run that ran out of time (time trigger or the dialog's Continue button). */

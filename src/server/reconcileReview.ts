@@ -6,10 +6,10 @@
 // decision that cannot be carried through writes nothing. Decisions are refused on closed months
 // and while a run of another month is in progress.
 import * as z from 'zod';
-import { Decimal, formatAmount } from '../domain/money';
+import { Decimal, formatAmount, roundToCurrency } from '../domain/money';
 import type { CaseRecord } from '../domain/caseRecord';
 import { isMonth } from '../domain/reconcile/dates';
-import type { MatchRow } from '../domain/reconcile/decisions';
+import { LIVE_STATES, type MatchRow } from '../domain/reconcile/decisions';
 import { markClosed } from '../domain/reconcile/closeMonth';
 import { FxTable } from '../domain/reconcile/fx';
 import { parseVendorCsv, VENDOR_TAB_PREFIX } from '../domain/reconcile/vendorStatement';
@@ -18,10 +18,11 @@ import { withDocumentLock } from '../sheets/lock';
 import { writeStatementTab, existingLineIds, freeStatementTabName } from '../sheets/statementRepo';
 import { activateRow, readClosedMonths, readRunState, reportTabName, statementTabNames, writeClosedMonths, writeMatches, writeReport } from '../sheets/reconRepo';
 import { readVendors } from '../sheets/vendorRepo';
-import { computePlan, loadInputs, runLocked, validate, withDecisions, type Inputs, type Plan, type RunOutcome } from './reconcileRun';
+import { computePlan, loadInputs, runLocked, withDecisions, type Inputs, type Plan, type RunOutcome } from './reconcileRun';
+import { MONTH_MESSAGE, validateRequest } from './request';
 import { stamp } from './context';
 
-const monthSchema = z.string().refine(isMonth, 'month must be YYYY-MM');
+const monthSchema = z.string().refine(isMonth, MONTH_MESSAGE);
 const pairSchema = z.object({ month: monthSchema, caseId: z.string().min(1), lineId: z.string().min(1), note: z.string().max(500).optional() });
 const manualSchema = z.object({ month: monthSchema, caseId: z.string().min(1), lineIds: z.array(z.string().min(1)).min(1), note: z.string().max(500).optional() });
 
@@ -66,7 +67,7 @@ function assertOpen(month: string): void {
 }
 
 export function reviewItems(monthInput: unknown): ReviewItems {
-  const month = validate(monthSchema, monthInput);
+  const month = validateRequest(monthSchema, monthInput, 'month');
   const st = stamp();
   const inp = loadInputs(st, month);
   const plan = computePlan(inp);
@@ -138,7 +139,8 @@ function decideAndRun(month: string, decide: (inp: Inputs, plan: Plan) => MatchR
     const inp2 = withDecisions(inp, added, reopen.size ? (r) => {
       if (!reopen.has(r.caseId) || r.status !== 'Reconciled') return r;
       original.set(r.caseId, r);
-      return { ...r, status: 'Agreed', reconciledOn: '' };
+      // The refund is no longer complete: the completion date goes with the status.
+      return { ...r, status: 'Agreed', reconciledOn: '', actualCompletion: '' };
     } : undefined);
     const plan = computePlan(inp2);
     const decisionAudit = added.map((r) => auditEntry(st, r.caseId, `Match ${r.state}`, r.lineId, '', `${r.amount ? `${r.amount} ${r.currency}` : ''}${r.note ? `; ${r.note}` : ''}`));
@@ -151,7 +153,9 @@ function decideAndRun(month: string, decide: (inp: Inputs, plan: Plan) => MatchR
       caseChanges.push({ caseId, record: after, audit: ch ? ch.audit : [] });
       unmatchAudit.push(auditEntry(st, caseId, 'Unmatch', 'Status', before.status, after.status));
       if (before.reconciledOn !== after.reconciledOn) unmatchAudit.push(auditEntry(st, caseId, 'Unmatch', 'Reconciled On', before.reconciledOn, after.reconciledOn));
-      for (const a of ch ? ch.audit : []) if (a.field !== 'Status' && a.field !== 'Reconciled On') unmatchAudit.push(auditEntry(st, caseId, 'Unmatch', a.field, a.oldValue, a.newValue));
+      if (before.actualCompletion !== after.actualCompletion) unmatchAudit.push(auditEntry(st, caseId, 'Unmatch', 'Actual Completion', before.actualCompletion, after.actualCompletion));
+      const said = new Set(['Status', 'Reconciled On', 'Actual Completion']);
+      for (const a of ch ? ch.audit : []) if (!said.has(a.field)) unmatchAudit.push(auditEntry(st, caseId, 'Unmatch', a.field, a.oldValue, a.newValue));
     }
     // The run's Reconcile entries of a reopened case are said by its Unmatch entries.
     const runAudit = plan.audit.filter((a) => !(original.has(a.caseId) && a.action === 'Reconcile'));
@@ -171,7 +175,7 @@ function row(inp: Inputs, month: string, caseId: string, lineId: string, state: 
 }
 
 export function confirm(input: unknown): RunOutcome {
-  const req = validate(pairSchema, input);
+  const req = validateRequest(pairSchema, input);
   return decideAndRun(req.month, (inp, plan) => {
     const p = plan.result.pairs.find((x) => x.caseId === req.caseId && x.lineId === req.lineId && (x.state === 'suggested' || x.state === 'ambiguous'));
     if (!p) throw new Error(`${req.caseId} ⇄ ${req.lineId} is not a suggestion of ${req.month} any more (run reconciliation again). Nothing was changed.`);
@@ -180,7 +184,7 @@ export function confirm(input: unknown): RunOutcome {
 }
 
 export function reject(input: unknown): RunOutcome {
-  const req = validate(pairSchema, input);
+  const req = validateRequest(pairSchema, input);
   return decideAndRun(req.month, (inp) => {
     const c = inp.cases.find((x) => x.caseId === req.caseId);
     if (!c) throw new Error(`No case ${req.caseId}. Nothing was changed.`);
@@ -191,7 +195,7 @@ export function reject(input: unknown): RunOutcome {
 
 /** The user's own pick: each line pays what it can of the case (line remaining, case open). */
 export function manual(input: unknown): RunOutcome {
-  const req = validate(manualSchema, input);
+  const req = validateRequest(manualSchema, input);
   return decideAndRun(req.month, (inp, plan) => {
     const c = inp.cases.find((x) => x.caseId === req.caseId);
     if (!c) throw new Error(`No case ${req.caseId}. Nothing was changed.`);
@@ -204,6 +208,13 @@ export function manual(input: unknown): RunOutcome {
       if (!li) throw new Error(`No statement line ${lineId}. Nothing was changed.`);
       const l = li.line;
       if (!l.amount.gt(0)) throw new Error(`${lineId} is not money in (${formatAmount(l.amount, l.currency)} ${l.currency}). Nothing was changed.`);
+      // A line belongs to the month it was booked in: matched from another month's review it
+      // would be counted in neither report (and a closed month's line could be paid twice).
+      const lineMonth = l.bookingDate.slice(0, 7);
+      if (lineMonth !== req.month) {
+        const closed = readClosedMonths().some((m) => m.month === lineMonth);
+        throw new Error(`${lineId} was booked on ${l.bookingDate}, outside ${req.month}: ${closed ? `${lineMonth} is closed, so it cannot be matched any more` : `match it from ${lineMonth}'s review`}. Nothing was changed.`);
+      }
       const used = plan.result.lines.find((x) => x.lineId === lineId)?.allocated ?? new Decimal(0);
       const remaining = l.amount.minus(used);
       if (!remaining.gt(0)) throw new Error(`${lineId} is already fully allocated. Unmatch it first. Nothing was changed.`);
@@ -216,23 +227,38 @@ export function manual(input: unknown): RunOutcome {
       } else {
         const rate = fx.rate(l.currency, c.currency, l.bookingDate);
         if (!rate) throw new Error(`No FX rate from ${l.currency} to ${c.currency} (Settings ▸ FX rates). Nothing was changed.`);
-        amount = remaining;
-        covers = Decimal.min(open, remaining.times(rate).toDecimalPlaces(2));
+        // Only the part of the line the open amount takes is allocated: the rest of the line
+        // stays unexplained in the report (or pays another case), so no money drops out.
+        const worth = roundToCurrency(remaining.times(rate), c.currency);
+        if (worth.lte(open)) {
+          amount = remaining;
+          covers = worth;
+        } else {
+          amount = Decimal.min(remaining, roundToCurrency(open.div(rate), l.currency));
+          covers = open;
+        }
       }
       open = open.minus(covers);
-      rows.push(row(inp, req.month, c.caseId, lineId, 'manual', amount, l.currency, covers, c.currency, req.note ?? ''));
+      // What a reviewer should see later on the Matches row, when the user did not say it.
+      const note = req.note ?? (l.currency !== c.currency ? `${l.currency} line for a ${c.currency} case` : '');
+      rows.push(row(inp, req.month, c.caseId, lineId, 'manual', amount, l.currency, covers, c.currency, note));
     }
     return rows;
   });
 }
 
 export function unmatchPair(input: unknown): RunOutcome {
-  const req = validate(pairSchema, input);
+  const req = validateRequest(pairSchema, input);
   return decideAndRun(
     req.month,
     (inp) => {
       const live = inp.decisions.find((d) => d.caseId === req.caseId && d.lineId === req.lineId && (d.state === 'auto' || d.state === 'confirmed' || d.state === 'manual'));
       if (!live) throw new Error(`${req.caseId} ⇄ ${req.lineId} is not matched. Nothing was changed.`);
+      // A case a closed month reports as matched keeps all its money: unmatching an instalment
+      // of an open month would reopen a case the closed month relies on.
+      const closed = new Set(readClosedMonths().map((m) => m.month));
+      const fixedIn = inp.matchRows.find((r) => r.caseId === req.caseId && closed.has(r.month) && LIVE_STATES.has(r.state));
+      if (fixedIn) throw new Error(`${req.caseId} is matched in closed month ${fixedIn.month} (${fixedIn.lineId}); its other matches can no longer change. Nothing was changed.`);
       return [row(inp, req.month, req.caseId, req.lineId, 'unmatched', null, '', null, '', req.note ?? 'unmatched by user')];
     },
     new Set([String((input as { caseId?: unknown })?.caseId ?? '')]),
@@ -246,7 +272,7 @@ export interface CloseResult {
 }
 
 export function close(monthInput: unknown): CloseResult {
-  const month = validate(monthSchema, monthInput);
+  const month = validateRequest(monthSchema, monthInput, 'month');
   assertOpen(month);
   if (readRunState()) throw new Error('A reconciliation is still in progress; let it finish (or press Continue) before closing. Nothing was changed.');
   const st = stamp();
@@ -295,7 +321,7 @@ export function options(): ReconcileOptions {
 
 /** Selects a case's row on Cases, or a line's row on its Stmt tab. */
 export function jump(input: unknown): boolean {
-  const req = validate(z.object({ caseId: z.string().optional(), lineId: z.string().optional(), statement: z.string().optional(), month: z.string().optional() }), input);
+  const req = validateRequest(z.object({ caseId: z.string().optional(), lineId: z.string().optional(), statement: z.string().optional(), month: z.string().optional() }), input);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (req.caseId) return activateRow(ss, 'Cases', 'Case ID', req.caseId);
   if (req.lineId) {
@@ -322,7 +348,7 @@ export interface VendorImportResult {
 /** A vendor's credit-note list (CSV: date, reference, order #, amount, currency) into a
  *  `Stmt Vendor <ID> <period>` tab; the whole file or nothing. */
 export function importVendor(input: unknown): VendorImportResult {
-  const req = validate(z.object({ vendorId: z.string().min(1).max(40), csv: z.string().min(1, 'The file is empty') }), input);
+  const req = validateRequest(z.object({ vendorId: z.string().min(1).max(40), csv: z.string().min(1, 'The file is empty') }), input);
   const { lines, errors } = parseVendorCsv(req.vendorId, req.csv);
   if (errors.length) return { ok: false, tabName: '', newCount: 0, alreadyCount: 0, errors, message: `Nothing was imported: ${errors.length} problem(s).` };
   const ss = SpreadsheetApp.getActiveSpreadsheet();

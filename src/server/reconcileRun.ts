@@ -13,6 +13,7 @@
 // either lands whole or not at all; a phase already applied is found unchanged and skipped.
 // Until the commit has run, Cases and Matches are untouched.
 import * as z from 'zod';
+import { MONTH_MESSAGE } from './request';
 import { Decimal, formatAmount, toSheetNumber } from '../domain/money';
 import { isCurrencyCode } from '../domain/currency';
 import type { CaseRecord } from '../domain/caseRecord';
@@ -42,17 +43,12 @@ import { stamp, type Stamp } from './context';
 export const DEFAULT_BUDGET_MS = 5 * 60 * 1000;
 
 export const runRequestSchema = z.object({
-  month: z.string().refine(isMonth, 'month must be YYYY-MM'),
+  month: z.string().refine(isMonth, MONTH_MESSAGE),
   statementSheets: z.array(z.string()).optional(),
   budgetMs: z.number().int().min(0).optional(),
 });
 export type RunRequest = z.infer<typeof runRequestSchema>;
 
-export function validate<T>(schema: z.ZodType<T>, input: unknown): T {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new Error(`Invalid request: ${r.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`);
-  return r.data;
-}
 
 export interface RunOutcome {
   status: 'done' | 'continuing';
@@ -270,6 +266,8 @@ function budgetFor(settings: Settings, requested?: number): number {
 export function runOnce(req: RunRequest, resumed: RunState | null): RunOutcome {
   const started = Date.now();
   const st = stamp();
+  // A month that has not begun has no statement lines; running it would only add an empty report tab.
+  if (req.month > st.today.slice(0, 7)) throw new Error(`${req.month} has not begun (today is ${st.today}): there is nothing to reconcile yet. Nothing was changed.`);
   return withDocumentLock(() => {
     assertMonthOpen(req.month);
     const inp = loadInputs(st, req.month, req.statementSheets);

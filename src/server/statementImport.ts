@@ -3,6 +3,7 @@
 // only the lines no Stmt tab has yet. The callables are re-exported by statements.ts.
 import Papa from 'papaparse/papaparse.min.js';
 import * as z from 'zod';
+import { validateRequest } from './request';
 import { formatAmount } from '../domain/money';
 import { isCurrencyCode } from '../domain/currency';
 import { parseStatement, parseStatementText } from '../domain/statements/parse';
@@ -63,11 +64,6 @@ export const saveProfileSchema = z.object({
   signConvention: z.enum(['natural', 'spend-positive']).optional(),
 });
 
-function validate<T>(schema: z.ZodType<T>, input: unknown): T {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new Error(`Invalid request: ${r.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`);
-  return r.data;
-}
 
 /** A line as plain strings, for the dialog (google.script.run carries no Decimal). */
 export interface LineView {
@@ -169,7 +165,7 @@ function commit(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, parsed: ParsedStat
 }
 
 export function previewUpload(input: unknown): StatementPreview {
-  const req = validate(fileRequestSchema, input);
+  const req = validateRequest(fileRequestSchema, input);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const saved = readSavedProfiles(ss);
   const parsed = parseUpload(req, saved);
@@ -205,14 +201,14 @@ export function previewUpload(input: unknown): StatementPreview {
 }
 
 export function importUpload(input: unknown): ImportResult {
-  const req = validate(fileRequestSchema, input);
+  const req = validateRequest(fileRequestSchema, input);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   return commit(ss, parseUpload(req, readSavedProfiles(ss)), req.sheetName);
 }
 
 /** A tab where the user pasted an export: its displayed text is read as a CSV. */
 export function importPastedTab(sheetName: unknown, mapping?: unknown): ImportResult {
-  const req = validate(sheetRequestSchema, typeof sheetName === 'object' && sheetName !== null ? sheetName : { sheetName, mapping });
+  const req = validateRequest(sheetRequestSchema, typeof sheetName === 'object' && sheetName !== null ? sheetName : { sheetName, mapping });
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(req.sheetName);
   if (!sheet) throw new Error(`No tab named "${req.sheetName}"`);
@@ -227,7 +223,7 @@ export function importPastedTab(sheetName: unknown, mapping?: unknown): ImportRe
 }
 
 export function saveMapping(input: unknown): { ok: true; name: string } {
-  const p = validate(saveProfileSchema, input);
+  const p = validateRequest(saveProfileSchema, input);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   withDocumentLock(() => saveProfile(ss, p as SavedProfile, new Date().toISOString()));
   return { ok: true, name: p.name };

@@ -44,6 +44,8 @@ export function readStatementTabs(ss: Spreadsheet, zone: string, names?: readonl
   const out: StatementTab[] = [];
   const memo = new Map<number, string>();
   for (const name of wanted) {
+    // Only Stmt tabs carry Line IDs and take match columns; any other tab named here is a mistake.
+    if (!name.startsWith(STATEMENT_TAB_PREFIX)) throw new Error(`"${name}" is not a statement tab (their names start with "${STATEMENT_TAB_PREFIX}"). Nothing was changed.`);
     const sheet = ss.getSheetByName(name);
     if (!sheet) throw new Error(`No statement tab "${name}". Nothing was changed.`);
     const tab = readTab(sheet, true);

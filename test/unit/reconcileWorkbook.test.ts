@@ -42,15 +42,19 @@ describe('vendor statements', () => {
 describe('closing a month', () => {
   const row = (over: Partial<MatchRow> = {}): MatchRow => ({ caseId: 'RC-000001', lineId: 'L1', statement: 'Stmt X', month: '2026-10', state: 'auto', amount: '100.00', currency: 'USD', covers: '100.00', caseCurrency: 'USD', score: 90, signals: 'ref:case', counterparty: '', decidedAt: '', decidedBy: '', note: '', ...over });
   test('fingerprints the month\'s live rows; a later edit of the case is flagged', () => {
-    const records = new Map([['RC-000001', record()]]);
+    const records = new Map([['RC-000001', record({ matchedTransactions: 'L0, L1' })]]);
     const closed = markClosed([row(), row({ lineId: 'L2', state: 'suggested' }), row({ month: '2026-09', lineId: 'L3' })], '2026-10', records);
     expect(closed[0].note).toBe('closed 2026-10 | V1|PO-1001|100.00|USD');
     expect(closed[1].note).toBe('');
     expect(closed[2].note).toBe('');
     expect(closedMonthProblems(closed, records)).toEqual([]);
-    const edited = new Map([['RC-000001', record({ amount: '90.00' })]]);
+    const edited = new Map([['RC-000001', record({ amount: '90.00', matchedTransactions: 'L1' })]]);
     expect(closedMonthProblems(closed, edited)).toEqual([expect.objectContaining({ caseId: 'RC-000001', month: '2026-10' })]);
     expect(closedMonthProblems(closed, new Map())[0].message).toMatch(/no longer on the Cases tab/);
+    // The money the closed month matched must stay on the case: a later month adds lines, never takes one.
+    expect(closedMonthProblems(closed, new Map([['RC-000001', record({ matchedTransactions: 'L1, L9' })]]))).toEqual([]);
+    const cleared = closedMonthProblems(closed, new Map([['RC-000001', record({ matchedTransactions: '' })]]));
+    expect(cleared).toEqual([expect.objectContaining({ caseId: 'RC-000001', month: '2026-10', message: expect.stringContaining('no longer lists L1 in Matched Transactions') })]);
   });
 });
 

@@ -12,6 +12,8 @@ export const MATCH_HEADERS = [
 ] as const;
 
 export type MatchState = DecisionState | 'suggested' | 'ambiguous';
+/** The states of a pair that allocate money (the others propose, reject or undo). */
+export const LIVE_STATES: ReadonlySet<string> = new Set<MatchState>(['auto', 'confirmed', 'manual']);
 
 export interface MatchRow {
   caseId: string;
