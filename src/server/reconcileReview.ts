@@ -11,6 +11,7 @@ import type { CaseRecord } from '../domain/caseRecord';
 import { isMonth } from '../domain/reconcile/dates';
 import { LIVE_STATES, type MatchRow } from '../domain/reconcile/decisions';
 import { markClosed } from '../domain/reconcile/closeMonth';
+import { AlternativeLines } from '../domain/reconcile/alternatives';
 import { FxTable } from '../domain/reconcile/fx';
 import { parseVendorCsv, VENDOR_TAB_PREFIX } from '../domain/reconcile/vendorStatement';
 import { appendAudit, auditEntry } from '../sheets/auditLog';
@@ -44,7 +45,8 @@ export interface PairView {
 }
 export interface ReviewItem extends PairView {
   state: 'suggested' | 'ambiguous';
-  /** Other lines proposed for the same case (for "pick another line"). */
+  /** Other lines that could pay the case (for "pick another line"): the engine's other
+   *  proposals, then unallocated lines of the month within tolerance of the open amount. */
   alternatives: string[];
   /** The same lines as the user sees them: "2026-11-18 · 1,125.30 CNY · 义乌快乐玩具贸易 · Stmt CMB 2026-09..11". */
   alternativeLines: { lineId: string; label: string }[];
@@ -75,6 +77,12 @@ export function reviewItems(monthInput: unknown): ReviewItems {
   const items: ReviewItem[] = [];
   const matched: MatchedPair[] = [];
   const proposals = plan.result.pairs.filter((p) => p.state === 'suggested' || p.state === 'ambiguous');
+  const openOf = new Map(plan.result.cases.map((o) => [o.caseId, o.open]));
+  const nearMisses = new AlternativeLines({
+    lines: inp.moneyLines, month, allocated: new Map(plan.result.lines.map((l) => [l.lineId, l.allocated])),
+    fx: new FxTable(inp.fxRates, inp.recon.baseCurrency), feeTolerancePercent: inp.recon.feeTolerancePercent, fxTolerancePercent: inp.recon.fxTolerancePercent,
+  });
+  const rejected = new Set(inp.decisions.filter((x) => x.state === 'rejected').map((x) => `${x.caseId}\u0001${x.lineId}`));
   for (const p of plan.result.pairs) {
     const c = caseOf.get(p.caseId);
     const li = inp.lineInfo.get(p.lineId);
@@ -93,12 +101,16 @@ export function reviewItems(monthInput: unknown): ReviewItems {
       continue;
     }
     if (p.state !== 'suggested' && p.state !== 'ambiguous') continue;
-    const others = proposals.filter((q) => q.caseId === p.caseId && q.lineId !== p.lineId);
+    // The engine's other proposals for the case first, then near misses it did not propose.
+    const others = proposals.filter((q) => q.caseId === p.caseId && q.lineId !== p.lineId).map((q) => q.lineId);
+    const exclude = new Set([p.lineId, ...others]);
+    const near = nearMisses.find(openOf.get(p.caseId) ?? c.amount, c.currency, l.bookingDate, exclude).filter((id) => !rejected.has(`${p.caseId}\u0001${id}`));
+    const alternatives = [...others, ...near];
     items.push({
       state: p.state,
       ...pair,
-      alternatives: others.map((q) => q.lineId),
-      alternativeLines: others.map((q) => ({ lineId: q.lineId, label: lineLabel(inp, q.lineId) })),
+      alternatives,
+      alternativeLines: alternatives.map((id) => ({ lineId: id, label: lineLabel(inp, id) })),
     });
   }
   items.sort((a, b) => (a.state === b.state ? b.score - a.score : a.state === 'ambiguous' ? -1 : 1));
