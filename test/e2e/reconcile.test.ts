@@ -58,4 +58,54 @@ d('reconciliation pages', () => {
     expect(await banner.textContent()).toMatch(/cases? matched .* nothing changed/);
     await page().click('#layer-dialogs button.x');
   });
+
+  it('picks another line for a suggestion from the near misses offered', async () => {
+    // The review sidebar is still open from the tests above.
+    const f = await sidebarFrame(page());
+    await f.waitForSelector('.recon-item, .muted', { timeout: 120000 });
+    // A card whose list offers a line besides "Another line…" and "Type a Line ID…", in any month.
+    const selects = f.locator('.recon-item select[aria-label="Another line"]');
+    const months = await f.locator('#review-month option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    let chosen = -1;
+    for (const m of months) {
+      if ((await f.locator('#review-month').inputValue()) !== m) {
+        await f.locator('#review-month').selectOption(m);
+        // The list says "Matching…" until the month's items are in.
+        await f.locator('p.loading').waitFor({ state: 'detached', timeout: 120000 });
+      }
+      for (let i = 0; i < (await selects.count()) && chosen < 0; i++) if ((await selects.nth(i).locator('option').count()) > 2) chosen = i;
+      if (chosen >= 0) break;
+    }
+    expect(chosen).toBeGreaterThanOrEqual(0);
+    const select = selects.nth(chosen);
+    const lineId = await select.locator('option').nth(1).getAttribute('value');
+    const label = await select.locator('option').nth(1).textContent();
+    expect(label).toMatch(/^\d{4}-\d{2}-\d{2} · [\d,]+(\.\d+)? [A-Z]{3}/); // date · amount currency · who · statement
+    await select.selectOption(lineId!);
+    await f.locator('.banner.success', { hasText: `matched to ${lineId} by hand` }).waitFor({ timeout: 120000 });
+  });
+
+  it('closing the month says how many pairs still wait for review, and marks it closed', async () => {
+    await clickMenu(page(), ['Extensions', ADDON, 'Reconcile', 'Run reconciliation…']);
+    const d = await dialogFrame(page());
+    await d.waitForSelector('#recon-month');
+    const month = await d.locator('#recon-month').inputValue();
+    // No statement ticked is a mistake, not "all statements".
+    const boxes = d.locator('.recon-tabs input[type=checkbox]');
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
+    await d.click('button.btn.primary');
+    await d.locator('.banner.error', { hasText: 'Tick at least one statement to reconcile against.' }).waitFor();
+    const asked: string[] = [];
+    const onDialog = (dlg: import('playwright-core').Dialog) => { asked.push(dlg.message()); void dlg.accept(); };
+    page().on('dialog', onDialog);
+    try {
+      await d.locator('button', { hasText: 'Close month…' }).click();
+      await d.locator('.banner.success', { hasText: `${month} closed` }).waitFor({ timeout: 120000 });
+    } finally {
+      page().off('dialog', onDialog);
+    }
+    expect(asked).toEqual([expect.stringMatching(new RegExp(`^Close ${month}\\?.* \\d+ suggested or ambiguous pairs? still waits? for review`))]);
+    expect(await d.locator('#recon-month option:checked').textContent()).toBe(`${month} (closed)`);
+    await page().click('#layer-dialogs button.x');
+  });
 });

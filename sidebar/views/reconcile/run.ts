@@ -35,6 +35,11 @@ export function runReconciliationView(root: HTMLElement): void {
           note.clear();
           try {
             const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
+            // The server reads every Stmt tab when it is given none: an empty choice would run against all of them.
+            if (boxes.length && !chosen.length && !opts.runInProgress) {
+              note.show({ kind: 'error', title: 'Tick at least one statement to reconcile against.' });
+              return;
+            }
             let o: RunOutcome | null = opts.runInProgress ? await reconApi.continueRun() : await reconApi.run(month.value, chosen);
             while (o && o.status === 'continuing') {
               show(o);
@@ -55,9 +60,16 @@ export function runReconciliationView(root: HTMLElement): void {
       const close = loadingButton({
         label: 'Close month…',
         onClick: async () => {
-          if (!window.confirm(`Close ${month.value}? Its matches will no longer change, and later edits of its cases are flagged by Check the log.`)) return;
+          const chosenMonth = month.value;
           try {
-            const r = await reconApi.close(month.value);
+            // Closing leaves whatever is still proposed unmatched for good: say how much that is.
+            const pending = (await reconApi.review(chosenMonth)).items.length;
+            const waiting = pending ? ` ${pending} suggested or ambiguous pair${pending === 1 ? '' : 's'} still wait${pending === 1 ? 's' : ''} for review (Review matches); closing leaves them unmatched.` : '';
+            if (!window.confirm(`Close ${chosenMonth}? Its matches will no longer change, and later edits of its cases are flagged by Check the log.${waiting}`)) return;
+            const r = await reconApi.close(chosenMonth);
+            opts.closedMonths.push(r.month);
+            const option = Array.from(month.options).find((o) => o.value === r.month);
+            if (option) option.textContent = `${r.month} (closed)`;
             note.show({ kind: 'success', title: `${r.month} closed (${r.matchedCases} matched cases).` });
           } catch (e) {
             note.show({ kind: 'error', title: errorMessage(e) });
