@@ -141,8 +141,9 @@ export function generateDemo(opts: { today: string; cases?: number; seed?: numbe
       list.push({ date: iso(day - 5 * DAY), minor: half, currency: c.currency, ...who(c), memo: `${caseId(c.seq)} part 1/2`, kind: 'refund' });
       list.push({ date: iso(Math.min(lastDay, day + 6 * DAY)), minor: c.minor - half, currency: c.currency, ...who(c), memo: `${caseId(c.seq)} part 2/2`, kind: 'refund' });
     } else if (k < 0.75 && c.currency === 'EUR') {
-      // Paid into the USD balance: converted at the vendor's bank rate.
-      const usd = Math.round((c.minor * 1085) / 1000);
+      // Paid into the USD balance: converted at the vendor's bank rate, a little off the rate in
+      // Settings, so the report shows the FX difference to book.
+      const usd = Math.round((c.minor * 1079) / 1000);
       wise.push({ date: iso(day), minor: usd, currency: 'USD', ...who(c), memo: caseId(c.seq), kind: 'refund', original: { minor: c.minor, currency: 'EUR' } });
     } else if (k < 0.8) batchPool.push(c);
     // else: still waiting for money
@@ -185,10 +186,14 @@ export function generateDemo(opts: { today: string; cases?: number; seed?: numbe
   const notes = v5.slice(0, Math.max(0, v5.length - 1)).map((c, i) => [c.expected, `CN-${7000 + i}`, c.orderNo, money(c.minor), c.currency]);
   notes.push([iso(lastDay - 3 * DAY), 'CN-7999', 'PO-2026-99999', '42.00', 'USD']);
   const vendorStatement = { vendorId: 'V005', csv: [csvLine(['Date', 'Reference', 'Order #', 'Amount', 'Currency']), ...notes.map(csvLine)].join('\n') + '\n' };
-  const asOf = `${months[0]}-01`;
+  // One rate per currency and month, as an accountant keeps them (each holds from its date on).
   const fxRates = [
-    { currency: 'CNY', rate: '0.1404', asOf },
-    { currency: 'EUR', rate: '1.0850', asOf },
+    { currency: 'CNY', rate: '0.1404', asOf: `${months[0]}-01` },
+    { currency: 'EUR', rate: '1.0850', asOf: `${months[0]}-01` },
+    { currency: 'CNY', rate: '0.1398', asOf: `${months[1]}-01` },
+    { currency: 'EUR', rate: '1.0820', asOf: `${months[1]}-01` },
+    { currency: 'CNY', rate: '0.1409', asOf: `${months[2]}-01` },
+    { currency: 'EUR', rate: '1.0905', asOf: `${months[2]}-01` },
   ];
   return { months, vendors: DEMO_VENDORS, cases, files, vendorStatement, fxRates };
 }
