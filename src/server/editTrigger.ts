@@ -96,8 +96,9 @@ export function onCasesEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const dataRows = row0 + rows - firstDataRow;
   const entries: AuditEntry[] = [];
   if (row0 === 1) entries.push({ time, user, caseId: '', action: 'manual edit', field: 'header row', oldValue: String(e.oldValue ?? ''), newValue: String(e.value ?? '') });
+  let ids: string[] = [];
   if (dataRows > 0) {
-    const ids = idCol >= 0 ? sheet.getRange(firstDataRow, idCol + 1, dataRows, 1).getDisplayValues().map((r) => r[0]) : [];
+    ids = idCol >= 0 ? sheet.getRange(firstDataRow, idCol + 1, dataRows, 1).getDisplayValues().map((r) => r[0]) : [];
     if (dataRows * cols > CELLS_LISTED) {
       entries.push({ time, user, caseId: '', action: 'manual edit', field: `${range.getA1Notation()}`, oldValue: '', newValue: `${dataRows * cols} cells changed (pasted)` });
     } else {
@@ -116,7 +117,24 @@ export function onCasesEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
     }
   }
   if (!entries.length) return;
-  withDocumentLock(() => appendAudit(ss, entries));
+  withDocumentLock(() => {
+    appendAudit(ss, entries);
+    if (ids.some((id) => id.trim())) stampEditedRows(sheet, header, firstDataRow, ids, col0, cols, time, user);
+  });
+}
+
+/**
+ * A case edited in the grid shows who changed it last and when, as one changed from the sidebar
+ * does: Updated At / Updated By of the edited rows that hold a case (one read, one write). An
+ * edit of those two columns themselves is left as typed. Script writes do not fire onEdit, so
+ * this write does not come back as an edit.
+ */
+function stampEditedRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: string[], first: number, ids: string[], col0: number, cols: number, time: string, user: string): void {
+  const at = header.findIndex((h) => h.trim() === 'Updated At');
+  if (at < 0 || header[at + 1]?.trim() !== 'Updated By') return;
+  if (col0 - 1 <= at + 1 && at <= col0 - 1 + cols - 1) return;
+  const range = sheet.getRange(first, at + 1, ids.length, 2);
+  range.setValues(range.getValues().map((r, i) => (ids[i].trim() ? [time, user] : r)));
 }
 
 interface StatusEdit {

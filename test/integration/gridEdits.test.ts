@@ -124,4 +124,17 @@ d('Refund Amount typed in the grid', () => {
     expect(toasts).toEqual([]);
     expect((await run('verifyAuditTrail')).ok).toBe(true);
   });
+
+  it('a grid edit stamps Updated At / Updated By on the edited case, as the sidebar does; a row without a case is left alone', async () => {
+    await run('logCase', [form()]);
+    // Make the stamp visibly old, then edit the row by hand.
+    await type(cell('Updated By', 2), 'someone@else.example');
+    expect(sheetRow(2)[col('Updated By')]).toBe('someone@else.example'); // typing into the stamp itself is kept
+    await type(cell('Notes', 2), 'vendor agreed by phone');
+    const row = sheetRow(2);
+    expect(row[col('Updated By')]).not.toBe('someone@else.example');
+    expect(String(row[col('Updated At')])).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    await type(cell('Notes', 5), 'a note on an empty row');
+    expect(sheetRow(5)?.[col('Updated At')] ?? '').toBe('');
+  });
 });
