@@ -14,6 +14,7 @@ import { markClosed } from '../domain/reconcile/closeMonth';
 import { AlternativeLines } from '../domain/reconcile/alternatives';
 import { FxTable } from '../domain/reconcile/fx';
 import { parseVendorCsv, VENDOR_TAB_PREFIX } from '../domain/reconcile/vendorStatement';
+import { notStatementReason } from '../domain/statements/binary';
 import { appendAudit, auditEntry } from '../sheets/auditLog';
 import { withDocumentLock } from '../sheets/lock';
 import { writeStatementTab, existingLineIds, freeStatementTabName } from '../sheets/statementRepo';
@@ -361,6 +362,12 @@ export interface VendorImportResult {
  *  `Stmt Vendor <ID> <period>` tab; the whole file or nothing. */
 export function importVendor(input: unknown): VendorImportResult {
   const req = validateRequest(z.object({ vendorId: z.string().min(1).max(40), csv: z.string().min(1, 'The file is empty') }), input);
+  // The dialog reads the file as text, so a PDF, image or workbook arrives as mojibake: sniff it
+  // as the statement import sniffs bytes (code units as bytes; an undecodable byte, U+FFFD, as a
+  // high byte, which is text in a legacy charset as often as it is binary).
+  const sniff = Array.from(req.csv.slice(0, 4096), (ch) => { const c = ch.charCodeAt(0); return c === 0xfffd ? 0x80 : c > 0xff ? 0x41 : c; });
+  const binary = notStatementReason(sniff);
+  if (binary) return { ok: false, tabName: '', newCount: 0, alreadyCount: 0, errors: [binary], message: `Nothing was imported: ${binary}` };
   const { lines, errors } = parseVendorCsv(req.vendorId, req.csv);
   if (errors.length) return { ok: false, tabName: '', newCount: 0, alreadyCount: 0, errors, message: `Nothing was imported: ${errors.length} problem(s).` };
   const ss = SpreadsheetApp.getActiveSpreadsheet();

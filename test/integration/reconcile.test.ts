@@ -252,6 +252,22 @@ d('what the accountant reads', () => {
     expect(r.message).toMatch(/V0O5/);
     expect(rt.workbook.sheetNames()).toEqual(before);
   });
+
+  it('a PDF, an image or a workbook picked as the vendor list is refused with what it looks like; nothing is written', async () => {
+    const before = rt.workbook.sheetNames();
+    // What the dialog's readAsText makes of such files: ASCII signatures stay, other bytes turn into U+FFFD or controls.
+    const files: [string, RegExp][] = [
+      ['%PDF-1.7\n%\ufffd\ufffd\ufffd\ufffd\n1 0 obj', /PDF/],
+      ['\ufffdPNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000\u0001', /NUL bytes|control characters/],
+      ['PK\u0003\u0004\u0014\u0000\u0006\u0000\b\u0000\u0000\u0000!\u0000[Content_Types].xml', /ZIP|xlsx|spreadsheet/i],
+    ];
+    for (const [csv, what] of files) {
+      const r = await call(rt, 'importVendorStatement', [{ vendorId: 'V005', csv }]);
+      expect({ ok: r.ok, message: r.message }).toEqual({ ok: false, message: expect.stringMatching(what) });
+      expect(r.message).toMatch(/^Nothing was imported: This file is not a statement export/);
+    }
+    expect(rt.workbook.sheetNames()).toEqual(before);
+  });
 });
 
 d('runReconciliation at the spreadsheet cell limit', () => {
