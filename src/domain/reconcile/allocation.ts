@@ -25,18 +25,19 @@ export interface Assessment {
  */
 export function assess(C: CaseTable, ci: number, L: LineTable, li: number, open: number, remaining: number, withReference: boolean, fx: FxTable, s: ReconSettings, into?: Assessment): Assessment | null {
   if (open <= 0 || remaining <= 0) return null;
-  const cc = C.c[ci].currency;
   // Tolerance of what is still open (after instalments it shrinks with the open amount).
-  const feeTol = open === C.refund[ci] ? C.feeTol[ci] : feeToleranceMinor(open, cc, s);
-  const l = L.l[li];
-  const lc = l.currency;
-  if (cc === lc) {
+  const feeTol = open === C.refund[ci] ? C.feeTol[ci] : feeToleranceMinor(open, C.c[ci].currency, s);
+  // Currencies compared by code (columns): the row objects are read only off the common path.
+  if (C.currency[ci] === L.currency[li]) {
     if (remaining === open) return fit(into, 'amount:exact', remaining, remaining, false);
     if (remaining < open && remaining >= open - feeTol) return fit(into, 'amount:fee', remaining, remaining, false);
     if (!withReference) return null;
     const take = Math.min(open, remaining);
     return fit(into, 'amount:partial', take, take, false);
   }
+  const cc = C.c[ci].currency;
+  const l = L.l[li];
+  const lc = l.currency;
   // The line says what it was before conversion (Wise, PayPal): compare in the case currency.
   const original = L.original[li];
   if (l.originalCurrency === cc && !Number.isNaN(original) && remaining === L.amount[li]) {

@@ -25,29 +25,55 @@ import { feeToleranceMinor } from './openAmount';
 export type TakenState = 'auto' | 'suggested' | 'ambiguous';
 
 /** The pairs taken, as columns (pair k: case ci[k], line li[k], …): a month takes ~10^5, and
- *  an object each would live from assignment to the outcomes for the collector to copy. */
+ *  an object each would live from assignment to the outcomes for the collector to copy. The
+ *  numeric columns are typed arrays that double when full (plain arrays grown by push left
+ *  their old backing stores behind); state and signals stay plain arrays of shared values. */
 export class Taken {
   n = 0;
-  readonly ci: number[] = [];
-  readonly li: number[] = [];
+  ci = new Int32Array(1024);
+  li = new Int32Array(1024);
   readonly state: TakenState[] = [];
-  readonly score: number[] = [];
+  score = new Float64Array(1024);
   /** Shared, read-only lists (ScoredPairs.signals) or one made for the pair. */
   readonly signals: string[][] = [];
-  readonly alloc: number[] = [];
-  readonly covers: number[] = [];
-  readonly fx: boolean[] = [];
+  alloc = new Float64Array(1024);
+  covers = new Float64Array(1024);
+  /** 1 when paid in another currency (or by its pre-conversion amount). */
+  fx = new Uint8Array(1024);
 
   push(ci: number, li: number, state: TakenState, score: number, signals: string[], alloc: number, covers: number, fx: boolean): void {
-    this.ci.push(ci);
-    this.li.push(li);
+    const k = this.n;
+    if (k === this.ci.length) this.grow(2 * k);
+    this.ci[k] = ci;
+    this.li[k] = li;
     this.state.push(state);
-    this.score.push(score);
+    this.score[k] = score;
     this.signals.push(signals);
-    this.alloc.push(alloc);
-    this.covers.push(covers);
-    this.fx.push(fx);
+    this.alloc[k] = alloc;
+    this.covers[k] = covers;
+    this.fx[k] = fx ? 1 : 0;
     this.n++;
+  }
+
+  private grow(size: number): void {
+    const ci = new Int32Array(size);
+    ci.set(this.ci);
+    this.ci = ci;
+    const li = new Int32Array(size);
+    li.set(this.li);
+    this.li = li;
+    const score = new Float64Array(size);
+    score.set(this.score);
+    this.score = score;
+    const alloc = new Float64Array(size);
+    alloc.set(this.alloc);
+    this.alloc = alloc;
+    const covers = new Float64Array(size);
+    covers.set(this.covers);
+    this.covers = covers;
+    const fx = new Uint8Array(size);
+    fx.set(this.fx);
+    this.fx = fx;
   }
 }
 
@@ -103,6 +129,9 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken {
       ? null
       : assess(C, ci[p], L, li[p], C.open[ci[p]], L.remaining[li[p]], scored.hasReference(p), fx, s, into);
   const probe: Assessment = { fit: 'amount:exact', alloc: 0, covers: 0, converted: false };
+  // The pair being placed, assessed into one reused object (read at once by take, or copied
+  // into an ambiguous group): not a new object per pair.
+  const current: Assessment = { fit: 'amount:exact', alloc: 0, covers: 0, converted: false };
   const take = (p: number, a: Assessment, state: TakenState) => {
     const c = ci[p];
     taken.push(ci[p], li[p], state, score[p], scored.signals(p), a.alloc, a.covers, a.fit === 'amount:original' || a.converted);
@@ -115,10 +144,19 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken {
     if (a.fit !== 'amount:partial' || C.open[c] <= 0) done[c] = 1;
   };
   const competes = (p: number, q: number) => q !== p && !(scored.hasReference(p) && scored.hasReference(q));
+  /** The group of p with q added when q competes within the margin (`bar`) and is feasible. */
+  const considerFor = (group: [number, Assessment][] | null, p: number, a: Assessment, q: number, bar: number): [number, Assessment][] | null => {
+    if (!competes(p, q) || score[q] < bar) return group;
+    const qa = feasible(q);
+    if (!qa) return group;
+    if (!group) group = [[p, { ...a }]];
+    if (!inGroup(group, q)) group.push([q, qa]);
+    return group;
+  };
 
   for (let r = 0; r < np; r++) {
     const p = order[r];
-    const a = feasible(p);
+    const a = feasible(p, current);
     if (!a) continue;
     if (score[p] >= s.autoConfirmScore && scored.hasReference(p) && !scored.contradicts(p)) {
       let blocking = false;
@@ -129,16 +167,12 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken {
         continue;
       }
     }
+    // Competitors within the margin: the case's pairs, then the line's (two plain loops, no
+    // closure made per pair).
     let group: [number, Assessment][] | null = null;
-    const consider = (q: number) => {
-      if (!competes(p, q) || score[q] < score[p] - s.ambiguityMargin) return;
-      const qa = feasible(q);
-      if (!qa) return;
-      if (!group) group = [[p, a]];
-      if (!group.some(([g]) => g === q)) group.push([q, qa]);
-    };
-    for (let k = caseHead[ci[p]]; k >= 0; k = caseNext[k]) consider(order[k]);
-    for (let k = lineHead[li[p]]; k >= 0; k = lineNext[k]) consider(order[k]);
+    const bar = score[p] - s.ambiguityMargin;
+    for (let k = caseHead[ci[p]]; k >= 0; k = caseNext[k]) group = considerFor(group, p, a, order[k], bar);
+    for (let k = lineHead[li[p]]; k >= 0; k = lineNext[k]) group = considerFor(group, p, a, order[k], bar);
     if (!group) {
       take(p, a, 'suggested');
       continue;
@@ -153,6 +187,11 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken {
 
   subsetSums(ctx, taken, done, heldCases, heldLines);
   return taken;
+}
+
+function inGroup(group: [number, Assessment][], q: number): boolean {
+  for (let i = 0; i < group.length; i++) if (group[i][0] === q) return true;
+  return false;
 }
 
 /**
@@ -208,36 +247,6 @@ function bestFirst(idx: Int32Array, score: Int32Array, dist: Float64Array, ci: I
   return out;
 }
 
-/** Rank of each of n string keys in code-unit order (what Array.prototype.sort() does);
- *  equal keys share the rank of their first sorted position. An index sort over the keys:
- *  no Map of 100k strings. */
-export function rankBy(n: number, key: (i: number) => string): Int32Array {
-  const keys = new Array<string>(n);
-  for (let i = 0; i < n; i++) keys[i] = key(i);
-  const rank = new Int32Array(n);
-  // Already in order (a log numbered in sequence): the ranks without sorting.
-  let inOrder = true;
-  for (let i = 1; i < n && inOrder; i++) if (keys[i - 1] > keys[i]) inOrder = false;
-  if (inOrder) {
-    for (let i = 1; i < n; i++) rank[i] = keys[i - 1] === keys[i] ? rank[i - 1] : i;
-    return rank;
-  }
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((x, y) => {
-    const p = keys[x];
-    const q = keys[y];
-    return p < q ? -1 : p > q ? 1 : x - y;
-  });
-  let r = 0;
-  for (let k = 0; k < n; k++) {
-    const i = order[k];
-    if (k > 0 && keys[order[k - 1]] !== keys[i]) r = k;
-    rank[i] = r;
-  }
-  return rank;
-}
-
 function subsetSums(ctx: AssignContext, taken: Taken, done: Uint8Array, heldCases: Uint8Array, heldLines: Uint8Array): void {
   const { C, L, s } = ctx;
   // Rows already in a pair, as flags per row (not Sets of 100k numbers).
@@ -268,8 +277,11 @@ function subsetSums(ctx: AssignContext, taken: Taken, done: Uint8Array, heldCase
     if (!candidates || candidates.length < 2) continue;
     const day = L.day[li];
     const remaining = L.remaining[li];
-    const pool = candidates.filter((ci) => !done[ci] && !heldCases[ci] && C.open[ci] < remaining && day >= C.winLo[ci] && day <= C.winHi[ci]);
-    if (pool.length < 2) continue;
+    // Counted first: most lines have fewer than two cases that fit, and then no list is made.
+    let fits = 0;
+    for (let k = 0; k < candidates.length && fits < 2; k++) if (fitsSum(candidates[k], done, heldCases, C, remaining, day)) fits++;
+    if (fits < 2) continue;
+    const pool = candidates.filter((ci) => fitsSum(ci, done, heldCases, C, remaining, day));
     pool.sort((a, b) => Math.abs(C.expDay[a] - day) - Math.abs(C.expDay[b] - day) || cmp(C.c[a].caseId, C.c[b].caseId));
     if (pool.length > SUBSET_MAX_CASES) pool.length = SUBSET_MAX_CASES;
     const sets = findSubsets(pool, C.open, remaining, s, L.l[li].currency);
@@ -301,6 +313,11 @@ function subsetSums(ctx: AssignContext, taken: Taken, done: Uint8Array, heldCase
     if (state === 'suggested') L.remaining[li] = 0;
     heldLines[li] = 1;
   }
+}
+
+/** May this case be part of a sum paying a line with `remaining` left, booked on `day`? */
+function fitsSum(ci: number, done: Uint8Array, heldCases: Uint8Array, C: CaseTable, remaining: number, day: number): boolean {
+  return !done[ci] && !heldCases[ci] && C.open[ci] < remaining && day >= C.winLo[ci] && day <= C.winHi[ci];
 }
 
 /** Sets of ≥ 2 cases (positions) whose open amounts sum to `target`, or exceed it by a fee

@@ -15,14 +15,38 @@ import type { ReconSettings } from './types';
 import type { CaseTable, LineTable } from './model';
 import { convertMinor, type FxTable } from './fx';
 import { fxToleranceMinor } from './openAmount';
+import type { CaseOrders } from './caseOrders';
 
 /** Candidate pairs as flat columns (k-th pair: case ci[k], line li[k], reference bits
- *  ref[k]): a month has hundreds of thousands, and an object each is garbage to collect. */
-export interface Drafts {
-  n: number;
-  ci: number[];
-  li: number[];
-  ref: number[];
+ *  ref[k]): a month has hundreds of thousands, and an object each is garbage to collect.
+ *  Typed arrays that double when full, with `next` (the case's previous draft, see find):
+ *  growing plain arrays by push left their old backing stores for the collector. */
+export class Drafts {
+  n = 0;
+  ci = new Int32Array(1024);
+  li = new Int32Array(1024);
+  ref = new Uint8Array(1024);
+  next = new Int32Array(1024);
+
+  push(ci: number, li: number, ref: number, next: number): number {
+    if (this.n === this.ci.length) {
+      this.ci = grown(this.ci, new Int32Array(this.n * 2));
+      this.li = grown(this.li, new Int32Array(this.n * 2));
+      this.ref = grown(this.ref, new Uint8Array(this.n * 2));
+      this.next = grown(this.next, new Int32Array(this.n * 2));
+    }
+    const k = this.n++;
+    this.ci[k] = ci;
+    this.li[k] = li;
+    this.ref[k] = ref;
+    this.next[k] = next;
+    return k;
+  }
+}
+
+function grown<T extends Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 export const REF_CASE = 1;
 export const REF_ORDER = 2;
@@ -125,12 +149,6 @@ function lowerBound(a: Float64Array, x: number, from: number, to: number): numbe
   return lo;
 }
 
-/** 20 bits: length (up to 63), first and last character (low 7 bits each). */
-function orderShape(key: string): number {
-  const n = key.length;
-  return ((n < 63 ? n : 63) << 14) | ((key.charCodeAt(0) & 127) << 7) | (key.charCodeAt(n - 1) & 127);
-}
-
 export function pairKey(caseId: string, lineId: string): string {
   return `${caseId}\u0001${lineId}`;
 }
@@ -139,17 +157,12 @@ export class CandidateIndex {
   /** Case number → case position: a plain array when the numbers are dense (they are
    *  sequential in a log), else a Map. On a repeated number the last case wins either way. */
   private caseByNum: Map<number, number> | Int32Array = new Map<number, number>();
-  private caseByOrder = new Map<string, number[]>();
-  /** Shapes (length, first and last character) of the cases' order keys. Most tokens in a
-   *  statement's text (dates, amounts, accounts, other references) have a shape no order key
-   *  has, and are ruled out without hashing a fresh string into the map. */
-  private orderShapes = new Uint8Array(1 << 20);
   private byCurrency = new Map<string, AmountIndex>();
   private byOriginal = new Map<string, AmountIndex>();
   /** Vendor code → currency → amounts of the lines that vendor sent (no composed keys). */
   private byVendor: (Map<string, AmountIndex> | undefined)[] = [];
 
-  constructor(private C: CaseTable, private L: LineTable, private fx: FxTable, private s: ReconSettings) {
+  constructor(private C: CaseTable, private L: LineTable, private fx: FxTable, private s: ReconSettings, private orders: CaseOrders) {
     let maxNum = 0;
     for (let ci = 0; ci < C.n; ci++) if (C.num[ci] > maxNum) maxNum = C.num[ci]; // NaN never is
     const byNum = maxNum <= 4 * C.n + 1024 ? new Int32Array(maxNum + 1).fill(-1) : null;
@@ -159,13 +172,6 @@ export class CandidateIndex {
       if (num === num) {
         if (byNum) byNum[num] = ci;
         else (this.caseByNum as Map<number, number>).set(num, ci);
-      }
-      const key = C.orderKey[ci];
-      if (key) {
-        this.orderShapes[orderShape(key)] = 1;
-        const list = this.caseByOrder.get(key);
-        if (list) list.push(ci);
-        else this.caseByOrder.set(key, [ci]);
       }
     }
     const cur = new Map<string, Entries>();
@@ -201,9 +207,6 @@ export class CandidateIndex {
     }
   }
 
-  private casesWithOrder(key: string): number[] | undefined {
-    return this.orderShapes[orderShape(key)] ? this.caseByOrder.get(key) : undefined;
-  }
 
   /** The position of the case with this number, or -1. */
   private caseNamed(n: number): number {
@@ -226,13 +229,18 @@ export class CandidateIndex {
       for (let i = 0; i < L.n; i++) {
         const keys = L.orderKeys[i];
         let named = L.caseNums[i].length > 0;
-        for (let k = 0; !named && k < keys.length; k++) named = this.casesWithOrder(keys[k]) !== undefined;
+        for (let k = 0; !named && k < keys.length; k++) named = this.orders.caseWith(keys[k]) >= 0;
         this.namesSome[i] = named ? 1 : 0;
       }
     }
     // A line that names no case cannot contradict one (most lines: no token lists read).
     if (this.namesSome[li] === 0) return false;
-    if (L.caseNums[li].indexOf(C.num[ci]) >= 0) return false; // NaN (no number) is never found
+    // Does it name this case's number? The first number from its column, any other from the
+    // list (NaN, no number, equals nothing).
+    const num = C.num[ci];
+    if (L.firstCaseNum[li] === num) return false;
+    const nums = L.caseNums[li];
+    if (nums.length > 1 && nums.indexOf(num) >= 0) return false;
     const key = C.orderKey[ci];
     return !(key && L.orderKeys[li].indexOf(key) >= 0);
   }
@@ -243,24 +251,19 @@ export class CandidateIndex {
     // an amount hit of the same line is a short scan, with no hash of 10^10 possible pairs and
     // no array per case.
     const head = new Int32Array(C.n).fill(-1);
-    const next: number[] = [];
-    const all: Drafts = { n: 0, ci: [], li: [], ref: [] };
+    const all = new Drafts();
     const add = (ci: number, li: number, ref: number) => {
       if (!C.active[ci] || C.open[ci] <= 0) return;
       const day = L.day[li];
       if (day < C.winLo[ci] || day > C.winHi[ci]) return;
       if (rejected.size && rejected.has(pairKey(C.c[ci].caseId, L.l[li].lineId))) return;
-      for (let k = head[ci]; k >= 0; k = next[k]) {
+      for (let k = head[ci]; k >= 0; k = all.next[k]) {
         if (all.li[k] === li) {
           all.ref[k] |= ref;
           return;
         }
       }
-      all.ci.push(ci);
-      all.li.push(li);
-      all.ref.push(ref);
-      next.push(head[ci]);
-      head[ci] = all.n++;
+      head[ci] = all.push(ci, li, ref, head[ci]);
     };
 
     for (let li = 0; li < L.n; li++) {
@@ -273,12 +276,15 @@ export class CandidateIndex {
       }
       const keys = L.orderKeys[li];
       for (let k = 0; k < keys.length; k++) {
-        const list = this.casesWithOrder(keys[k]);
+        const one = this.orders.caseWith(keys[k]);
+        if (one < 0) continue;
+        const list = this.orders.severalWith(keys[k]);
         if (list) for (let m = 0; m < list.length; m++) add(list[m], li, REF_ORDER);
+        else add(one, li, REF_ORDER);
       }
     }
 
-    const hits: number[] = [];
+    const hits = new Hits();
     for (let ci = 0; ci < C.n; ci++) {
       const open = C.open[ci];
       if (!C.active[ci] || open <= 0) continue;
@@ -286,7 +292,7 @@ export class CandidateIndex {
       const feeTol = C.feeTol[ci];
       const lo = C.winLo[ci];
       const hi = C.winHi[ci];
-      hits.length = 0;
+      hits.n = 0;
       this.collect(this.byCurrency.get(c.currency), open, open, lo, hi, hits);
       this.collect(this.byOriginal.get(c.currency), open - feeTol, open, lo, hi, hits);
       const vendorLines = C.vendor[ci] >= 0 ? this.byVendor[C.vendor[ci]] : undefined;
@@ -305,23 +311,37 @@ export class CandidateIndex {
         const band = tol + (tol >> 2) + convertMinor(feeTol, rate) + 1;
         this.collect(index, expected - band, expected + band, lo, hi, hits);
       }
-      if (hits.length > MAX_AMOUNT_HITS_PER_CASE) {
+      if (hits.n > MAX_AMOUNT_HITS_PER_CASE) {
+        // Rare (a crowd): sorted as a plain array, exactly as before.
         const exp = C.expDay[ci];
-        hits.sort((a, b) => Math.abs(L.day[a] - exp) - Math.abs(L.day[b] - exp) || a - b);
-        hits.length = MAX_AMOUNT_HITS_PER_CASE;
+        const list = Array.from(hits.a.subarray(0, hits.n));
+        list.sort((a, b) => Math.abs(L.day[a] - exp) - Math.abs(L.day[b] - exp) || a - b);
+        for (let h = 0; h < MAX_AMOUNT_HITS_PER_CASE; h++) hits.a[h] = list[h];
+        hits.n = MAX_AMOUNT_HITS_PER_CASE;
       }
-      for (let h = 0; h < hits.length; h++) add(ci, hits[h], 0);
+      for (let h = 0; h < hits.n; h++) add(ci, hits.a[h], 0);
     }
     return all;
   }
 
-  private collect(index: AmountIndex | undefined, lo: number, hi: number, dayLo: number, dayHi: number, out: number[]): void {
+  private collect(index: AmountIndex | undefined, lo: number, hi: number, dayLo: number, dayHi: number, out: Hits): void {
     if (!index) return;
     // A crowd of identical amounts is cut off: beyond a few dozen it is ambiguous anyway.
-    const limit = out.length + 4 * MAX_AMOUNT_HITS_PER_CASE;
+    const limit = out.n + 4 * MAX_AMOUNT_HITS_PER_CASE;
     const { amounts, lines, days } = index;
-    for (let i = lowerBoundIn(index, lo); i < amounts.length && amounts[i] <= hi && out.length < limit; i++) {
+    for (let i = lowerBoundIn(index, lo); i < amounts.length && amounts[i] <= hi && out.n < limit; i++) {
       if (days[i] >= dayLo && days[i] <= dayHi) out.push(lines[i]);
     }
+  }
+}
+
+/** One case's amount hits (line positions), a buffer reused from case to case: emptying a
+ *  plain array per case (length = 0) drops its backing store, so every case made a new one. */
+class Hits {
+  n = 0;
+  a = new Int32Array(256);
+  push(li: number): void {
+    if (this.n === this.a.length) this.a = grown(this.a, new Int32Array(this.n * 2));
+    this.a[this.n++] = li;
   }
 }

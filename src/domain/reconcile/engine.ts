@@ -7,13 +7,15 @@
 // candidates are found through indexes, scored with named signals, and assigned globally.
 import { Decimal } from '../money';
 import type { CaseOutcome, Decision, Difference, LineOutcome, Pair, ReconCase, ReconInput, ReconResult } from './types';
-import { CaseTable, LineTable } from './model';
+import { CaseTable, CurrencyCodes, LineTable } from './model';
 import { VendorDirectory } from './vendorIdentity';
 import { FxTable } from './fx';
 import { CandidateIndex, REF_CASE, REF_ORDER, pairKey } from './candidates';
+import { CaseOrders } from './caseOrders';
 import { assess, type Assessment } from './allocation';
 import { ScoredPairs } from './score';
-import { assign, rankBy, type Taken } from './assign';
+import { assign, type Taken } from './assign';
+import { rankBy } from './ranks';
 import { dayNumber, monthEnd, monthOf } from './dates';
 import { fromMinor, toMinor } from './minor';
 import { minorUnits } from '../currency';
@@ -50,11 +52,13 @@ export function reconcile(input: ReconInput): ReconResult {
     }
   }
   const vendors = new VendorDirectory(input.vendors, learned);
-  const C = new CaseTable(input.cases, s, endDay, vendors);
+  const currencies = new CurrencyCodes();
+  const C = new CaseTable(input.cases, s, endDay, vendors, currencies);
   const fx = new FxTable(input.fxRates, s.baseCurrency);
   const lineIndex = new Map<string, number>();
   if (input.decisions.length) input.lines.forEach((l, i) => lineIndex.set(l.lineId, i));
-  const L = new LineTable(input.lines, input.month, vendors);
+  const orders = new CaseOrders(C);
+  const L = new LineTable(input.lines, input.month, vendors, currencies, orders.has);
 
   // Earlier decisions.
   const rejected = new Set<string>();
@@ -83,7 +87,7 @@ export function reconcile(input: ReconInput): ReconResult {
   for (const ci of settled) C.active[ci] = 0;
 
   // Candidates, scores, assignment.
-  const index = new CandidateIndex(C, L, fx, s);
+  const index = new CandidateIndex(C, L, fx, s, orders);
   const drafts = index.find(rejected);
   const scored = new ScoredPairs(drafts.n);
   const scratch: Assessment = { fit: 'amount:exact', alloc: 0, covers: 0, converted: false };
@@ -114,15 +118,19 @@ function isSettled(C: CaseTable, ci: number, coveredMinor: number, anyFx: boolea
 
 function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], taken: Taken, fx: FxTable, caseRank: Int32Array, lineRank: Int32Array): ReconResult {
   const s = input.settings;
-  const pairs: Pair[] = [];
-  const pairCi: number[] = [];
-  const pairLi: number[] = [];
+  // At most one pair per kept decision and per pair taken: sized once, not grown by push.
+  const capacity = live.length + taken.n;
+  const pairs: Pair[] = new Array(capacity);
+  const pairCi = new Int32Array(capacity);
+  const pairLi = new Int32Array(capacity);
+  let np = 0;
   // Per case / per line tallies in plain arrays indexed like the inputs: a month has 100k of
   // each, so no Map or Set per row.
   const LIVE_BIT = 1;
   const SUGGESTED_BIT = 2;
   const AMBIGUOUS_BIT = 4;
-  const bit = (state: string) => (LIVE.has(state) ? LIVE_BIT : state === 'ambiguous' ? AMBIGUOUS_BIT : SUGGESTED_BIT);
+  // The states compared directly (LIVE holds these three): a Set lookup per pair otherwise.
+  const bit = (state: string) => (state === 'auto' || state === 'confirmed' || state === 'manual' ? LIVE_BIT : state === 'ambiguous' ? AMBIGUOUS_BIT : SUGGESTED_BIT);
   const caseCovered = new Float64Array(C.n);
   const caseStates = new Uint8Array(C.n);
   const caseFx = new Uint8Array(C.n);
@@ -137,8 +145,10 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
   const caseLast: string[] = new Array(C.n).fill('');
   const lineAllocated = new Float64Array(L.n);
   const lineStates = new Uint8Array(L.n);
-  // The cases of a line as positions (compared without reading a Case ID), in first-seen order.
-  const lineCases: (number[] | undefined)[] = new Array(L.n);
+  // The cases of a line as positions (compared without reading a Case ID), in first-seen order:
+  // the first in a column (most lines have one case: no array for them), any further in a list.
+  const lineCase = new Int32Array(L.n).fill(-1);
+  const lineMoreCases: (number[] | undefined)[] = new Array(L.n);
   // A line's signals: its first pair's own (shared, read-only) list until a second pair adds
   // to it; then a copy the line owns (lineOwnsSignals).
   const lineSignals: (string[] | undefined)[] = new Array(L.n);
@@ -160,16 +170,22 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
         if (slot) slot[1] += allocMinor;
         else more.push([lineCurrency, allocMinor]);
       }
-      const ids = caseLines[ci] || (caseLines[ci] = []);
-      if (ids.indexOf(lineId) < 0) ids.push(lineId);
+      // Made with its first ID (an empty array grown by push reserves room for 16 more).
+      const ids = caseLines[ci];
+      if (!ids) caseLines[ci] = [lineId];
+      else if (ids.indexOf(lineId) < 0) ids.push(lineId);
       if (li >= 0 && L.l[li].bookingDate > caseLast[ci]) caseLast[ci] = L.l[li].bookingDate;
     }
     if (li < 0) return;
     lineStates[li] |= b;
     if (b === LIVE_BIT) lineAllocated[li] += allocMinor;
-    const lc = lineCases[li];
-    if (!lc) lineCases[li] = [ci];
-    else if (lc.indexOf(ci) < 0) lc.push(ci);
+    const first = lineCase[li];
+    if (first < 0) lineCase[li] = ci;
+    else if (first !== ci) {
+      const more = lineMoreCases[li];
+      if (!more) lineMoreCases[li] = [ci];
+      else if (more.indexOf(ci) < 0) more.push(ci);
+    }
     let ls = lineSignals[li];
     if (!ls) {
       lineSignals[li] = signals;
@@ -188,9 +204,9 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
     const signals = k.d.signals && k.d.signals.length ? k.d.signals : [`decision:${k.d.state}`];
     record(k.ci, k.li, k.lineCurrency, k.d.lineId, k.d.state, k.allocMinor, k.coversMinor, k.fx, signals);
     if (k.li < 0 || !L.eligible[k.li]) continue; // another month's line: not in this month's pairs
-    pairCi.push(k.ci);
-    pairLi.push(k.li);
-    pairs.push({
+    pairCi[np] = k.ci;
+    pairLi[np] = k.li;
+    pairs[np++] = {
       caseId: c.caseId,
       lineId: k.d.lineId,
       state: k.d.state as Pair['state'],
@@ -201,7 +217,7 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
       covers: fromMinor(k.coversMinor, c.currency),
       caseCurrency: c.currency,
       kept: true,
-    });
+    };
   }
   for (let k = 0; k < taken.n; k++) {
     const ci = taken.ci[k];
@@ -211,10 +227,10 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
     const signals = taken.signals[k];
     const c = C.c[ci];
     const l = L.l[li];
-    record(ci, li, l.currency, l.lineId, taken.state[k], alloc, covers, taken.fx[k], signals);
-    pairCi.push(ci);
-    pairLi.push(li);
-    pairs.push({
+    record(ci, li, l.currency, l.lineId, taken.state[k], alloc, covers, taken.fx[k] === 1, signals);
+    pairCi[np] = ci;
+    pairLi[np] = li;
+    pairs[np++] = {
       caseId: c.caseId,
       lineId: l.lineId,
       state: taken.state[k],
@@ -226,14 +242,18 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
       covers: covers === C.refund[ci] ? c.amount : fromMinor(covers, c.currency),
       caseCurrency: c.currency,
       kept: false,
-    });
+    };
   }
 
   // A case's age is counted to the month's end (or today, for the current month), so a past
   // month's report says how late the money was then, not how long ago that was.
   const asOfDay = Math.min(dayNumber(input.today), dayNumber(monthEnd(input.month)));
-  const caseOut: CaseOutcome[] = [];
+  // Outcome lists sized for every row and cut to what was filled: not grown by push.
+  const caseOut: CaseOutcome[] = new Array(C.n);
+  let nc = 0;
   const differences: Difference[] = [];
+  // Each currency's rate to the base currency today, looked up once (not per difference).
+  const rateToBase = new Map<string, Decimal | null>();
   for (let i = 0; i < C.n; i++) {
     if (!C.active[i] && !caseTouched[i]) continue;
     const c = C.c[i];
@@ -252,35 +272,38 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
             ? 'suggested'
             : 'waiting';
     const ccy = c.currency;
-    caseOut.push({
+    caseOut[nc++] = {
       caseId: c.caseId,
       matchStatus,
       covered: covered === refund ? c.amount : fromMinor(covered, ccy),
       open: covered === 0 ? c.amount : fromMinor(Math.max(0, refund - covered), ccy),
       received: recvAny[i] ? receivedOf(c, refund, recvCurrency[i], recvMinor[i], recvMore[i]) : NONE,
-      lineIds: caseLines[i] ? caseLines[i]!.sort() : NO_IDS,
+      lineIds: caseLines[i] ? sortedIds(caseLines[i]!) : NO_IDS,
       settled: isSet,
       lastPaymentDate: caseLast[i],
       ageDays: Number.isNaN(C.logDay[i]) ? 0 : Math.max(0, asOfDay - C.logDay[i]),
-    });
+    };
     const gap = refund - covered;
     // A difference is proposed once, in the month its (last) payment arrived; later months'
     // reports would otherwise repeat the same write-off.
     if (covered > 0 && gap !== 0 && monthOf(caseLast[i]) === input.month) {
       const kind = !isSet ? 'short' : gap < 0 ? 'over' : isFx ? 'fx' : 'fee';
       const amount = fromMinor(gap, ccy);
-      const rate = fx.rate(ccy, s.baseCurrency, input.today);
+      let rate = rateToBase.get(ccy);
+      if (rate === undefined) rateToBase.set(ccy, (rate = fx.rate(ccy, s.baseCurrency, input.today)));
       const base = rate ? amount.times(rate).toDecimalPlaces(minorUnits(s.baseCurrency), Decimal.ROUND_HALF_UP) : null;
       differences.push(proposeDifference(c.caseId, kind, amount, ccy, base));
     }
   }
 
-  const lineOut: LineOutcome[] = [];
+  caseOut.length = nc;
+  const lineOut: LineOutcome[] = new Array(L.n);
+  let nl = 0;
   for (let i = 0; i < L.n; i++) {
     const l = L.l[i];
     if (!L.eligible[i]) {
       if (l.bookingDate.slice(0, 7) === input.month) {
-        lineOut.push({ lineId: l.lineId, matchStatus: 'not a refund', caseIds: [], allocated: fromMinor(0, l.currency), currency: l.currency, signals: [], vendorId: '' });
+        lineOut[nl++] = { lineId: l.lineId, matchStatus: 'not a refund', caseIds: [], allocated: fromMinor(0, l.currency), currency: l.currency, signals: [], vendorId: '' };
       }
       continue;
     }
@@ -289,42 +312,52 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
     const st = lineStates[i];
     const matchStatus: LineOutcome['matchStatus'] =
       allocated >= amount ? 'matched' : allocated > 0 ? 'partial' : st & AMBIGUOUS_BIT ? 'ambiguous' : st & SUGGESTED_BIT ? 'suggested' : 'unexplained';
-    lineOut.push({
+    lineOut[nl++] = {
       lineId: l.lineId,
       matchStatus,
-      caseIds: lineCases[i] ? caseIdsOf(lineCases[i]!, C) : NO_IDS,
+      caseIds: lineCase[i] >= 0 ? caseIdsOf(lineCase[i], lineMoreCases[i], C) : NO_IDS,
       allocated: allocated === amount ? l.amount : fromMinor(allocated, l.currency),
       currency: l.currency,
       signals: lineSignals[i] || NO_IDS,
       vendorId: L.vendor[i] ? L.vendor[i]!.vendorId : '',
-    });
+    };
   }
+  lineOut.length = nl;
   // By Case ID, then Line ID, then the order they were made in.
+  pairs.length = np;
   const sortedPairs = sortedByIds(pairs, pairCi, pairLi, caseRank, lineRank);
   return { month: input.month, pairs: sortedPairs, cases: caseOut, lines: lineOut, differences };
 }
 
-/** Case IDs of a line's cases, each once (two rows may share an ID), in first-seen order. */
-function caseIdsOf(list: number[], C: CaseTable): string[] {
-  if (list.length === 1) return [C.c[list[0]].caseId];
-  const out: string[] = [];
-  for (const ci of list) if (out.indexOf(C.c[ci].caseId) < 0) out.push(C.c[ci].caseId);
+/** Case IDs of a line's cases (the first, then any further), each once (two rows may share
+ *  an ID), in first-seen order. */
+function caseIdsOf(first: number, more: number[] | undefined, C: CaseTable): string[] {
+  const out = [C.c[first].caseId];
+  if (more) for (const ci of more) if (out.indexOf(C.c[ci].caseId) < 0) out.push(C.c[ci].caseId);
   return out;
+}
+
+/** A case's Line IDs in order (one ID, the usual case, is already sorted). */
+function sortedIds(ids: string[]): string[] {
+  return ids.length > 1 ? ids.sort() : ids;
 }
 
 /** A case's receipts per currency, in the order the currencies first came in; the case's own
  *  Decimal when a receipt is exactly its refund in its currency. */
 function receivedOf(c: ReconCase, refund: number, first: string, minor: number, more: [string, number][] | undefined): CaseOutcome['received'] {
-  const amountOf = (currency: string, m: number) => (currency === c.currency && m === refund ? c.amount : fromMinor(m, currency));
-  const out = [{ amount: amountOf(first, minor), currency: first }];
-  if (more) for (const [currency, m] of more) out.push({ amount: amountOf(currency, m), currency });
+  const out = [{ amount: receiptAmount(c, refund, first, minor), currency: first }];
+  if (more) for (const [currency, m] of more) out.push({ amount: receiptAmount(c, refund, currency, m), currency });
   return out;
+}
+
+function receiptAmount(c: ReconCase, refund: number, currency: string, minor: number): Decimal {
+  return currency === c.currency && minor === refund ? c.amount : fromMinor(minor, currency);
 }
 
 /** Pairs by (case rank, line rank, position). The three integers are packed into one exact
  *  number and sorted natively when they fit in 2^53 (they do up to ~10^5 of each), else an
  *  index sort compares them one by one. */
-function sortedByIds(pairs: Pair[], pairCi: number[], pairLi: number[], caseRank: Int32Array, lineRank: Int32Array): Pair[] {
+function sortedByIds(pairs: Pair[], pairCi: Int32Array, pairLi: Int32Array, caseRank: Int32Array, lineRank: Int32Array): Pair[] {
   const n = pairs.length;
   const nl = lineRank.length + 1;
   const out: Pair[] = new Array(n);

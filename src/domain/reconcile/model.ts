@@ -11,6 +11,18 @@ import { caseNumber, caseNumbersIn, orderKey, orderKeysIn } from './tokens';
 import { CLOSED_STATUSES, feeToleranceMinor } from './openAmount';
 import type { VendorDirectory, VendorHit } from './vendorIdentity';
 
+/** A small integer per currency code, shared by a month's cases and lines: comparing two rows'
+ *  currencies is then an integer comparison on a column, not a read of each row's object
+ *  (the matching loops visit rows in scattered order, and those reads were cache misses). */
+export class CurrencyCodes {
+  private codes = new Map<string, number>();
+  codeOf(currency: string): number {
+    let code = this.codes.get(currency);
+    if (code === undefined) this.codes.set(currency, (code = this.codes.size));
+    return code;
+  }
+}
+
 export class CaseTable {
   readonly n: number;
   /** The input rows. */
@@ -32,8 +44,10 @@ export class CaseTable {
   readonly active: Uint8Array;
   /** The vendor's code in the directory (VendorHit.code); -1 without a Vendor ID. */
   readonly vendor: Int32Array;
+  /** The currency's code (CurrencyCodes). */
+  readonly currency: Int32Array;
 
-  constructor(cases: ReconCase[], s: ReconSettings, monthEndDay: number, vendors: VendorDirectory) {
+  constructor(cases: ReconCase[], s: ReconSettings, monthEndDay: number, vendors: VendorDirectory, currencies: CurrencyCodes) {
     const n = (this.n = cases.length);
     this.c = cases;
     this.num = new Float64Array(n);
@@ -47,8 +61,10 @@ export class CaseTable {
     this.winHi = new Float64Array(n);
     this.active = new Uint8Array(n);
     this.vendor = new Int32Array(n);
+    this.currency = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const c = cases[i];
+      this.currency[i] = currencies.codeOf(c.currency);
       this.vendor[i] = c.vendorId ? vendors.codeOf(c.vendorId) : -1;
       const refund = toMinor(c.amount, c.currency);
       const logDay = dayNumber(c.dateLogged);
@@ -80,12 +96,18 @@ export class LineTable {
   readonly original: Float64Array;
   readonly day: Float64Array;
   readonly caseNums: number[][];
+  /** caseNums[i][0], or NaN when the line names no case: the one most lines have, read
+   *  without the list. */
+  readonly firstCaseNum: Float64Array;
   readonly orderKeys: string[][];
   readonly vendor: (VendorHit | null)[];
   /** A credit booked in the month: the only lines matched. */
   readonly eligible: Uint8Array;
+  /** The currency's code (CurrencyCodes). */
+  readonly currency: Int32Array;
 
-  constructor(lines: StatementLine[], month: string, vendors: VendorDirectory) {
+  /** `orderKeys` keeps only keys `isCaseOrder` accepts (CaseOrders.has: some case has it). */
+  constructor(lines: StatementLine[], month: string, vendors: VendorDirectory, currencies: CurrencyCodes, isCaseOrder: (key: string) => boolean) {
     const n = (this.n = lines.length);
     this.l = lines;
     this.amount = new Float64Array(n);
@@ -93,9 +115,11 @@ export class LineTable {
     this.original = new Float64Array(n);
     this.day = new Float64Array(n);
     this.caseNums = new Array<number[]>(n);
+    this.firstCaseNum = new Float64Array(n);
     this.orderKeys = new Array<string[]>(n);
     this.vendor = new Array<VendorHit | null>(n);
     this.eligible = new Uint8Array(n);
+    this.currency = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const l = lines[i];
       // Lines of other months and debits are only carried along (statement tabs often span
@@ -108,10 +132,13 @@ export class LineTable {
       this.remaining[i] = eligible ? amount : 0;
       this.original[i] = l.originalAmount && l.originalCurrency ? Math.abs(toMinor(l.originalAmount, l.originalCurrency)) : NaN;
       this.day[i] = dayNumber(l.bookingDate);
-      this.caseNums[i] = eligible && text ? nonEmpty(caseNumbersIn(text), NONE_NUM) : NONE_NUM;
-      this.orderKeys[i] = eligible && text ? nonEmpty(orderKeysIn(text), NONE_STR) : NONE_STR;
+      const nums = eligible && text ? caseNumbersIn(text, NONE_NUM) : NONE_NUM;
+      this.caseNums[i] = nums;
+      this.firstCaseNum[i] = nums.length ? nums[0] : NaN;
+      this.orderKeys[i] = eligible && text ? orderKeysIn(text, NONE_STR, isCaseOrder) : NONE_STR;
       this.vendor[i] = eligible ? vendors.identify(l.counterparty, l.counterpartyAccount) : null;
       this.eligible[i] = eligible ? 1 : 0;
+      this.currency[i] = currencies.codeOf(l.currency);
     }
   }
 }
@@ -126,6 +153,3 @@ function inMonthOf(bookingDate: string, month: string): boolean {
   return month.length === 7 ? bookingDate.startsWith(month) : bookingDate.slice(0, 7) === month;
 }
 
-function nonEmpty<T>(list: T[], none: T[]): T[] {
-  return list.length ? list : none;
-}

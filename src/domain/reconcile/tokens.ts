@@ -51,11 +51,11 @@ function isWholeCaseId(text: string): boolean {
   return true;
 }
 
-/** Case numbers named in a text, each once. */
-export function caseNumbersIn(text: string): number[] {
-  const out: number[] = [];
-  if (!text) return out;
-  const n = text.length;
+/** Case numbers named in a text, each once; `none` (when given) if it names none: most texts
+ *  name no case, and the engine passes one shared empty list rather than make one per line. */
+export function caseNumbersIn(text: string, none?: number[]): number[] {
+  let out: number[] | null = null;
+  const n = text ? text.length : 0;
   for (let i = 0; i + 2 < n; i++) {
     const r = text.charCodeAt(i);
     if ((r !== 82 && r !== 114) || (i > 0 && isAsciiAlnum(text.charCodeAt(i - 1)))) continue; // 'R'/'r', not inside a word
@@ -71,10 +71,11 @@ export function caseNumbersIn(text: string): number[] {
     if (j === from || (j < n && isAsciiAlnum(text.charCodeAt(j))) || j - significant > 9) continue;
     let value = 0;
     for (let k = significant; k < j; k++) value = value * 10 + (text.charCodeAt(k) - 48);
-    if (out.indexOf(value) < 0) out.push(value);
+    if (!out) out = [value];
+    else if (out.indexOf(value) < 0) out.push(value);
     i = j - 1; // the next match starts after this one, as a global regex's does
   }
-  return out;
+  return out || none || [];
 }
 
 /** The key an order number is looked up by; '' when it is too short to search or has no
@@ -118,14 +119,12 @@ export function orderKey(orderNo: string): string {
   return z ? compact.slice(z) : compact;
 }
 
-/** Order keys a text may name: every token compacted, and its parts. */
-export function orderKeysIn(text: string): string[] {
-  const out: string[] = [];
-  if (!text) return out;
-  const n = text.length;
-  const add = (k: string) => {
-    if (k && out.indexOf(k) < 0) out.push(k);
-  };
+/** Order keys a text may name: every token compacted, and its parts; `none` (when given) if
+ *  there are none (as caseNumbersIn). With `keep`, only the keys it accepts (the engine keeps
+ *  those some case has). */
+export function orderKeysIn(text: string, none?: string[], keep?: (key: string) => boolean): string[] {
+  let out: string[] | null = null;
+  const n = text ? text.length : 0;
   let i = 0;
   while (i < n) {
     if (!isWordChar(text.charCodeAt(i))) {
@@ -153,22 +152,31 @@ export function orderKeysIn(text: string): string[] {
     }
     if (!digit) continue;
     const word = text.slice(start, i);
-    add(orderKey(word));
+    out = addKey(out, orderKey(word), keep);
     if (runs > 1 || (cjk && ascii)) {
       // Its parts: runs of one script between separators (`订单TB00888769退款` → `TB00888769`).
       let from = 0;
       for (let k = 0; k <= word.length; k++) {
         const ch = k < word.length ? word.charCodeAt(k) : -1;
         if (ch < 0 || !isWordChar(ch)) {
-          add(orderKey(word.slice(from, k)));
+          out = addKey(out, orderKey(word.slice(from, k)), keep);
           from = k + 1;
         } else if (k > from && ch >= 0x4e00 !== word.charCodeAt(k - 1) >= 0x4e00) {
-          add(orderKey(word.slice(from, k)));
+          out = addKey(out, orderKey(word.slice(from, k)), keep);
           from = k;
         }
       }
     }
   }
+  return out || none || [];
+}
+
+/** The list with a key appended once (made on the first key). A module function, not a
+ *  closure per call: this runs for every line. */
+function addKey(out: string[] | null, k: string, keep: ((key: string) => boolean) | undefined): string[] | null {
+  if (!k || (keep && !keep(k))) return out;
+  if (!out) return [k];
+  if (out.indexOf(k) < 0) out.push(k);
   return out;
 }
 
