@@ -2,7 +2,7 @@
 // "at most as many decimals as this row's currency allows", and a warning-only protection lets a
 // Case ID be overwritten, so the onEdit trigger asks these and puts a refused value back at once
 // instead of leaving it to Check the log. Pure: the trigger reads the cells and writes back.
-import { amountProblem, amountText } from './caseRecord';
+import { amountProblem, amountText, isOpenStatus } from './caseRecord';
 import { isCurrencyCode } from './currency';
 import { formatAmount, parseAmount } from './money';
 
@@ -23,6 +23,20 @@ export function caseIdEditProblem(oldId: string, newId: string): string | null {
 export function refundAmountEditProblem(typed: string, currency: string): string | null {
   if (!isCurrencyCode(currency)) return null;
   return amountProblem(amountText(typed), currency);
+}
+
+/** What a case owes and who owes it: fixed once the case is no longer open (updateCase's rule). */
+export const SETTLED_FIELDS: readonly string[] = ['Refund Amount', 'Currency', 'Vendor ID', 'Vendor Name'];
+
+/**
+ * Why `field` of a case in `status` may not change from `oldValue` to `typed`, as updateCase
+ * says it; null for an open case, another field, or no change. Money already received, matched
+ * or booked was for the amount and vendor the case had: changing them would rewrite a closed
+ * reconciliation and the journal behind it.
+ */
+export function settledCaseEditProblem(caseId: string, status: string, field: string, oldValue: string, typed: string): string | null {
+  if (!caseId || !SETTLED_FIELDS.includes(field) || isOpenStatus(status) || oldValue === typed) return null;
+  return `${caseId} is ${status}: its amount, currency and vendor can no longer change`;
 }
 
 /** An amount for a message, with the currency's decimals ("12.50"); as given if it is not one. */

@@ -23,7 +23,8 @@ import { CaseRecord, isCaseStatus } from '../domain/caseRecord';
 import { CASE_FIELDS } from '../domain/caseCells';
 import { sheetNumberText } from '../domain/money';
 import { checkTransition } from '../domain/workflow';
-import { caseIdRefusal, CellEdit, putBack, refundAmountRefusal, refuse } from './refusedEdits';
+import { caseIdRefusal, CellEdit, putBack, refundAmountRefusal, refuse, settledCaseRefusal } from './refusedEdits';
+import { SETTLED_FIELDS } from '../domain/gridEdits';
 
 /** Past this many cells one summary entry is written (a paste over thousands of cells). */
 const CELLS_LISTED = 500;
@@ -63,7 +64,7 @@ export function onCasesEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const single = rows === 1 && cols === 1;
   const field = (header[col0 - 1] ?? '').trim();
 
-  if (single && row0 >= 2 && (field === 'Case ID' || field === 'Refund Amount')) {
+  if (single && row0 >= 2 && (field === 'Case ID' || SETTLED_FIELDS.includes(field))) {
     // The stored value, not e.value: the amount is checked as the cell holds it.
     const cells = sheet.getRange(row0, 1, 1, header.length).getValues()[0];
     const cellOf = (h: string) => {
@@ -74,7 +75,9 @@ export function onCasesEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
       row: row0, col: col0, oldValue: String(e.oldValue ?? ''), typed: auditText(cells[col0 - 1], zone),
       caseId: cellOf('Case ID'), currency: cellOf('Currency').toUpperCase(), time, user,
     };
-    const refusal = field === 'Case ID' ? caseIdRefusal(edit) : refundAmountRefusal(edit);
+    const refusal = field === 'Case ID'
+      ? caseIdRefusal(edit)
+      : settledCaseRefusal(edit, cellOf('Status'), field) ?? (field === 'Refund Amount' ? refundAmountRefusal(edit) : null);
     if (refusal) {
       refuse(ss, sheet, refusal);
       return;

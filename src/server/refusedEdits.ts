@@ -11,7 +11,7 @@ import { TEXT_FORMAT } from '../sheets/layout';
 import { withDocumentLock } from '../sheets/lock';
 import { Cell, writeBlock } from '../sheets/writer';
 import { amountFormat } from '../domain/caseCells';
-import { amountForMessage, caseIdEditProblem, refundAmountEditProblem } from '../domain/gridEdits';
+import { amountForMessage, caseIdEditProblem, refundAmountEditProblem, settledCaseEditProblem } from '../domain/gridEdits';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -93,6 +93,22 @@ export function refundAmountRefusal(x: CellEdit): Refusal | null {
     time: x.time, user: x.user,
     title: 'Refund Amount not changed',
     message: `${where}: ${problem}, so ${x.typed || 'an empty amount'} was not kept. The amount was ${back}.`,
+  };
+}
+
+/** An edit of the amount, currency or vendor of a case that is no longer open (Received, Reconciled, closed). */
+export function settledCaseRefusal(x: CellEdit, status: string, field: string): Refusal | null {
+  const problem = settledCaseEditProblem(x.caseId, status, field, x.oldValue, x.typed);
+  if (!problem) return null;
+  const amount = field === 'Refund Amount';
+  return {
+    row: x.row, col: x.col,
+    caseId: x.caseId,
+    field, oldValue: x.oldValue, newValue: x.typed,
+    restore: amount ? restoredNumber(x.oldValue) : x.oldValue, format: amount ? amountFormat(x.currency) : TEXT_FORMAT,
+    time: x.time, user: x.user,
+    title: `${field} not changed`,
+    message: `Row ${x.row}: ${problem}, so ${x.typed || 'an empty value'} was not kept and ${x.oldValue || 'the empty cell'} was put back.${status === 'Reconciled' ? ' To correct it, unmatch its money first (Reconcile ▸ Review matches).' : ''}`,
   };
 }
 

@@ -125,6 +125,23 @@ d('Refund Amount typed in the grid', () => {
     expect((await run('verifyAuditTrail')).ok).toBe(true);
   });
 
+  it('the amount, currency or vendor of a closed case typed over in the grid is put back, audited as refused, with a toast', async () => {
+    await run('logCase', [form({ amount: '12.50', currency: 'CNY' })]);
+    await run('changeStatus', ['RC-000001', 'Cancelled', 'vendor went bust']);
+    expect(sheetRow(2)[col('Status')]).toBe('Cancelled');
+    await type(cell('Refund Amount', 2), '15');
+    expect(sheetRow(2)[col('Refund Amount')]).toBe(12.5);
+    expect(auditTail(1)).toEqual(['RC-000001|manual edit refused|Refund Amount|12.5|15']);
+    expect(toasts.pop()).toBe('Refund Amount not changed: Row 2: RC-000001 is Cancelled: its amount, currency and vendor can no longer change, so 15 was not kept and 12.5 was put back.');
+    await type(cell('Currency', 2), 'USD');
+    expect(sheetRow(2)[col('Currency')]).toBe('CNY');
+    expect(auditTail(1)).toEqual(['RC-000001|manual edit refused|Currency|CNY|USD']);
+    // Other fields of a closed case stay editable.
+    await type(cell('Notes', 2), 'kept');
+    expect(sheetRow(2)[col('Notes')]).toBe('kept');
+    expect((await run('verifyAuditTrail')).ok).toBe(true);
+  });
+
   it('a grid edit stamps Updated At / Updated By on the edited case, as the sidebar does; a row without a case is left alone', async () => {
     await run('logCase', [form()]);
     // Make the stamp visibly old, then edit the row by hand.

@@ -1,4 +1,4 @@
-import { amountForMessage, caseIdEditProblem, CASE_ID_NOT_EDITABLE, refundAmountEditProblem } from '../../src/domain/gridEdits';
+import { amountForMessage, caseIdEditProblem, CASE_ID_NOT_EDITABLE, refundAmountEditProblem, settledCaseEditProblem } from '../../src/domain/gridEdits';
 
 describe('caseIdEditProblem', () => {
   test('any change of a Case ID is refused, including clearing it or typing one into an empty cell', () => {
@@ -39,5 +39,23 @@ describe('amountForMessage', () => {
     expect(amountForMessage('500', 'JPY')).toBe('500');
     expect(amountForMessage('12.345', 'CNY')).toBe('12.345');
     expect(amountForMessage('n/a', 'CNY')).toBe('n/a');
+  });
+});
+
+describe('settledCaseEditProblem', () => {
+  test.each([
+    ['Reconciled', 'Refund Amount', '76.93', '80', 'RC-000187 is Reconciled: its amount, currency and vendor can no longer change'],
+    ['Written off', 'Currency', 'USD', 'EUR', 'RC-000187 is Written off: its amount, currency and vendor can no longer change'],
+    ['Cancelled', 'Vendor ID', 'V001', 'V002', 'RC-000187 is Cancelled: its amount, currency and vendor can no longer change'],
+    ['Rejected', 'Vendor Name', 'Acme', 'Acme Ltd', 'RC-000187 is Rejected: its amount, currency and vendor can no longer change'],
+    ['Received', 'Refund Amount', '76.93', '80', null], // still open, as in updateCase
+    ['Agreed', 'Currency', 'USD', 'EUR', null],
+    ['Reconciled', 'Notes', '', 'called', null], // not a settled field
+    ['Reconciled', 'Refund Amount', '76.93', '76.93', null], // no change
+  ])('%s case, %s %s → %s', (status, field, from, to, expected) => {
+    expect(settledCaseEditProblem('RC-000187', status, field, from, to)).toBe(expected);
+  });
+  test('a row without a Case ID is left to Check the log', () => {
+    expect(settledCaseEditProblem('', 'Reconciled', 'Refund Amount', '1', '2')).toBeNull();
   });
 });
