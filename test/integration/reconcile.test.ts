@@ -120,14 +120,17 @@ d('runReconciliation', () => {
     const notes = rt.workbook.readValues('Matches').slice(1).filter((m) => m[matchCol('Month')] === month && ['auto', 'confirmed', 'manual'].includes(String(m[matchCol('State')])));
     expect(notes.every((m) => String(m[matchCol('Note')]).startsWith(`closed ${month} |`))).toBe(true);
  
-    // A person then edits the amount of a case matched in the closed month: Check the log says so.
+    // A person then edits a case matched in the closed month. Its amount is put back at once (a
+    // Reconciled case's amount is fixed); its Order # is kept, and Check the log says so.
     const closedCase = String(notes[0][matchCol('Case ID')]);
     const before = await call(rt, 'checkLog');
     expect(before.problems.filter((p: any) => p.field === 'Closed month')).toEqual([]);
     const row = rt.workbook.readValues('Cases').findIndex((r) => r[0] === closedCase) + 1;
-    const amountColumn = String.fromCharCode(65 + caseCol('Refund Amount'));
-    const edit = await rt.userEdit('Cases', `${amountColumn}${row}`, '99999');
-    expect(edit.ok).toBe(true);
+    const a1 = (h: (typeof CASE_HEADERS)[number]) => `${String.fromCharCode(65 + caseCol(h))}${row}`;
+    const amount = rt.workbook.readValues('Cases')[row - 1][caseCol('Refund Amount')];
+    expect(await rt.userEdit('Cases', a1('Refund Amount'), '99999')).toMatchObject({ ok: true });
+    expect(rt.workbook.readValues('Cases')[row - 1][caseCol('Refund Amount')]).toBe(amount);
+    expect(await rt.userEdit('Cases', a1('Order #'), 'PO-EDITED')).toMatchObject({ ok: true });
     const after = await call(rt, 'checkLog');
     expect(after.problems).toEqual(
       expect.arrayContaining([expect.objectContaining({ caseId: closedCase, row, field: 'Closed month', message: expect.stringContaining(`after ${month} was closed`) })]),
