@@ -81,6 +81,7 @@ export function reviewItems(monthInput: unknown): ReviewItems {
   const openOf = new Map(plan.result.cases.map((o) => [o.caseId, o.open]));
   const nearMisses = new AlternativeLines({
     lines: inp.moneyLines, month, allocated: new Map(plan.result.lines.map((l) => [l.lineId, l.allocated])),
+    vendorOf: new Map(plan.result.lines.filter((l) => l.vendorId).map((l) => [l.lineId, l.vendorId])),
     fx: new FxTable(inp.fxRates, inp.recon.baseCurrency), feeTolerancePercent: inp.recon.feeTolerancePercent, fxTolerancePercent: inp.recon.fxTolerancePercent,
   });
   const rejected = new Set(inp.decisions.filter((x) => x.state === 'rejected').map((x) => `${x.caseId}\u0001${x.lineId}`));
@@ -105,7 +106,7 @@ export function reviewItems(monthInput: unknown): ReviewItems {
     // The engine's other proposals for the case first, then near misses it did not propose.
     const others = proposals.filter((q) => q.caseId === p.caseId && q.lineId !== p.lineId).map((q) => q.lineId);
     const exclude = new Set([p.lineId, ...others]);
-    const near = nearMisses.find(openOf.get(p.caseId) ?? c.amount, c.currency, l.bookingDate, exclude).filter((id) => !rejected.has(`${p.caseId}\u0001${id}`));
+    const near = nearMisses.find(openOf.get(p.caseId) ?? c.amount, c.currency, c.vendorId, l.bookingDate, exclude).filter((id) => !rejected.has(`${p.caseId}\u0001${id}`));
     const alternatives = [...others, ...near];
     items.push({
       state: p.state,

@@ -48,19 +48,22 @@ d('review guards', () => {
   afterAll(async () => rt && (await rt.close()));
 
   it('pick another line offers the near misses beside each proposal: lines of the month with money left, not the proposal itself', async () => {
-    const month = months[1];
-    const review = await call(rt, 'getReviewItems', [month]);
-    const withOthers = review.items.filter((i: any) => i.alternativeLines.length > 0);
-    expect(withOthers.length).toBeGreaterThan(0);
     const monthLines = new Map(lines(rt).map((l) => [String(l.row[stmtCol('Line ID')]), l.row]));
-    for (const item of withOthers) {
-      expect(item.alternatives).not.toContain(item.line.lineId);
-      for (const id of item.alternatives) {
-        const row = monthLines.get(id)!;
-        expect({ id, month: iso(row[stmtCol('Booking Date')]).slice(0, 7) }).toEqual({ id, month });
-        expect(Number(row[stmtCol('Allocated Amount')] || 0)).toBeLessThan(Number(row[stmtCol('Amount')]));
+    let offered = 0;
+    for (const month of months.slice(1, 3)) {
+      const review = await call(rt, 'getReviewItems', [month]);
+      const withOthers = review.items.filter((i: any) => i.alternativeLines.length > 0);
+      offered += withOthers.length;
+      for (const item of withOthers) {
+        expect(item.alternatives).not.toContain(item.line.lineId);
+        for (const id of item.alternatives) {
+          const row = monthLines.get(id)!;
+          expect({ id, month: iso(row[stmtCol('Booking Date')]).slice(0, 7) }).toEqual({ id, month });
+          expect(Number(row[stmtCol('Allocated Amount')] || 0)).toBeLessThan(Number(row[stmtCol('Amount')]));
+        }
       }
     }
+    expect(offered).toBeGreaterThan(0);
   });
 
   it('a manual match of a bigger line in another currency allocates only what the case can take; the rest stays unexplained', async () => {

@@ -10,6 +10,7 @@ const finder = (lines: ReturnType<typeof line>[], allocated: [string, string][] 
   new AlternativeLines({
     lines, month: MONTH, fx, feeTolerancePercent: new Decimal(2), fxTolerancePercent: new Decimal(3),
     allocated: new Map(allocated.map(([id, a]) => [id, new Decimal(a)])),
+    vendorOf: new Map([['CNY', 'V1'], ['CNYFAR', 'V1']]),
   });
 const d = (s: string) => new Decimal(s);
 
@@ -28,21 +29,25 @@ describe('alternative lines for a case under review', () => {
   ];
   const f = finder(lines, [['PART', '100.00'], ['TAKEN', '100.00']]);
 
-  it('offers money in of the month within tolerance of the open amount, closest first, in any convertible currency', () => {
-    expect(f.find(d('100.00'), 'USD', '2026-10-10', new Set())).toEqual(['EXACT', 'CNY', 'OVER', 'FEE']);
+  it('offers money in of the month within tolerance of the open amount, closest first, and the vendor\'s lines in another currency', () => {
+    expect(f.find(d('100.00'), 'USD', 'V1', '2026-10-10', new Set())).toEqual(['EXACT', 'CNY', 'OVER', 'FEE']);
   });
 
   it('leaves out the lines named, and what is already allocated counts against a line', () => {
-    expect(f.find(d('100.00'), 'USD', '2026-10-10', new Set(['EXACT', 'CNY']))).toEqual(['OVER', 'FEE']);
-    expect(f.find(d('50.00'), 'USD', '2026-10-10', new Set())).toEqual(['PART']);
+    expect(f.find(d('100.00'), 'USD', 'V1', '2026-10-10', new Set(['EXACT', 'CNY']))).toEqual(['OVER', 'FEE']);
+    expect(f.find(d('50.00'), 'USD', 'V1', '2026-10-10', new Set())).toEqual(['PART']);
   });
 
   it('gives at most the limit, and nothing for a case with nothing open', () => {
-    expect(f.find(d('100.00'), 'USD', '2026-10-10', new Set(), 2)).toEqual(['EXACT', 'CNY']);
-    expect(f.find(d('0'), 'USD', '2026-10-10', new Set())).toEqual([]);
+    expect(f.find(d('100.00'), 'USD', 'V1', '2026-10-10', new Set(), 2)).toEqual(['EXACT', 'CNY']);
+    expect(f.find(d('0'), 'USD', 'V1', '2026-10-10', new Set())).toEqual([]);
+  });
+
+  it('offers a line in another currency only when it comes from the case\'s vendor', () => {
+    expect(f.find(d('100.00'), 'USD', 'V2', '2026-10-10', new Set())).toEqual(['EXACT', 'OVER', 'FEE']);
   });
 
   it('skips a currency it has no rate for', () => {
-    expect(f.find(d('700.00'), 'EUR', '2026-10-10', new Set())).toEqual([]);
+    expect(f.find(d('700.00'), 'EUR', 'V1', '2026-10-10', new Set())).toEqual([]);
   });
 });

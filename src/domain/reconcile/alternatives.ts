@@ -1,8 +1,10 @@
 // "Pick another line" in the review: for a case waiting on a proposal, the month's other lines
 // that could pay what it still waits for. The engine keeps one proposal per case (its best, or
 // the tie that made it ambiguous); the reviewer also wants the near misses beside it — money in,
-// not yet allocated, whose amount is within the fee tolerance of the open amount (the FX
-// tolerance for a line in another currency) — closest amount first.
+// not yet allocated, whose amount is within the fee tolerance of the open amount — closest amount
+// first. A line in another currency is offered only when its counterparty is the case's vendor
+// (within the FX tolerance): by amount alone, every currency holds some stranger's transfer
+// worth about as much.
 import { Decimal } from '../money';
 import type { StatementLine } from '../statements/line';
 import type { FxTable } from './fx';
@@ -13,6 +15,8 @@ export interface AlternativeLinesInput {
   month: string;
   /** Live allocations per Line ID (line currency). */
   allocated: ReadonlyMap<string, Decimal>;
+  /** The vendor each line's counterparty identifies (Line ID → Vendor ID), for other currencies. */
+  vendorOf: ReadonlyMap<string, string>;
   fx: FxTable;
   feeTolerancePercent: Decimal;
   fxTolerancePercent: Decimal;
@@ -41,8 +45,8 @@ export class AlternativeLines {
     for (const list of this.byCurrency.values()) list.sort((a, b) => a.remaining.comparedTo(b.remaining) || (a.lineId < b.lineId ? -1 : 1));
   }
 
-  /** Up to `limit` Line IDs for `open` (> 0) of `currency`, valued on `date`, leaving out `exclude`. */
-  find(open: Decimal, currency: string, date: string, exclude: ReadonlySet<string>, limit = 5): string[] {
+  /** Up to `limit` Line IDs for `open` (> 0) of `currency` owed by `vendorId`, valued on `date`, leaving out `exclude`. */
+  find(open: Decimal, currency: string, vendorId: string, date: string, exclude: ReadonlySet<string>, limit = 5): string[] {
     if (!open.gt(0)) return [];
     const found: { lineId: string; gap: Decimal }[] = [];
     for (const [cur, list] of this.byCurrency) {
@@ -55,6 +59,7 @@ export class AlternativeLines {
       const high = target.plus(slack);
       for (let i = lowerBound(list, low); i < list.length && list[i].remaining.lte(high); i++) {
         if (exclude.has(list[i].lineId)) continue;
+        if (cur !== currency && this.input.vendorOf.get(list[i].lineId) !== vendorId) continue;
         // The gap in the case's currency, so lines of different currencies rank together.
         found.push({ lineId: list[i].lineId, gap: list[i].remaining.minus(target).abs().div(rate) });
       }
