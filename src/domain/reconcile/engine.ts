@@ -143,6 +143,11 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
   const recvMore: ([string, number][] | undefined)[] = new Array(C.n);
   const caseLines: (string[] | undefined)[] = new Array(C.n);
   const caseLast: string[] = new Array(C.n).fill('');
+  // Live money booked after the month's end, per case, and the latest booking up to it: a past
+  // month's report is drawn as the month ended (CaseOutcome.atMonthEnd).
+  const monthEndDate = monthEnd(input.month);
+  const caseLater = new Float64Array(C.n);
+  const caseLastAtEnd: string[] = new Array(C.n).fill('');
   const lineAllocated = new Float64Array(L.n);
   const lineStates = new Uint8Array(L.n);
   // The cases of a line as positions (compared without reading a Case ID), in first-seen order:
@@ -174,7 +179,12 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
       const ids = caseLines[ci];
       if (!ids) caseLines[ci] = [lineId];
       else if (ids.indexOf(lineId) < 0) ids.push(lineId);
-      if (li >= 0 && L.l[li].bookingDate > caseLast[ci]) caseLast[ci] = L.l[li].bookingDate;
+      if (li >= 0) {
+        const booked = L.l[li].bookingDate;
+        if (booked > caseLast[ci]) caseLast[ci] = booked;
+        if (booked > monthEndDate) caseLater[ci] += coversMinor;
+        else if (booked > caseLastAtEnd[ci]) caseLastAtEnd[ci] = booked;
+      }
     }
     if (li < 0) return;
     lineStates[li] |= b;
@@ -254,6 +264,15 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
   const differences: Difference[] = [];
   // Each currency's rate to the base currency today, looked up once (not per difference).
   const rateToBase = new Map<string, Decimal | null>();
+  const statusOf = (cov: number, set: boolean, st: number): CaseOutcome['matchStatus'] => (set
+    ? 'matched'
+    : cov > 0
+      ? 'partial'
+      : st & AMBIGUOUS_BIT
+        ? 'ambiguous'
+        : st & SUGGESTED_BIT
+          ? 'suggested'
+          : 'waiting');
   for (let i = 0; i < C.n; i++) {
     if (!C.active[i] && !caseTouched[i]) continue;
     const c = C.c[i];
@@ -262,16 +281,12 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
     const isFx = caseFx[i] === 1;
     const st = caseStates[i];
     const isSet = covered > 0 && isSettled(C, i, covered, isFx, s);
-    const matchStatus: CaseOutcome['matchStatus'] = isSet
-      ? 'matched'
-      : covered > 0
-        ? 'partial'
-        : st & AMBIGUOUS_BIT
-          ? 'ambiguous'
-          : st & SUGGESTED_BIT
-            ? 'suggested'
-            : 'waiting';
+    const matchStatus = statusOf(covered, isSet, st);
     const ccy = c.currency;
+    // As the month ended: without what was booked after it.
+    const coveredAtEnd = covered - caseLater[i];
+    const setAtEnd = caseLater[i] === 0 ? isSet : coveredAtEnd > 0 && isSettled(C, i, coveredAtEnd, isFx, s);
+    const lastAtEnd = caseLater[i] === 0 ? caseLast[i] : caseLastAtEnd[i];
     caseOut[nc++] = {
       caseId: c.caseId,
       matchStatus,
@@ -283,11 +298,14 @@ function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], t
       lastPaymentDate: caseLast[i],
       ageDays: Number.isNaN(C.logDay[i]) ? 0 : Math.max(0, asOfDay - C.logDay[i]),
     };
-    const gap = refund - covered;
+    if (caseLater[i] > 0) {
+      caseOut[nc - 1].atMonthEnd = { open: fromMinor(Math.max(0, refund - coveredAtEnd), ccy), settled: setAtEnd, matchStatus: statusOf(coveredAtEnd, setAtEnd, st) };
+    }
+    const gap = refund - coveredAtEnd;
     // A difference is proposed once, in the month its (last) payment arrived; later months'
-    // reports would otherwise repeat the same write-off.
-    if (covered > 0 && gap !== 0 && monthOf(caseLast[i]) === input.month) {
-      const kind = !isSet ? 'short' : gap < 0 ? 'over' : isFx ? 'fx' : 'fee';
+    // reports would otherwise repeat the same write-off. Counted as the month ended.
+    if (coveredAtEnd > 0 && gap !== 0 && monthOf(lastAtEnd) === input.month) {
+      const kind = !setAtEnd ? 'short' : gap < 0 ? 'over' : isFx ? 'fx' : 'fee';
       const amount = fromMinor(gap, ccy);
       let rate = rateToBase.get(ccy);
       if (rate === undefined) rateToBase.set(ccy, (rate = fx.rate(ccy, s.baseCurrency, input.today)));

@@ -7,9 +7,16 @@
 // grouped like the number cells beside it show theirs (formatAmountGrouped).
 import { Decimal, formatAmount, formatAmountGrouped, toSheetNumber } from '../money';
 import type { StatementLine } from '../statements/line';
-import type { ReconCase, ReconResult } from './types';
+import type { CaseOutcome, ReconCase, ReconResult } from './types';
 import type { VendorComparison } from './vendorStatement';
 import type { FxTable } from './fx';
+
+
+/** Still owed money when the month ended (a later month's payment does not change a month's report). */
+function waitingAtMonthEnd(c: CaseOutcome): boolean {
+  const end = c.atMonthEnd ?? c;
+  return end.open.gt(0) && !end.settled;
+}
 
 export type ReportCell = string | number;
 export const REPORT_WIDTH = 11;
@@ -63,10 +70,11 @@ export function summarize(result: ReconResult, ctx: ReportContext): ReportSummar
       s.mc++;
       s.ma = s.ma.plus(now);
     }
-    if (c.open.gt(0) && !c.settled) {
+    const end = c.atMonthEnd ?? c;
+    if (end.open.gt(0) && !end.settled) {
       const s = slot(rc.currency);
       s.wc++;
-      s.wa = s.wa.plus(c.open);
+      s.wa = s.wa.plus(end.open);
     }
   }
   for (const l of result.lines) {
@@ -97,7 +105,7 @@ export function summarize(result: ReconResult, ctx: ReportContext): ReportSummar
   });
   const counts = { auto: 0, confirmed: 0, manual: 0, suggested: 0, ambiguous: 0, waiting: 0, unexplained: 0, differences: result.differences.length };
   for (const p of result.pairs) counts[p.state]++;
-  counts.waiting = result.cases.filter((c) => c.open.gt(0) && !c.settled).length;
+  counts.waiting = result.cases.filter(waitingAtMonthEnd).length;
   counts.unexplained = result.lines.filter((l) => l.matchStatus === 'unexplained').length;
   return {
     month: result.month,
@@ -146,11 +154,12 @@ export function buildReport(result: ReconResult, ctx: ReportContext): ReportCell
 
   out.push(row('WAITING FOR MONEY'));
   out.push(row('Case ID', 'Vendor', 'Order #', 'Open', 'Currency', 'Date Logged', 'Expected', 'Age (days)', 'Status', 'Match'));
-  const waiting = result.cases.filter((c) => c.open.gt(0) && !c.settled).sort((a, b) => b.ageDays - a.ageDays || (a.caseId < b.caseId ? -1 : 1));
+  const waiting = result.cases.filter(waitingAtMonthEnd).sort((a, b) => b.ageDays - a.ageDays || (a.caseId < b.caseId ? -1 : 1));
   for (const c of waiting) {
     const rc = ctx.cases.get(c.caseId);
     if (!rc) continue;
-    out.push(row(c.caseId, rc.vendorName, rc.orderNo, num(c.open, rc.currency), rc.currency, rc.dateLogged, rc.expectedCompletion, c.ageDays, rc.status, c.matchStatus));
+    const end = c.atMonthEnd ?? c;
+    out.push(row(c.caseId, rc.vendorName, rc.orderNo, num(end.open, rc.currency), rc.currency, rc.dateLogged, rc.expectedCompletion, c.ageDays, rc.status, end.matchStatus));
   }
   blank();
 

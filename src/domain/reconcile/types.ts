@@ -135,6 +135,13 @@ export interface CaseOutcome {
   /** Latest booking date of its allocated lines. */
   lastPaymentDate: string;
   ageDays: number;
+  /**
+   * The case as it stood at the month's end, when money booked after it is among its live
+   * allocations (a past month re-run after later months were matched); absent otherwise. The
+   * report's waiting list and differences use it, so a month's report does not change because a
+   * later month paid; the Cases tab is written from the fields above (what is true now).
+   */
+  atMonthEnd?: { open: Decimal; settled: boolean; matchStatus: CaseMatchStatus };
 }
 
 export type LineMatchStatus = 'matched' | 'partial' | 'suggested' | 'ambiguous' | 'unexplained' | 'not a refund';
