@@ -5,11 +5,11 @@
 // lines, Audit Log), checks everything it will write, and writes each block once.
 // Only callables are exported (each export becomes a global of Code.js).
 import {
-  EXPORT_FORMATS, SettingsError, accountingSettings, exportFormatOf, exportJournal as writeExport, journalFor, parseRef, totals,
+  EXPORT_FORMATS, SettingsError, accountingSettings, exportFormatOf, exportJournalFiles, journalFor, parseRef, totals,
   type AccountingSettings, type BaseRate, type CaseFacts, type CaseInfo, type JournalEntry, type JournalEvent, type ReceiptFact,
 } from '../domain/accounting';
 import type { AuditEntry, AuditRow } from '../domain/audit';
-import type { CaseRecord } from '../domain/caseRecord';
+import { isCaseStatus, type CaseRecord } from '../domain/caseRecord';
 import { Decimal, formatAmount } from '../domain/money';
 import { LIVE_STATES, MATCHES_TAB, type MatchRow } from '../domain/reconcile/decisions';
 import type { StatementLine } from '../domain/statements/line';
@@ -17,8 +17,8 @@ import { appendAudit, auditEntry, readAudit } from '../sheets/auditLog';
 import { readCases, writeCases, type CaseTable } from '../sheets/caseRepo';
 import { assertCellRoom, cellsToAdd } from '../sheets/grid';
 import {
-  appendJournal, journalCellsToAdd, journalEntries, markExported, nextBatchId, readJournal, requireJournalColumns, rowsLabel, saveExportFile,
-  type JournalProblem, type JournalTable,
+  appendJournal, discardExportFiles, journalCellsToAdd, journalEntries, markExported, nextBatchId, readJournal, requireJournalColumns, rowsLabel, saveExportFile,
+  type JournalProblem, type JournalTable, type SavedFile,
 } from '../sheets/journalRepo';
 import { AUDIT_HEADERS, SETTING, TAB } from '../sheets/layout';
 import { withDocumentLock } from '../sheets/lock';
@@ -56,14 +56,30 @@ export interface PostJournalResult {
   message: string;
 }
 
+export interface ExportedFile {
+  name: string;
+  url: string;
+  fileId: string;
+  mimeType: string;
+  folderName: string;
+  folderUrl: string;
+  /** Journal Refs in this file. */
+  entries: number;
+}
+
 export interface ExportJournalResult {
   format: string;
   batchId: string;
   entries: number;
   refs: string[];
-  file: { name: string; url: string; fileId: string; mimeType: string; folderName: string; folderUrl: string } | null;
-  /** Entries left out (unbalanced or unreadable rows): still unexported, offered again once fixed. */
+  /** The first (or only) file; null when nothing was exported. */
+  file: ExportedFile | null;
+  /** Every file of the batch, in order (several parts where the format limits lines per file). */
+  files: ExportedFile[];
+  /** Entries left out (unbalanced, unreadable rows, …): one line each, still unexported, offered again once fixed. */
   warnings: string[];
+  /** Remarks that leave nothing out (the default format used, the file split in parts, a name cut). */
+  notes: string[];
   message: string;
 }
 
@@ -90,12 +106,20 @@ function ratesOf(settings: Settings): BaseRate[] {
   return settings.fxRates.map((r) => ({ currency: r.currency, rate: r.rate, asOf: /^\d{4}-\d{2}-\d{2}/.test(r.asOf) ? r.asOf.slice(0, 10) : '' }));
 }
 
-/** Per case, from the Audit Log: when it last became Agreed, when it reached each closing status, and when it was imported. */
+/**
+ * Per case, from the Audit Log: when it last became Agreed, when it first became Received or
+ * Reconciled, when it reached each closing status, and when it was imported and with which status.
+ */
 interface CaseDates {
   agreedOn?: string;
+  paidOn?: string;
   closedOn: Map<string, string>;
   importedOn?: string;
+  importedStatus?: string;
 }
+
+/** Statuses that mean the vendor agreed the credit (Agreed, or beyond it on the way to being paid). */
+const AGREED_OR_BEYOND = new Set(['Agreed', 'Received', 'Reconciled']);
 
 function caseDates(audit: readonly AuditRow[]): Map<string, CaseDates> {
   const out = new Map<string, CaseDates>();
@@ -108,10 +132,19 @@ function caseDates(audit: readonly AuditRow[]): Map<string, CaseDates> {
     if (!a.caseId) continue;
     const day = a.time.slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) continue;
-    if (a.action === 'imported') of(a.caseId).importedOn ??= day;
+    if (a.action === 'imported') {
+      const d = of(a.caseId);
+      if (d.importedOn === undefined) {
+        d.importedOn = day;
+        // New is `V1 · order SZ-1 · 100.00 CNY · Requested`: the status it was imported with comes last.
+        const status = a.newValue.split(' · ').pop()?.trim() ?? '';
+        if (isCaseStatus(status)) d.importedStatus = status;
+      }
+    }
     if (a.field !== 'Status') continue;
     // Unmatch puts a Reconciled case back to Agreed: that is not the vendor agreeing again.
     if (a.newValue === 'Agreed' && a.action !== 'Unmatch') of(a.caseId).agreedOn = day;
+    else if (a.newValue === 'Received' || a.newValue === 'Reconciled') of(a.caseId).paidOn ??= day;
     else if (a.newValue === 'Written off' || a.newValue === 'Rejected' || a.newValue === 'Cancelled') of(a.caseId).closedOn.set(a.newValue, day);
   }
   return out;
@@ -313,8 +346,15 @@ export function postJournal(): PostJournalResult {
         if (!/^\d+(\.\d+)?$/.test(amountText)) throw new FactProblem('amount', 'Refund Amount', `Refund Amount "${amountText}" is not an amount`);
         const receipts = receiptsOf(rec, list, linesAllocated);
         let agreedOn = d?.agreedOn;
-        // An imported case that was already Agreed: the import is the first day the log knew of the credit.
-        if (!agreedOn && !receipts.length && d?.importedOn && rec.status !== 'Logged' && rec.status !== 'Requested' && rec.status !== 'Disputed') agreedOn = d.importedOn;
+        // Without a move to Agreed, the credit still existed if the case went on to Received or
+        // Reconciled, or was imported as Agreed (or beyond): the import is the first day the log
+        // knew of it. A case imported as Requested and later written off was never agreed, so
+        // it gets no agreed date and its write-off posts nothing (as for a sidebar case).
+        if (!agreedOn && !receipts.length) {
+          const importedAs = d?.importedStatus ?? (d?.importedOn ? rec.status : undefined);
+          if (d?.importedOn && importedAs && AGREED_OR_BEYOND.has(importedAs)) agreedOn = d.importedOn;
+          else if (d?.paidOn) agreedOn = d.paidOn;
+        }
         const closed = rec.status === 'Written off' || rec.status === 'Rejected' || rec.status === 'Cancelled';
         const f: CaseFacts = {
           caseId: rec.caseId,
@@ -385,8 +425,10 @@ export function postJournal(): PostJournalResult {
     const problemCases = new Set(problems.map((p) => p.caseId)).size;
     const head = entries.length
       ? `Posted ${plural(entries.length, 'entry', 'entries')} (${plural(lines, 'line')}) for ${plural(caseCount, 'case')}: ${what.join(', ')}.`
-      : 'Nothing new to post: the journal already holds every entry the cases call for.';
-    const tail = problemCases ? ` ${plural(problemCases, 'case')} not posted (see the list).` : '';
+      : problemCases
+        ? 'Nothing new to post.'
+        : 'Nothing new to post: the journal already holds every entry the cases call for.';
+    const tail = problemCases ? ` ${plural(problemCases, 'case')} could not be posted (see the list).` : '';
     s.ss.toast(`${head}${tail}`, 'Post to journal', 10);
     return {
       posted,
@@ -403,57 +445,68 @@ export function postJournal(): PostJournalResult {
 
 // ---- Export journal ----
 
+/** The export format, and a note when Settings ▸ Export Format is blank (the default is written). */
 function formatFrom(settings: Settings) {
-  const text = settings.exportFormat;
+  const typed = String(settings.values[SETTING.exportFormat] ?? '').trim();
+  const text = typed || settings.exportFormat;
   const format = exportFormatOf(text);
   if (!format) {
     throw new Error(`Settings ▸ ${SETTING.exportFormat}: "${text}" is not a format the add-on can write. Use one of: ${EXPORT_FORMATS.join(', ')}. Nothing was exported.`);
   }
-  return format;
+  const notes = typed ? [] : [`Export Format is blank: wrote ${format}`];
+  return { format, notes };
 }
 
 /**
- * Refund Cases ▸ Accounting ▸ Export journal…: the journal entries not yet exported, as one file
- * in Settings ▸ Export Format, saved in the spreadsheet's export folder in Drive; the entries'
- * rows get the batch id in Exported Batch, so a re-export exports nothing new.
+ * Refund Cases ▸ Accounting ▸ Export journal…: the journal entries not yet exported, in
+ * Settings ▸ Export Format, saved in the spreadsheet's export folder in Drive: one file, or
+ * several parts of one batch where the format limits the lines per file (Xero: 300); the
+ * entries' rows get the batch id in Exported Batch, so a re-export exports nothing new. Either
+ * every file is saved and every entry marked, or nothing is marked and no file is kept.
  */
 export function exportJournal(): ExportJournalResult {
   const s = stamp();
   return withDocumentLock(() => {
     const settings = readSettings(s.ss);
-    const format = formatFrom(settings);
+    const { format, notes: formatNotes } = formatFrom(settings);
     const books = readBooks(s, settings);
     const pending = books.posted.filter((e) => !e.exportedBatch);
     const unreadable = books.journalProblems.map((p) => `Left out: ${p.message}`);
-    const none = (message: string): ExportJournalResult => {
+    const none = (message: string, warnings = unreadable): ExportJournalResult => {
       s.ss.toast(message, 'Export journal', 8);
-      return { format, batchId: '', entries: 0, refs: [], file: null, warnings: unreadable, message };
+      return { format, batchId: '', entries: 0, refs: [], file: null, files: [], warnings, notes: formatNotes, message };
     };
     if (!pending.length) return none(`Nothing to export: every journal entry is already in an export batch${books.posted.length ? '' : ' (the journal is empty: run Accounting ▸ Post to journal first)'}.`);
 
     const batchId = nextBatchId(books.journal, s.today);
-    const file = writeExport(format, pending, { batchId, settings: books.accounts });
-    const warnings = [...unreadable, ...file.warnings];
-    if (!file.journalRefs.length) return { ...none(`Nothing to export: ${warnings[0] ?? 'no entry could be exported'}.`), warnings };
+    const batch = exportJournalFiles(format, pending, { batchId, settings: books.accounts });
+    const warnings = [...unreadable, ...batch.warnings];
+    if (!batch.journalRefs.length) return none(`Nothing to export: ${warnings[0] ?? 'no entry could be exported'}.`, warnings);
+    const parts = batch.files.length;
+    const notes = [...formatNotes, ...(parts > 1 ? [`${format} takes a limited number of lines per file: the batch is in ${parts} files; import each of them`] : []), ...batch.notes];
 
     const auditSheet = s.ss.getSheetByName(TAB.audit);
     if (auditSheet) assertCellRoom(s.ss, cellsToAdd(auditSheet, auditSheet.getLastRow() + 1, AUDIT_HEADERS.length), 'Nothing was exported: recording the export would take the spreadsheet over its cell limit');
-    // The file first: if Drive refuses, no entry is marked and the next export offers them again.
-    const saved = saveExportFile(s.ss, file);
-    markExported(books.journal, file.journalRefs, batchId);
-    appendAudit(s.ss, [auditEntry(s, '', 'journal exported', batchId, '', `${plural(file.journalRefs.length, 'entry', 'entries')} · ${format} · ${saved.name}`)]);
+    // The files first: if Drive refuses one, the ones saved are trashed, no entry is marked, and
+    // the next export offers them again.
+    const saved: SavedFile[] = [];
+    try {
+      for (const f of batch.files) saved.push(saveExportFile(s.ss, f));
+    } catch (e) {
+      discardExportFiles(saved);
+      throw e;
+    }
+    markExported(books.journal, batch.journalRefs, batchId);
+    const names = saved.map((f) => f.name);
+    appendAudit(s.ss, [auditEntry(s, '', 'journal exported', batchId, '', `${plural(batch.journalRefs.length, 'entry', 'entries')} · ${format} · ${names.join(', ')}`)]);
 
-    const message = `Exported ${plural(file.journalRefs.length, 'entry', 'entries')} as ${format} (batch ${batchId}) to "${saved.name}" in the Drive folder "${saved.folderName}".${warnings.length ? ` ${plural(warnings.length, 'entry', 'entries')} left out: see the list.` : ''}`;
+    const files: ExportedFile[] = saved.map((f, i) => ({ ...f, mimeType: batch.files[i].mimeType, entries: batch.files[i].journalRefs.length }));
+    const where = parts > 1 ? `to ${parts} files (${names.map((n) => `"${n}"`).join(', ')})` : `to "${names[0]}"`;
+    const leftOut = warnings.length ? ` ${plural(warnings.length, 'entry', 'entries')} left out: see the list.` : '';
+    const noted = formatNotes.length ? ` ${formatNotes.join('. ')}.` : '';
+    const message = `Exported ${plural(batch.journalRefs.length, 'entry', 'entries')} as ${format} (batch ${batchId}) ${where} in the Drive folder "${saved[0].folderName}".${noted}${leftOut}`;
     s.ss.toast(message, 'Export journal', 10);
-    return {
-      format,
-      batchId,
-      entries: file.journalRefs.length,
-      refs: file.journalRefs,
-      file: { name: saved.name, url: saved.url, fileId: saved.fileId, mimeType: file.mimeType, folderName: saved.folderName, folderUrl: saved.folderUrl },
-      warnings,
-      message,
-    };
+    return { format, batchId, entries: batch.journalRefs.length, refs: batch.journalRefs, file: files[0], files, warnings, notes, message };
   });
 }
 
@@ -484,10 +537,17 @@ export function runExportJournal(): void {
   const warnings = r.warnings.length
     ? `<p><b>Left out</b> (still unexported; fix and export again):</p><ul>${r.warnings.slice(0, ALERT_LINES).map((w) => `<li>${html(w)}</li>`).join('')}</ul>`
     : '';
+  const notes = r.notes.length ? `<ul>${r.notes.map((n) => `<li>${html(n)}</li>`).join('')}</ul>` : '';
+  const several = r.files.length > 1;
+  const links = r.files
+    .map((f) => `<li><a href="${html(f.url)}" target="_blank" rel="noopener">${html(f.name)}</a> (${f.entries === 1 ? '1 entry' : `${f.entries} entries`})</li>`)
+    .join('');
   const page = `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5">
-<p>${html(`${r.entries === 1 ? '1 entry' : `${r.entries} entries`} exported as ${r.format}, batch ${r.batchId}.`)}</p>
-<p><a href="${html(r.file.url)}" target="_blank" rel="noopener">${html(r.file.name)}</a> in <a href="${html(r.file.folderUrl)}" target="_blank" rel="noopener">${html(r.file.folderName)}</a></p>
-<p>Import it in your accounting package. The entries are marked with the batch on the Journal tab, so the next export leaves them out.</p>${warnings}
+<p>${html(`${r.entries === 1 ? '1 entry' : `${r.entries} entries`} exported as ${r.format}, batch ${r.batchId}${several ? `, in ${r.files.length} files` : ''}.`)}</p>
+<ul>${links}</ul>
+<p>in <a href="${html(r.file.folderUrl)}" target="_blank" rel="noopener">${html(r.file.folderName)}</a></p>${notes}
+<p>Import ${several ? 'each file' : 'it'} in your accounting package. The entries are marked with the batch on the Journal tab, so the next export leaves them out.</p>${warnings}
 </div>`;
-  ui.showModalDialog(HtmlService.createHtmlOutput(page).setWidth(520).setHeight(r.warnings.length ? 360 : 220), 'Journal exported');
+  const height = 220 + (several ? 22 * r.files.length : 0) + (r.notes.length ? 60 : 0) + (r.warnings.length ? 140 : 0);
+  ui.showModalDialog(HtmlService.createHtmlOutput(page).setWidth(560).setHeight(Math.min(height, 600)), 'Journal exported');
 }

@@ -8,6 +8,7 @@
 //   appendJournal(table, entries): number          one block write below the last row
 //   markExported(table, refs, batchId): number     Exported Batch of those refs' rows, one write
 //   saveExportFile(ss, file): SavedFile            the export in Drive, next to the evidence folder
+//   discardExportFiles(saved)                      trashes files of an export that did not complete
 import { amountFormat } from '../domain/caseCells';
 import {
   JOURNAL_COLUMNS, entriesFromJournalRows, journalRows,
@@ -256,4 +257,19 @@ export function saveExportFile(ss: Spreadsheet, file: ExportFile): SavedFile {
   const blob = Utilities.newBlob(file.text, file.mimeType, file.fileName);
   const saved = folder.createFile(blob);
   return { name: saved.getName(), url: saved.getUrl(), fileId: saved.getId(), folderName: folder.getName(), folderUrl: folder.getUrl() };
+}
+
+/**
+ * Trashes files saved by an export that then failed (a later part refused by Drive), so the
+ * folder holds no file of a batch the Journal never marked. Best effort: a file already gone is
+ * skipped.
+ */
+export function discardExportFiles(saved: readonly SavedFile[]): void {
+  for (const f of saved) {
+    try {
+      DriveApp.getFileById(f.fileId).setTrashed(true);
+    } catch {
+      // already gone
+    }
+  }
 }

@@ -100,7 +100,7 @@ export const SETTINGS_DEFAULTS: readonly { key: string; value: string | number; 
   { key: 'Fee Tolerance Amount', value: 5, meaning: 'Or by this fixed amount in base currency, whichever is larger' },
   { key: 'FX Tolerance %', value: 3, meaning: 'Allowed difference when a transfer is in another currency' },
   { key: 'Date Window Days', value: 90, meaning: 'Transfers count as candidates up to this many days after the log date' },
-  { key: 'Export Format', value: 'Generic CSV', meaning: 'Journal export: Xero, QuickBooks Online, IIF, Generic CSV, beancount, hledger' },
+  { key: 'Export Format', value: 'Generic CSV', meaning: 'Journal export: Xero, QuickBooks Online, IIF, Generic CSV, beancount, hledger (blank: Generic CSV)' },
   // Accounts map, credit side, export date order, Xero tax rate (domain/accounting/accounts.ts).
   ...ACCOUNTING_SETTINGS,
 ];

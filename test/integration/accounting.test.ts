@@ -376,3 +376,87 @@ d('postJournal service calls do not grow with the workbook', () => {
     expect(small['Range.setValues']).toBeLessThanOrEqual(4); // Cases (2 spans), Journal, Audit Log
   });
 });
+
+d('from a new-user trial', () => {
+  let rt: Runtime;
+  let today: string;
+  beforeAll(async () => {
+    ({ rt, today } = await fresh());
+  });
+  afterAll(async () => rt && (await rt.close()));
+
+  const importCsv = async (rows: string[][]) => {
+    const head = ['Date Logged', 'Order #', 'Vendor ID', 'Reason', 'Refund Amount', 'Currency', 'Status'];
+    return call<{ firstCaseId: string; lastCaseId: string; imported: number }>(rt, 'importCases', [{ csv: [head, ...rows].map((r) => r.join(',')).join('\n') }]);
+  };
+
+  it('a case imported as Requested and later Written off posts nothing, as a sidebar case on that path; one imported as Agreed gets its credit and write-off', async () => {
+    const never = (await importCsv([[addDays(today, -20), 'IMP-1', 'V2', 'Damaged goods', '374.33', 'USD', 'Requested']])).firstCaseId;
+    const agreedImport = (await importCsv([[addDays(today, -20), 'IMP-2', 'V2', 'Damaged goods', '12.00', 'USD', 'Agreed']])).firstCaseId;
+    const l = await call(rt, 'logCase', [{ vendorId: 'V2', orderNo: 'SB-1', amount: '374.33', currency: 'USD', reason: 'Wrong item', requestId: 'req-sb1' }]);
+    await call(rt, 'changeStatus', [l.caseId, 'Requested', '']);
+    for (const id of [never, agreedImport, l.caseId]) await call(rt, 'changeStatus', [id, 'Written off', 'vendor stopped answering']);
+    const v = await call(rt, 'postJournal');
+    expect(v.problems).toEqual([]);
+    expect(v.refs).toEqual([`VC-${agreedImport}-AGREED`, `VC-${agreedImport}-WRITEOFF`]);
+    expect(caseRow(rt, never)[C('Journal Ref')]).toBe('');
+    expect(caseRow(rt, l.caseId)[C('Journal Ref')]).toBe('');
+  });
+
+  it('nothing new but a case with a problem: one coherent message', async () => {
+    await agreedCase(rt, 'V2', 'EUR-1', '10.00', 'EUR'); // no EUR rate in Settings
+    await call(rt, 'postJournal');
+    const v = await call(rt, 'postJournal');
+    expect(v.entries).toBe(0);
+    expect(v.message).toBe('Nothing new to post. 1 case could not be posted (see the list).');
+  });
+
+  it('Xero over 300 lines: several files of at most 300 lines in one batch, every file in Drive, nothing "left out"', async () => {
+    await setSetting(rt, 'Export Format', 'Generic CSV');
+    await call(rt, 'exportJournal'); // what is already posted
+    const rows = Array.from({ length: 160 }, (_, i) => [addDays(today, -10), `X-${i}`, 'V2', 'Damaged goods', `${10 + i}.00`, 'USD', 'Agreed']);
+    await importCsv(rows);
+    const posted = await call(rt, 'postJournal');
+    expect(posted.lines).toBe(320);
+    await setSetting(rt, 'Export Format', 'Xero');
+    const files = rt.drive.all('file').length;
+    const r = await rt.run('exportJournal', [], { kind: 'script-run' });
+    const v = r.value as any;
+    expect(v.warnings).toEqual([]);
+    expect(v.message).not.toMatch(/left out/);
+    expect(v.entries).toBe(160);
+    expect(v.files.map((f: any) => f.name)).toEqual([1, 2].map((i) => `${v.batchId}-xero-manual-journal-part-${i}-of-2.csv`));
+    expect(v.file.name).toBe(v.files[0].name);
+    expect(rt.drive.all('file').length).toBe(files + 2);
+    let lines = 0;
+    for (const f of v.files) {
+      const n = rt.drive.readText(f.fileId).trim().split(/\r?\n/).length - 1;
+      expect(n).toBeLessThanOrEqual(300);
+      lines += n;
+    }
+    expect(lines).toBe(320);
+    const batches = new Set(journal(rt).filter((row) => v.refs.includes(String(row[J('Journal Ref')]))).map((row) => row[J('Exported Batch')]));
+    expect([...batches]).toEqual([v.batchId]);
+    expect(journal(rt).every((row) => row[J('Exported Batch')] !== '')).toBe(true);
+    const audit = rt.workbook.readValues('Audit Log').slice(1).filter((a) => a[4] === 'journal exported' && a[5] === v.batchId);
+    expect(audit).toHaveLength(1);
+    // From the menu, the dialog lists every file.
+    await importCsv(Array.from({ length: 151 }, (_, i) => [addDays(today, -10), `Y-${i}`, 'V2', 'Damaged goods', `${10 + i}.00`, 'USD', 'Agreed']));
+    await call(rt, 'postJournal');
+    const menu = await rt.run('runExportJournal', [], { kind: 'menu' });
+    const dialog = JSON.stringify(menu.events.find((e: any) => /dialog/i.test(e.type)));
+    expect(dialog).toContain('xero-manual-journal-part-1-of-2.csv');
+    expect(dialog).toContain('xero-manual-journal-part-2-of-2.csv');
+    expect(dialog).toContain('in 2 files');
+  });
+
+  it('a blank Export Format writes Generic CSV and says so', async () => {
+    await agreedCase(rt, 'V2', 'BL-1', '7.00', 'USD');
+    await call(rt, 'postJournal');
+    await setSetting(rt, 'Export Format', '');
+    const v = await call(rt, 'exportJournal');
+    expect(v.format).toBe('Generic CSV');
+    expect(v.message).toContain('Export Format is blank: wrote Generic CSV');
+    expect(v.notes).toContain('Export Format is blank: wrote Generic CSV');
+  });
+});

@@ -145,10 +145,27 @@ describe('E2 refund received', () => {
       e3: ['VC-RC-000042-RECEIVED-L1 2025-03-25 | Dr BANK 107 | Dr FX 1 | Cr AP_VENDOR 108'],
     },
     {
-      name: 'converted without a stated fee, short-paid: the shortfall at the day\'s rate is the fee, the rest FX',
+      name: 'converted without a stated fee, short-paid: the whole gap is FX, as the reconciliation report calls it (no Bank fees line)',
       facts: kase({ status: 'Received', amount: d('100.00'), currency: 'EUR', receipts: [receipt('L1', '2025-03-19', '106.00', 'USD', '98.00')] }),
-      // EUR 100 on 03-19 = 108.90; the bank got 106.00: 2.90 short, capped at the open EUR 2 = 2.18 fee
-      e3: ['VC-RC-000042-RECEIVED-L1 2025-03-19 | Dr BANK 106 | Dr BANK_FEES 2.18 | Cr AP_VENDOR 108 | Cr FX 0.18'],
+      // EUR 100 booked at 1.08 = 108.00; the bank got USD 106.00 and states no fee: 2.00 realised FX loss
+      e3: ['VC-RC-000042-RECEIVED-L1 2025-03-19 | Dr BANK 106 | Dr FX 2 | Cr AP_VENDOR 108'],
+    },
+    {
+      name: 'converted with a fee the statement states (Wise, PayPal): the fee stays Bank fees, the rest FX',
+      facts: kase({ status: 'Received', amount: d('100.00'), currency: 'EUR', receipts: [receipt('L1', '2025-03-19', '106.00', 'USD', '98.00', '1.00')] }),
+      e3: ['VC-RC-000042-RECEIVED-L1 2025-03-19 | Dr BANK 106 | Dr BANK_FEES 1 | Dr FX 1 | Cr AP_VENDOR 108'],
+    },
+    {
+      name: 'same currency, same rate: the fee is gross − bank in base, so no rounding cent lands on FX',
+      // CNY 100.01 at 0.1383 = 13.83; CNY 97.08 = 13.43 (13.426…); the fee CNY 2.93 alone would round to 0.41
+      facts: kase({ status: 'Received', amount: d('100.01'), currency: 'CNY', receipts: [receipt('L1', '2025-03-19', '97.08', 'CNY', '100.01')] }),
+      e3: ['VC-RC-000042-RECEIVED-L1 2025-03-19 | Dr BANK 13.43 | Dr BANK_FEES 0.4 | Cr AP_VENDOR 13.83'],
+    },
+    {
+      name: 'same currency, the rate moved: FX is exactly gross at the bank rate − gross at the booked rate',
+      // booked 03-05 at 0.1383: 13.83; paid 03-21 at 0.1391: gross 13.91, bank 13.50, fee 0.41, FX 0.08
+      facts: kase({ status: 'Received', amount: d('100.01'), currency: 'CNY', receipts: [receipt('L1', '2025-03-21', '97.08', 'CNY', '100.01')] }),
+      e3: ['VC-RC-000042-RECEIVED-L1 2025-03-21 | Dr BANK 13.5 | Dr BANK_FEES 0.41 | Cr AP_VENDOR 13.83 | Cr FX 0.08'],
     },
     {
       name: 'instalments: each clears its part at the booked rate, the last clears the rest exactly',
@@ -205,6 +222,38 @@ describe('E2 refund received', () => {
     expect(problems).toEqual([]);
     expect(show(entries[4])).toBe('VC-RC-000042-RECEIVED-J3 2025-03-13 | Dr AP_VENDOR 0.01 | Dr BANK 0.01 | Cr FX 0.02');
     expect(apBalance(entries).toFixed()).toBe('0');
+  });
+
+  test('the receipt and the write-off credit the AP account the posted E1 debited, even after Vendors ▸ AP Account changed', () => {
+    const first = run([kase({ status: 'Agreed', amount: d('100.00') })]);
+    expect(first.entries[0].lines[0]).toMatchObject({ role: 'AP_VENDOR', account: 'Accounts Payable', code: '2000' });
+    // Vendors ▸ AP Account set afterwards; one part paid, the rest written off.
+    const later = kase({
+      status: 'Written off', amount: d('100.00'), closedOn: '2025-03-31', apAccount: 'AP – Acme', apAccountCode: '2010',
+      receipts: [receipt('L1', '2025-03-19', '40.00', 'USD', '40.00')],
+    });
+    const r = run([later], { posted: first.entries });
+    expect(r.problems).toEqual([]);
+    expect(r.entries.map((e) => e.ref)).toEqual(['VC-RC-000042-RECEIVED-L1', 'VC-RC-000042-WRITEOFF']);
+    const apLines = r.entries.flatMap((e) => e.lines.filter((l) => l.role === 'AP_VENDOR'));
+    expect(apLines.map((l) => [l.account, l.code])).toEqual([['Accounts Payable', '2000'], ['Accounts Payable', '2000']]);
+    // Per account, AP nets to zero.
+    const byAccount = new Map<string, Decimal>();
+    for (const l of [...first.entries, ...r.entries].flatMap((e) => e.lines.filter((x) => x.role === 'AP_VENDOR'))) {
+      byAccount.set(`${l.account}|${l.code}`, (byAccount.get(`${l.account}|${l.code}`) ?? d('0')).plus(l.debit).minus(l.credit));
+    }
+    expect([...byAccount].map(([k, v]) => `${k} ${v.toFixed()}`)).toEqual(['Accounts Payable|2000 0']);
+    // A new case of the vendor takes the new account.
+    expect(run([kase({ caseId: 'RC-000043', apAccount: 'AP – Acme', apAccountCode: '2010' })]).entries[0].lines[0]).toMatchObject({ account: 'AP – Acme', code: '2010' });
+  });
+
+  test('an E1 reposted after its AP account changed keeps the account it was booked to (the receipts clear that one)', () => {
+    const first = run([kase({ amount: d('100.00') })]);
+    const r = run([kase({ amount: d('90.00'), apAccount: 'AP – Acme' })], { posted: first.entries });
+    expect(r.entries.map((e) => [e.ref, e.lines.find((l) => l.role === 'AP_VENDOR')!.account])).toEqual([
+      ['VC-RC-000042-AGREED-R1', 'Accounts Payable'],
+      ['VC-RC-000042-AGREED-2', 'Accounts Payable'],
+    ]);
   });
 
   test('an E3 names its receipt: Reference and Source Ref are the statement Line ID', () => {

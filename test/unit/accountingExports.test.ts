@@ -8,9 +8,10 @@ import { join } from 'path';
 import Papa from 'papaparse';
 import { Decimal, sum } from '../../src/domain/money';
 import {
-  EXPORT_FORMATS, accountingSettings, exportFormatOf, exportJournal, guardFormula, journalFor,
+  EXPORT_FORMATS, LINES_PER_FILE, accountingSettings, exportFormatOf, exportJournal, exportJournalFiles, guardFormula, journalFor,
   type BaseRate, type CaseFacts, type ExportFormat, type JournalEntry,
 } from '../../src/domain/accounting';
+import { XERO_JOURNAL_HEADER } from '../../src/domain/accounting/exports/xero';
 
 const d = (v: string) => new Decimal(v);
 const RATES: BaseRate[] = [
@@ -150,9 +151,70 @@ describe('Xero manual journal CSV (research §2.1b)', () => {
     expect(qbo.find((r) => r[0] === 'VC-RC-000042-AGREED')![1]).toBe(date);
   });
 
-  test('more than 300 lines: a warning (Xero\'s limit per file)', () => {
+  test('the writer alone, more than 300 lines: a note (Xero\'s limit per file), nothing counted as left out', () => {
     const many = Array.from({ length: 151 }, (_, i) => ({ ...journal()[0], ref: `VC-RC-${String(i).padStart(6, '0')}-AGREED` }));
-    expect(exportOf('Xero', many).warnings).toEqual([expect.stringMatching(/302 lines.*300/)]);
+    const file = exportOf('Xero', many);
+    expect(file.warnings).toEqual([]);
+    expect(file.notes).toEqual([expect.stringMatching(/302 lines.*300/)]);
+  });
+
+  /** The trial's demo: 389 entries, 820 lines (347 of 2 lines, 42 of 3), 3-line ones spread so a cut at line 300 would split one. */
+  function demoBatch(): JournalEntry[] {
+    const all = journal();
+    const two = all.find((e) => e.lines.length === 2)!;
+    const three = all.find((e) => e.lines.length === 3)!;
+    return Array.from({ length: 389 }, (_, i) => {
+      const e = i % 9 === 4 && i < 9 * 42 ? three : two;
+      return { ...e, ref: `VC-RC-${String(i).padStart(6, '0')}-${e === three ? 'RECEIVED-L1' : 'AGREED'}`, caseId: `RC-${String(i).padStart(6, '0')}` };
+    });
+  }
+
+  test('a batch over 300 lines is split into files of at most 300 lines, never inside an entry, all in the batch', () => {
+    const entries = demoBatch();
+    expect(entries.reduce((n, e) => n + e.lines.length, 0)).toBe(820);
+    const batch = exportJournalFiles('Xero', entries, { batchId: BATCH, settings: USD });
+    expect(batch.warnings).toEqual([]);
+    expect(batch.files.map((f) => f.fileName)).toEqual([1, 2, 3].map((i) => `${BATCH}-xero-manual-journal-part-${i}-of-3.csv`));
+    expect(batch.journalRefs).toEqual(entries.map((e) => e.ref));
+    expect(batch.files.flatMap((f) => f.journalRefs)).toEqual(batch.journalRefs);
+    const byRef = new Map(entries.map((e) => [e.ref, e]));
+    for (const f of batch.files) {
+      expect(f.warnings).toEqual([]);
+      const rows = csvRows(f.text);
+      expect(rows[0]).toEqual([...XERO_JOURNAL_HEADER]);
+      expect(rows.length - 1).toBeLessThanOrEqual(300);
+      // Each entry of the file is whole in it: its rows count its lines, and its amounts sum to 0.
+      const lines = new Map<string, number>();
+      const total = new Map<string, number>();
+      for (const r of rows.slice(1)) {
+        const ref = r[0].split(' ')[0];
+        lines.set(ref, (lines.get(ref) ?? 0) + 1);
+        total.set(ref, (total.get(ref) ?? 0) + Math.round(Number(r[5]) * 100));
+      }
+      expect([...lines.keys()]).toEqual(f.journalRefs);
+      for (const [ref, n] of lines) expect([ref, n, total.get(ref)]).toEqual([ref, byRef.get(ref)!.lines.length, 0]);
+    }
+  });
+
+  test('split batch: an entry left out is counted once, as itself; 300 lines exactly stay one file', () => {
+    const entries = demoBatch();
+    const bad = { ...entries[10], lines: [entries[10].lines[0], { ...entries[10].lines[1], credit: entries[10].lines[1].credit.plus('0.01') }] };
+    const batch = exportJournalFiles('Xero', [...entries.slice(0, 10), bad, ...entries.slice(11)], { batchId: BATCH, settings: USD });
+    expect(batch.warnings).toEqual([expect.stringMatching(new RegExp(`^Left out: ${bad.ref} does not balance`))]);
+    expect(batch.journalRefs).toHaveLength(388);
+    const two = entries.filter((e) => e.lines.length === 2).slice(0, 150);
+    const one = exportJournalFiles('Xero', two, { batchId: BATCH, settings: USD });
+    expect(one.files.map((f) => f.fileName)).toEqual([`${BATCH}-xero-manual-journal.csv`]);
+    expect(one.notes).toEqual([]);
+  });
+
+  test('only Xero documents a per-file line limit (research §2.1b, §4.5): the other formats stay one file', () => {
+    expect(LINES_PER_FILE).toEqual({ Xero: 300 });
+    const entries = demoBatch();
+    for (const format of EXPORT_FORMATS.filter((f) => f !== 'Xero')) {
+      const batch = exportJournalFiles(format, entries, { batchId: BATCH, settings: USD });
+      expect([format, batch.files.length, batch.warnings, batch.journalRefs.length]).toEqual([format, 1, [], 389]);
+    }
   });
 });
 

@@ -88,13 +88,14 @@ describe('reversal and new version when facts change', () => {
     expect(post(first.journal, facts, '2025-05-01').added).toEqual([]);
   });
 
-  test('amount edited: reversal of version 1 dated today, then version 2; again: R2 and version 3', () => {
+  test('amount edited: reversal of version 1 dated today, then version 2 (also today, the event date in its memo); again: R2 and version 3', () => {
     const v1 = post([], [kase()]);
     const v2 = post(v1.journal, [kase({ amount: d('80.00') })]);
     expect(v2.added.map(show)).toEqual([
       'VC-RC-000042-AGREED-R1 REVERSAL 2025-04-01 | Dr PURCH_RETURNS 100 | Cr AP_VENDOR 100',
-      'VC-RC-000042-AGREED-2 CREDIT_AGREED 2025-03-05 | Dr AP_VENDOR 80 | Cr PURCH_RETURNS 80',
+      'VC-RC-000042-AGREED-2 CREDIT_AGREED 2025-04-01 | Dr AP_VENDOR 80 | Cr PURCH_RETURNS 80',
     ]);
+    expect(v2.added[1].memo).toMatch(/ \(event date 2025-03-05\)$/);
     expect(v2.added[0]).toMatchObject({ reverses: 'VC-RC-000042-AGREED', memo: 'Reversal of VC-RC-000042-AGREED: amount or currency corrected' });
     expect(post(v2.journal, [kase({ amount: d('80.00') })]).added).toEqual([]);
     const v3 = post(v2.journal, [kase({ amount: d('70.00') })], '2025-04-02');
@@ -108,9 +109,36 @@ describe('reversal and new version when facts change', () => {
     const rerated = post(v1.journal, [kase({ currency: 'EUR' })], '2025-04-01', [{ currency: 'EUR', rate: d('1.09'), asOf: '2025-03-01' }]);
     expect(rerated.added.map(show)).toEqual([
       'VC-RC-000042-AGREED-R1 REVERSAL 2025-04-01 | Dr PURCH_RETURNS 108 | Cr AP_VENDOR 108',
-      'VC-RC-000042-AGREED-2 CREDIT_AGREED 2025-03-05 | Dr AP_VENDOR 109 | Cr PURCH_RETURNS 109',
+      'VC-RC-000042-AGREED-2 CREDIT_AGREED 2025-04-01 | Dr AP_VENDOR 109 | Cr PURCH_RETURNS 109',
     ]);
     expect(rerated.added[0].memo).toBe('Reversal of VC-RC-000042-AGREED: FX rate corrected');
+  });
+
+  test('a correction lands in the open period: the new version is dated no earlier than its reversal, its rate still the event day\'s', () => {
+    // E1 of 2025-03-05 was exported with March (closed); in April the amount is corrected.
+    const v1 = post([], [kase({ currency: 'EUR' })]);
+    const exported = v1.journal.map((e) => ({ ...e, exportedBatch: 'EXP-2025-03-31-001' }));
+    const fixed = post(exported, [kase({ currency: 'EUR', amount: d('90.00') })]);
+    expect(fixed.added.map(show)).toEqual([
+      'VC-RC-000042-AGREED-R1 REVERSAL 2025-04-01 | Dr PURCH_RETURNS 108 | Cr AP_VENDOR 108',
+      // EUR 90 at the 03-05 rate 1.08, posted on the day of the reversal
+      'VC-RC-000042-AGREED-2 CREDIT_AGREED 2025-04-01 | Dr AP_VENDOR 97.2 | Cr PURCH_RETURNS 97.2',
+    ]);
+    expect(fixed.added.every((e) => e.date >= fixed.added[0].date)).toBe(true);
+    // Nothing more on later runs, even without an agreed date (the E1's event date is kept).
+    expect(post(fixed.journal, [kase({ currency: 'EUR', amount: d('90.00') })], '2025-04-20').added).toEqual([]);
+    expect(post(fixed.journal, [kase({ currency: 'EUR', amount: d('90.00'), agreedOn: undefined })], '2025-04-20').added).toEqual([]);
+    // A receipt later is cleared at the booked 03-05 rate, its first posting at its own date.
+    const paid = post(fixed.journal, [kase({ currency: 'EUR', amount: d('90.00'), status: 'Received', receipts: [receipt('L1', '2025-04-10', '90.00', '90.00', 'EUR')] })], '2025-04-20');
+    expect(paid.added.map(show)).toEqual(['VC-RC-000042-RECEIVED-L1 REFUND_RECEIVED 2025-04-10 | Dr BANK 98.01 | Cr AP_VENDOR 97.2 | Cr FX 0.81']);
+    // A later date correction still reverses and reposts (compared with the event date, not the posting date).
+    const moved = post(fixed.journal, [kase({ currency: 'EUR', amount: d('90.00'), agreedOn: '2025-03-20' })], '2025-04-21');
+    expect(moved.added.map((e) => `${e.ref} ${e.date}`)).toEqual(['VC-RC-000042-AGREED-R2 2025-04-21', 'VC-RC-000042-AGREED-3 2025-04-21']);
+    expect(moved.added[0].memo).toBe('Reversal of VC-RC-000042-AGREED-2: date, FX rate corrected');
+  });
+
+  test('a first posting keeps its event date, however old', () => {
+    expect(post([], [kase({ agreedOn: '2024-11-05' })], '2025-04-01').added.map((e) => e.date)).toEqual(['2024-11-05']);
   });
 
   test('receipt unmatched: its E3 is reversed, the E1 stands', () => {

@@ -31,7 +31,7 @@ export interface RoleDefault {
 // Defaults follow a common small-business chart; codes are placeholders to be replaced by the
 // user's own (Xero imports by code, QuickBooks by name).
 export const ROLE_DEFAULTS: readonly RoleDefault[] = [
-  { role: 'AP_VENDOR', nameKey: 'Account: AP–vendor', name: 'Accounts Payable', codeKey: 'Account Code: AP–vendor', code: '2000', type: 'Liabilities', meaning: 'Payable to vendors; a vendor credit debits it (Vendors ▸ AP Account overrides it per vendor)' },
+  { role: 'AP_VENDOR', nameKey: 'Account: AP–vendor', name: 'Accounts Payable', codeKey: 'Account Code: AP–vendor', code: '2000', type: 'Liabilities', meaning: 'Payable to vendors; a vendor credit debits it (Vendors ▸ AP Account overrides this name per vendor, by name only: the code stays Account Code: AP–vendor)' },
   { role: 'PURCH_RETURNS', nameKey: 'Account: Purchase returns', name: 'Purchase Returns and Allowances', codeKey: 'Account Code: Purchase returns', code: '5100', type: 'Expenses', meaning: 'Contra-purchases account credited when a vendor agrees a refund (periodic inventory)' },
   { role: 'INVENTORY', nameKey: 'Account: Inventory', name: 'Inventory', codeKey: 'Account Code: Inventory', code: '1400', type: 'Assets', meaning: 'Credited instead when goods are still on hand (perpetual inventory)' },
   { role: 'COGS', nameKey: 'Account: COGS', name: 'Cost of Goods Sold', codeKey: 'Account Code: COGS', code: '5000', type: 'Expenses', meaning: 'Credited instead when the goods were already sold' },
@@ -62,7 +62,7 @@ export const ACCOUNTING_SETTINGS: readonly { key: string; value: string; meaning
   { key: CREDIT_ACCOUNT_KEY, value: 'Purchase returns', meaning: 'Credit side of an agreed vendor credit: Purchase returns, Inventory, COGS or Customer refunds payable' },
   ...ROLE_DEFAULTS.flatMap((d) => [
     { key: d.nameKey, value: d.name, meaning: d.meaning },
-    { key: d.codeKey, value: d.code, meaning: `Code of "${d.nameKey.slice('Account: '.length)}" in the accounting package (Xero, generic GL)` },
+    { key: d.codeKey, value: d.code, meaning: `Code of "${d.nameKey.slice('Account: '.length)}" in the accounting package (Xero, generic GL)${d.role === 'AP_VENDOR' ? '; also used for vendors with their own AP Account (Vendors has no code column)' : ''}` },
   ]),
   { key: DATE_ORDER_KEY, value: 'MM/DD/YYYY', meaning: 'Date order of Xero and QuickBooks Online exports (the organisation\'s region): MM/DD/YYYY or DD/MM/YYYY' },
   { key: XERO_TAX_RATE_KEY, value: 'No VAT', meaning: 'Tax rate name on Xero manual-journal lines (exactly as Xero shows it)' },

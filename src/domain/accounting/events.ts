@@ -9,7 +9,7 @@
 import { isCaseStatus, isIsoDate } from '../caseRecord';
 import { isCurrencyCode, minorUnits } from '../currency';
 import { Decimal, ZERO, formatAmount, sum } from '../money';
-import type { AccountingSettings } from './accounts';
+import type { AccountRef, AccountingSettings } from './accounts';
 import { inBase, line, toBase } from './entry';
 import { MissingRateError, type BaseRates } from './rates';
 import { receiptSubject, slotRef } from './refs';
@@ -29,11 +29,25 @@ const SETTLED_STATUSES = new Set(['Received', 'Reconciled']);
 /** Statuses that say there never was a credit: whatever was posted is reversed. */
 const VOID_STATUSES = new Set(['Rejected', 'Cancelled']);
 
+/** What the case's live posted E1 fixes for the entries after it. */
+export interface PostedCredit {
+  /** Its event date, used when the facts carry no agreed date (so the E1 keeps its date). */
+  date?: string;
+  /**
+   * The AP–vendor account (name and code) it debited. Every AP line of the case uses it, so the
+   * receipts and the write-off clear the very account the credit was booked to, even after
+   * Vendors ▸ AP Account or the AP–vendor setting changed.
+   */
+  ap?: AccountRef;
+}
+
 /**
- * The entries `facts` call for, refs without version. `postedE1Date` is the date of the live
- * posted E1, used when the facts carry no agreed date (so the E1 keeps its date).
+ * The entries `facts` call for, refs without version. `postedE1` describes the live posted E1,
+ * when there is one.
  */
-export function dueEntries(facts: CaseFacts, settings: AccountingSettings, rates: BaseRates, postedE1Date?: string): JournalEntry[] {
+export function dueEntries(facts: CaseFacts, settings: AccountingSettings, rates: BaseRates, postedE1: PostedCredit = {}): JournalEntry[] {
+  const postedE1Date = postedE1.date;
+  if (postedE1.ap) facts = { ...facts, apAccount: postedE1.ap.name, apAccountCode: postedE1.ap.code };
   checkCase(facts);
   // Checked in the order the caller gave them, so a problem's `receipts[i]` names the receipt
   // the caller knows; then posted in date order (the last one settles a settled case).
@@ -183,20 +197,17 @@ function received(f: CaseFacts, settings: AccountingSettings, rates: BaseRates, 
   let fee: JournalLine | null = null;
   const feeAccount = settings.accounts.BANK_FEES;
   if (r.currency === f.currency) {
-    // Same currency: the shortfall of a settled case is the fee reconciliation accepted.
+    // Same currency: the shortfall of a settled case is the fee reconciliation accepted. Its base
+    // amount is (gross at the bank rate) − (bank at the bank rate), both rounded, so the FX line
+    // is exactly (gross at the bank rate) − (gross at the booked rate): zero when the rates agree.
     const feeOriginal = gross.minus(r.amount);
-    if (feeOriginal.gt(0)) fee = line('debit', 'BANK_FEES', feeAccount, toBase(feeOriginal, bankRate, base), { amount: feeOriginal, currency: r.currency, rate: bankRate });
+    const feeBase = toBase(gross, bankRate, base).minus(bankBase);
+    if (feeOriginal.gt(0) && feeBase.gt(0)) fee = line('debit', 'BANK_FEES', feeAccount, feeBase, { amount: feeOriginal, currency: r.currency, rate: bankRate });
   } else if (r.fee && r.fee.gt(0)) {
+    // Converted, with a fee the statement states (Wise, PayPal): that fee is Bank fees.
     fee = line('debit', 'BANK_FEES', feeAccount, toBase(r.fee, bankRate, base), { amount: r.fee, currency: r.currency, rate: bankRate });
-  } else if (rest.gt(0)) {
-    // Converted and no fee stated: the shortfall against the settlement-day value of the
-    // credit is a fee, up to what was still open; the rest of the gap is FX.
-    const settleRate = rateFor(rates, f.currency, r.date);
-    const shortfall = toBase(gross, settleRate, base).minus(bankBase);
-    const cap = toBase(rest, settleRate, base);
-    const feeBase = Decimal.max(ZERO, Decimal.min(shortfall, cap));
-    if (feeBase.gt(0)) fee = line('debit', 'BANK_FEES', feeAccount, feeBase, inBase(feeBase, base));
   }
+  // Converted and no fee stated: the whole gap is FX, as the reconciliation report calls it.
 
   const lines: JournalLine[] = [];
   if (bankBase.gt(0)) lines.push(line('debit', 'BANK', settings.accounts.BANK, bankBase, { amount: r.amount, currency: r.currency, rate: bankRate }));

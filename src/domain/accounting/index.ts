@@ -10,6 +10,6 @@ export type { CaseInfo, JournalColumn, JournalRow, JournalRowIn, JournalRowProbl
 export type { BaseRate } from './rates';
 export { compactRef, parseRef } from './refs';
 export type { CaseFacts, CaseProblem, JournalEntry, JournalEvent, JournalLine, JournalResult, OriginalAmount, ReceiptFact } from './types';
-export { EXPORT_FORMATS, exportFormatOf, exportJournal } from './exports';
-export type { ExportFile, ExportFormat, ExportOptions } from './exports';
+export { EXPORT_FORMATS, LINES_PER_FILE, exportFormatOf, exportJournal, exportJournalFiles, partFileName } from './exports';
+export type { ExportBatch, ExportFile, ExportFormat, ExportOptions } from './exports';
 export { guardFormula } from './exports/injection';

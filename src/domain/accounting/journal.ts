@@ -6,7 +6,7 @@ import { balanceProblem } from './entry';
 import { CaseFactError, dueEntries } from './events';
 import { BaseRates, type BaseRate } from './rates';
 import { slotRef } from './refs';
-import { entriesToAppend, livePosted } from './reversal';
+import { entriesToAppend, eventDateOf, livePosted } from './reversal';
 import type { CaseFacts, CaseProblem, JournalEntry, JournalResult } from './types';
 
 export interface JournalInput {
@@ -45,7 +45,10 @@ export function journalFor(input: JournalInput): JournalResult {
     try {
       const posted = postedByCase.get(facts.caseId) ?? [];
       const e1 = livePosted(posted, slotRef(facts.caseId, 'AGREED'));
-      const due = dueEntries(facts, input.settings, rates, e1?.date);
+      // The live E1 fixes the case's AP account (unless the case moved to another vendor, which
+      // reverses that E1) and, when the facts carry no agreed date, the E1's date.
+      const e1Ap = e1 && e1.vendorId === facts.vendorId ? e1.lines.find((l) => l.role === 'AP_VENDOR') : undefined;
+      const due = dueEntries(facts, input.settings, rates, { date: e1 ? eventDateOf(e1) : undefined, ap: e1Ap ? { name: e1Ap.account, code: e1Ap.code } : undefined });
       const append = entriesToAppend(due, posted, facts.status, input.today);
       const unbalanced = append.map(balanceProblem).find((p) => p !== null);
       if (unbalanced) throw new CaseFactError('entries', unbalanced);

@@ -12,15 +12,32 @@ interface Slot {
   slot: string;
   versions: Map<number, JournalEntry>;
   reversed: Set<number>;
+  reversals: JournalEntry[];
   maxVersion: number;
 }
 
-/** What identifies an entry's substance: date, vendor and lines by role, side and amounts; not memo or account names. */
+/** What identifies an entry's substance: (event) date, vendor and lines by role, side and amounts; not memo or account names. */
 export function fingerprint(e: JournalEntry): string {
   const lines = e.lines
     .map((l) => `${l.role}|${sideOf(l)}|${formatAmount(lineAmount(l), e.baseCurrency)}|${l.original.amount.toString()} ${l.original.currency}`)
     .sort();
-  return [e.date, e.vendorId, e.baseCurrency, ...lines].join('\n');
+  return [eventDateOf(e), e.vendorId, e.baseCurrency, ...lines].join('\n');
+}
+
+// A corrected version is posted in the open period (no earlier than its reversal), so its Date
+// can be later than the event it books. The event's own date, which its rate was taken on, is
+// then kept in its memo: "… (event date 2025-03-05)".
+const EVENT_DATE = / \(event date (\d{4}-\d{2}-\d{2})\)$/;
+
+/** The date of the event an entry books: its Date, or the event date a re-dated version keeps in its memo. */
+export function eventDateOf(e: JournalEntry): string {
+  return EVENT_DATE.exec(e.memo)?.[1] ?? e.date;
+}
+
+/** A new version of slot `s`: dated no earlier than `today` or any reversal of the slot, its event date kept in the memo when moved. */
+function newVersion(d: JournalEntry, ref: string, notBefore: string): JournalEntry {
+  if (d.date >= notBefore) return { ...d, ref };
+  return { ...d, ref, date: notBefore, memo: `${d.memo} (event date ${d.date})` };
 }
 
 function slotsOf(posted: readonly JournalEntry[]): Map<string, Slot> {
@@ -28,9 +45,11 @@ function slotsOf(posted: readonly JournalEntry[]): Map<string, Slot> {
   for (const e of posted) {
     const p = parseRef(e.ref);
     let s = slots.get(p.slot);
-    if (!s) slots.set(p.slot, (s = { slot: p.slot, versions: new Map(), reversed: new Set(), maxVersion: 0 }));
-    if (p.reversal) s.reversed.add(p.version);
-    else s.versions.set(p.version, e);
+    if (!s) slots.set(p.slot, (s = { slot: p.slot, versions: new Map(), reversed: new Set(), reversals: [], maxVersion: 0 }));
+    if (p.reversal) {
+      s.reversed.add(p.version);
+      s.reversals.push(e);
+    } else s.versions.set(p.version, e);
     s.maxVersion = Math.max(s.maxVersion, p.version);
   }
   return slots;
@@ -54,7 +73,7 @@ function why(live: JournalEntry, due: JournalEntry | undefined, status: string):
   if (!due) return live.event === 'REFUND_RECEIVED' ? 'receipt no longer allocated to the case' : `case is ${status}`;
   const changed: string[] = [];
   if (live.vendorId !== due.vendorId) changed.push('vendor');
-  if (live.date !== due.date) changed.push('date');
+  if (eventDateOf(live) !== due.date) changed.push('date');
   const money = (e: JournalEntry) => e.lines.map((l) => `${l.role}${sideOf(l)}${l.original.amount} ${l.original.currency}`).sort().join();
   const base = (e: JournalEntry) => e.lines.map((l) => `${l.role}${sideOf(l)}${lineAmount(l)}`).sort().join();
   if (money(live) !== money(due)) changed.push('amount or currency');
@@ -66,6 +85,8 @@ function why(live: JournalEntry, due: JournalEntry | undefined, status: string):
  * Entries to append for one case: reversals (latest events first), then new versions in the
  * order they are due. `posted` holds this case's entries already on the Journal tab; `due`
  * comes from dueEntries (refs are slots); reversals are dated `today`, never before the entry.
+ * A first posting keeps its event date; a later version (a correction) is dated no earlier than
+ * today and its slot's reversals, so it lands in the open period, not in a closed, exported month.
  */
 export function entriesToAppend(due: readonly JournalEntry[], posted: readonly JournalEntry[], status: string, today: string): JournalEntry[] {
   const slots = slotsOf(posted);
@@ -79,20 +100,27 @@ export function entriesToAppend(due: readonly JournalEntry[], posted: readonly J
     const d = dueBySlot.get(key);
     const same = live && d && fingerprint(live.entry) === fingerprint(d);
     if (same) continue;
+    let notBefore = today;
+    for (const r of s?.reversals ?? []) if (r.date > notBefore) notBefore = r.date;
     if (live) {
       const e = live.entry;
+      const date = today > e.date ? today : e.date;
+      if (date > notBefore) notBefore = date;
       reversals.push({
         ...e,
         ref: reversalRef(key, live.version),
         event: 'REVERSAL',
         reverses: e.ref,
-        date: today > e.date ? today : e.date,
+        date,
         memo: `Reversal of ${e.ref}: ${why(e, d, status)}`,
         lines: oppositeLines(e.lines),
         exportedBatch: undefined,
       });
     }
-    if (d) postings.push({ ...d, ref: versionRef(key, (s?.maxVersion ?? 0) + 1) });
+    if (d) {
+      const version = (s?.maxVersion ?? 0) + 1;
+      postings.push(version === 1 ? { ...d, ref: versionRef(key, 1) } : newVersion(d, versionRef(key, version), notBefore));
+    }
   }
   return [...reversals.reverse(), ...postings];
 }

@@ -27,7 +27,10 @@ export interface ExportFile {
   text: string;
   /** Journal Refs the file contains, in order: mark exactly these rows with the batch id. */
   journalRefs: string[];
+  /** Entries left out (each still unexported, offered again once fixed): one line per entry. */
   warnings: string[];
+  /** Remarks about the file that leave nothing out (a name cut to fit, a size to watch). */
+  notes?: string[];
 }
 
 export function exportable(entries: readonly JournalEntry[], batchId?: string): { entries: JournalEntry[]; warnings: string[] } {

@@ -22,10 +22,11 @@ function iifText(s: string, max = MEMO_MAX): string {
 
 export function iifJournal(all: readonly JournalEntry[], options: ExportOptions): ExportFile {
   const { entries, warnings } = exportable(all, options.batchId);
+  const notes: string[] = [];
   const out: string[] = [['!TRNS', ...COLUMNS].join('\t'), ['!SPL', 'SPLID', ...COLUMNS.slice(1)].join('\t'), '!ENDTRNS'];
   for (const e of entries) {
     const doc = compactRef(e.ref, IIF_DOCNUM_MAX);
-    if (e.vendorName.length > NAME_MAX) warnings.push(`${e.ref}: vendor name longer than ${NAME_MAX} characters is cut for QuickBooks Desktop`);
+    if (e.vendorName.length > NAME_MAX) notes.push(`${e.ref}: vendor name longer than ${NAME_MAX} characters is cut for QuickBooks Desktop`);
     e.lines.forEach((l, i) => {
       out.push([
         i === 0 ? 'TRNS' : 'SPL', '', 'GENERAL JOURNAL', regionDate(e.date, 'MM/DD/YYYY'), iifText(l.account),
@@ -42,5 +43,6 @@ export function iifJournal(all: readonly JournalEntry[], options: ExportOptions)
     text: out.join('\r\n') + '\r\n',
     journalRefs: entries.map((e) => e.ref),
     warnings,
+    notes,
   };
 }

@@ -29,7 +29,11 @@ export function qboJournalCsv(all: readonly JournalEntry[], options: ExportOptio
       ]);
     }
   }
-  if (records.length > ROWS_PER_FILE) warnings.push(`${records.length} rows: QuickBooks Online is reported to take about ${ROWS_PER_FILE} rows per file; export fewer entries per batch`);
+  // Research §4.5 documents no per-file limit for QBO journal-entry imports (the ~1000 rows it
+  // cites are reported for bank-file uploads), so the file is not split; a note says so.
+  const notes = records.length > ROWS_PER_FILE
+    ? [`${records.length} rows in one file: no limit is documented for QuickBooks Online journal imports (about ${ROWS_PER_FILE} rows per file is reported for bank-file uploads); if QuickBooks refuses the file, tell your administrator`]
+    : [];
   return {
     format: 'QuickBooks Online',
     fileName: fileNameFor(options.batchId, '-qbo-journal.csv'),
@@ -37,5 +41,6 @@ export function qboJournalCsv(all: readonly JournalEntry[], options: ExportOptio
     text: BOM + csvText(QBO_HEADER, records),
     journalRefs: entries.map((e) => e.ref),
     warnings,
+    notes,
   };
 }

@@ -37,7 +37,8 @@ export function xeroJournalCsv(all: readonly JournalEntry[], options: ExportOpti
       records.push([narration, regionDate(e.date, s.dateOrder), guardFormula(e.memo), guardFormula(l.code), guardFormula(s.xeroTaxRate), formatAmount(signedAmount(l), e.baseCurrency), '', '', '', '']);
     }
   }
-  if (records.length > XERO_MAX_LINES) warnings.push(`${records.length} lines: Xero imports at most ${XERO_MAX_LINES} lines per manual-journal file; export fewer entries per batch`);
+  // exportJournalFiles splits a batch into files of at most XERO_MAX_LINES; called alone, say so.
+  const notes = records.length > XERO_MAX_LINES ? [`${records.length} lines: Xero imports at most ${XERO_MAX_LINES} lines per manual-journal file`] : [];
   return {
     format: 'Xero',
     fileName: fileNameFor(options.batchId, '-xero-manual-journal.csv'),
@@ -45,5 +46,6 @@ export function xeroJournalCsv(all: readonly JournalEntry[], options: ExportOpti
     text: csvText(XERO_JOURNAL_HEADER, records),
     journalRefs: entries.map((e) => e.ref),
     warnings,
+    notes,
   };
 }
