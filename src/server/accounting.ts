@@ -15,7 +15,7 @@ import { LIVE_STATES, MATCHES_TAB, type MatchRow } from '../domain/reconcile/dec
 import type { StatementLine } from '../domain/statements/line';
 import { appendAudit, auditEntry, readAudit } from '../sheets/auditLog';
 import { readCases, writeCases, type CaseTable } from '../sheets/caseRepo';
-import { assertCellRoom, cellsToAdd } from '../sheets/grid';
+import { assertCellRoom, cellsToAppend } from '../sheets/grid';
 import {
   appendJournal, discardExportFiles, journalCellsToAdd, journalEntries, markExported, nextBatchId, readJournal, requireJournalColumns, rowsLabel, saveExportFile,
   type JournalProblem, type JournalTable, type SavedFile,
@@ -410,7 +410,7 @@ export function postJournal(): PostJournalResult {
     // Check the room before the first write: Apps Script keeps whatever a failed run wrote.
     if (lines || auditRows.length) {
       const auditSheet = s.ss.getSheetByName(TAB.audit);
-      const auditCells = auditSheet ? cellsToAdd(auditSheet, auditSheet.getLastRow() + auditRows.length, AUDIT_HEADERS.length) : 0;
+      const auditCells = auditSheet ? cellsToAppend(auditSheet, auditRows.length, AUDIT_HEADERS.length) : 0;
       assertCellRoom(s.ss, journalCellsToAdd(books.journal, lines) + auditCells, 'Nothing was changed: posting to the journal would take the spreadsheet over its cell limit');
     }
     // writeCases refuses (before writing) when a case's row vanished, so it goes first.
@@ -486,7 +486,7 @@ export function exportJournal(): ExportJournalResult {
     const notes = [...formatNotes, ...(parts > 1 ? [`${format} takes a limited number of lines per file: the batch is in ${parts} files; import each of them`] : []), ...batch.notes];
 
     const auditSheet = s.ss.getSheetByName(TAB.audit);
-    if (auditSheet) assertCellRoom(s.ss, cellsToAdd(auditSheet, auditSheet.getLastRow() + 1, AUDIT_HEADERS.length), 'Nothing was exported: recording the export would take the spreadsheet over its cell limit');
+    if (auditSheet) assertCellRoom(s.ss, cellsToAppend(auditSheet, 1, AUDIT_HEADERS.length), 'Nothing was exported: recording the export would take the spreadsheet over its cell limit');
     // The files first: if Drive refuses one, the ones saved are trashed, no entry is marked, and
     // the next export offers them again.
     const saved: SavedFile[] = [];

@@ -293,7 +293,7 @@ export function close(monthInput: unknown): CloseResult {
   return withDocumentLock(() => {
     const inp = loadInputs(st, month);
     const rows = markClosed(inp.matchRows, month, inp.records as Map<string, CaseRecord>);
-    writeMatches(st.ss, rows, inp.matchRows.length);
+    writeMatches(st.ss, rows);
     const list = readClosedMonths().filter((c) => c.month !== month);
     list.push({ month, closedAt: st.time, closedBy: st.user });
     list.sort((a, b) => (a.month < b.month ? -1 : 1));

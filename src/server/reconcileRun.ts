@@ -240,7 +240,7 @@ function applyPhase(inp: Inputs, plan: Plan, phase: string, wrote: string[], lay
       wrote.push('Cases');
     }
     if (!sameMatchRows(inp.storedMatchRows, plan.matchRows)) {
-      writeMatches(inp.st.ss, plan.matchRows, inp.storedMatchRows.length);
+      writeMatches(inp.st.ss, plan.matchRows);
       wrote.push('Matches');
     }
     if (plan.audit.length) {

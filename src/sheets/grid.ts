@@ -41,6 +41,27 @@ export function cellsToAdd(sheet: Sheet | null, rows: number, columns: number): 
   return growRows * width + Math.max(0, columns - sheet.getMaxColumns()) * sheet.getMaxRows();
 }
 
+/** Cells an append of `rows` rows adds (writer.appendBlock grows the grid by the rows it
+ *  writes), plus the columns it widens the tab by. */
+export function cellsToAppend(sheet: Sheet, rows: number, columns: number): number {
+  if (!rows) return 0;
+  const width = Math.max(sheet.getMaxColumns(), columns);
+  return rows * width + Math.max(0, columns - sheet.getMaxColumns()) * sheet.getMaxRows();
+}
+
+/**
+ * Makes a tab the add-on rewrites whole exactly `rows` tall (at least one row below the frozen
+ * ones: Sheets refuses to delete all non-frozen rows). One call, growing or cutting, so a
+ * rewrite makes the same service calls at any size (DESIGN §11), and a report that got shorter
+ * leaves no empty rows behind to count against the cell limit.
+ */
+export function fitRows(sheet: Sheet, rows: number): void {
+  const target = Math.max(rows, sheet.getFrozenRows() + 1, 1);
+  const max = sheet.getMaxRows();
+  if (max > target) sheet.deleteRows(target + 1, max - target);
+  else if (max < target) sheet.insertRowsAfter(max, target - max);
+}
+
 /** Throws, before any write, when `needed` more cells would pass the limit. */
 export function assertCellRoom(ss: Spreadsheet, needed: number, refusal: string): void {
   const used = cellsInUse(ss);

@@ -14,7 +14,7 @@ import {
   JOURNAL_COLUMNS, entriesFromJournalRows, journalRows,
   type AccountingSettings, type CaseInfo, type ExportFile, type JournalColumn, type JournalEntry, type JournalRowIn,
 } from '../domain/accounting';
-import { cellsToAdd } from './grid';
+import { cellsToAppend } from './grid';
 import { DATE_FORMAT, TAB, TEXT_FORMAT } from './layout';
 import { NOT_SET_UP, readTab, requireSheet } from './tabs';
 import { appendBlock, writeBlock, type Cell } from './writer';
@@ -146,8 +146,7 @@ function appendWidth(table: JournalTable): number {
 
 export function journalCellsToAdd(table: JournalTable, rows: number): number {
   if (!rows) return 0;
-  const lastRow = table.rows.length ? table.rows[table.rows.length - 1].row : 1;
-  return cellsToAdd(table.sheet, Math.max(lastRow, table.sheet.getLastRow()) + rows, appendWidth(table));
+  return cellsToAppend(table.sheet, rows, appendWidth(table));
 }
 
 /** Appends the entries' rows in one write (the grid grown first). Returns the number of rows. */

@@ -10,7 +10,7 @@ import { MATCHES_TAB, MATCH_HEADERS, matchRowCells, matchRowFromCells, type Matc
 import { VENDOR_TAB_PREFIX } from '../domain/reconcile/vendorStatement';
 import { REPORT_WIDTH, type ReportCell } from '../domain/reconcile/report';
 import { AUDIT_HEADERS, RECON_TAB_PREFIX, STATEMENT_HEADERS, STATEMENT_TAB_PREFIX, TAB } from './layout';
-import { cellsToAdd, fitColumns } from './grid';
+import { cellsToAdd, cellsToAppend, fitColumns, fitRows } from './grid';
 import { headerIndex, readTab } from './tabs';
 import { writeBlock, type Cell } from './writer';
 
@@ -178,8 +178,8 @@ export function readMatches(ss: Spreadsheet): { sheet: Sheet | null; rows: Match
   return { sheet, rows };
 }
 
-/** Rewrites the tab in one write (plus a clear of rows left over from a longer version). */
-export function writeMatches(ss: Spreadsheet, rows: readonly MatchRow[], previousCount: number): void {
+/** Rewrites the tab in one write, the grid fitted to its rows first. */
+export function writeMatches(ss: Spreadsheet, rows: readonly MatchRow[]): void {
   let sheet = ss.getSheetByName(MATCHES_TAB);
   if (!sheet) {
     sheet = ss.insertSheet(MATCHES_TAB);
@@ -187,13 +187,10 @@ export function writeMatches(ss: Spreadsheet, rows: readonly MatchRow[], previou
     sheet.setFrozenRows(1);
   }
   const values: Cell[][] = [[...MATCH_HEADERS], ...rows.map(matchRowCells)];
-  const need = values.length - sheet.getMaxRows();
-  if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
+  // Cut or grown to its rows (rows left over from a longer version go with the cut).
+  fitRows(sheet, values.length);
   const textRow = MATCH_HEADERS.map((h) => (h === 'Score' ? '0' : '@'));
   writeBlock(sheet.getRange(1, 1, values.length, MATCH_HEADERS.length), values, values.map(() => textRow));
-  if (previousCount + 1 > values.length) {
-    sheet.getRange(values.length + 1, 1, previousCount + 1 - values.length, MATCH_HEADERS.length).clearContent();
-  }
 }
 
 /**
@@ -207,7 +204,7 @@ export function cellsForRunWrites(ss: Spreadsheet, month: string, rows: { report
   if (rows.matches) cells += cellsToAdd(ss.getSheetByName(MATCHES_TAB), rows.matches + 1, MATCH_HEADERS.length);
   if (rows.audit) {
     const audit = ss.getSheetByName(TAB.audit);
-    if (audit) cells += cellsToAdd(audit, audit.getLastRow() + rows.audit, AUDIT_HEADERS.length);
+    if (audit) cells += cellsToAppend(audit, rows.audit, AUDIT_HEADERS.length);
   }
   return cells;
 }
@@ -235,8 +232,7 @@ export function writeReport(ss: Spreadsheet, month: string, cells: ReportCell[][
     // Wide enough for Case and Line IDs, statement names and signals (a new tab's columns are 100 px).
     REPORT_COLUMN_WIDTHS.forEach((w, i) => sheet!.setColumnWidth(i + 1, w));
   }
-  const need = cells.length - sheet.getMaxRows();
-  if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
+  fitRows(sheet, cells.length);
   const needCols = REPORT_WIDTH - sheet.getMaxColumns();
   if (needCols > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needCols);
   // Text cells stay text (statement references may start with "=" or "-").

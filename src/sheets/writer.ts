@@ -5,7 +5,7 @@
 // leading `'` (Sheets stores the rest as text and hides the apostrophe).
 //
 //   writeBlock(range, values, formats?)   setNumberFormats (if given) + one setValues
-//   appendBlock(sheet, values, formats?)  below the last row, growing the grid if needed
+//   appendBlock(sheet, values, formats?)  below the last row, the grid grown by the rows written
 //   writeLink(range, text, url)           one rich-text cell (a link that keeps its label)
 
 export type Cell = string | number | boolean | null | FormulaCell;
@@ -71,14 +71,18 @@ export function writeBlock(range: GoogleAppsScript.Spreadsheet.Range, values: re
   range.setValues(input);
 }
 
-/** Appends rows below the sheet's last row; returns the first written row. */
+/**
+ * Appends rows below the sheet's last row; returns the first written row. setValues never grows
+ * the grid (appendRow does, one row per call), so the grid is grown once, by exactly the rows
+ * written, whatever room is left below the last row: an append makes the same service calls on
+ * a tab of ten rows as on one of a hundred thousand (DESIGN §11), and the empty room below the
+ * data stays what it was (grid.cellsToAppend counts it so).
+ */
 export function appendBlock(sheet: GoogleAppsScript.Spreadsheet.Sheet, values: readonly (readonly Cell[])[], formats?: readonly (readonly string[])[], width?: number): number {
   const first = sheet.getLastRow() + 1;
   if (!values.length) return first;
   const cols = width ?? values[0].length;
-  const needed = first + values.length - 1 - sheet.getMaxRows();
-  // setValues never grows the grid (appendRow does, one row per call); grow it once.
-  if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+  sheet.insertRowsAfter(sheet.getMaxRows(), values.length);
   writeBlock(sheet.getRange(first, 1, values.length, cols), values, formats);
   return first;
 }

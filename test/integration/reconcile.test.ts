@@ -316,3 +316,39 @@ d('runReconciliation at the spreadsheet cell limit', () => {
     expect(width(`Recon ${months[1]}`)).toBe(11);
   });
 });
+
+d('runReconciliation service calls do not depend on the number of rows', () => {
+  // DESIGN §11: the same calls at any size. The larger month's report, Matches tab and Audit
+  // Log outgrow a new tab's 1,000 rows; the smaller one's fit with room to spare — each tab is
+  // still grown or cut in one call, so every service method is called as often in both.
+  async function callsAt(cases: number): Promise<{ calls: Record<string, number>; reportRows: number; maxRows: number }> {
+    const rt = await Runtime.open({ executionLimitMs: 240000 });
+    try {
+      const { data } = await seedInto(rt, { cases, today: TODAY, reconcile: false });
+      const month = data.months[1];
+      const r = await rt.run('runReconciliation', [{ month }], { kind: 'script-run' });
+      expect((r.value as any).status).toBe('done');
+      const reportRows = rt.workbook.readValues(`Recon ${month}`).length;
+      return { calls: r.calls, reportRows, maxRows: (rt.workbook as any).sheetByName(`Recon ${month}`).maxRows };
+    } finally {
+      await rt.close();
+    }
+  }
+
+  it('a month of 300 cases and one of 2,500 make the same calls of every method (a grow or a cut per tab); the report tab is cut to its rows', async () => {
+    const small = await callsAt(300);
+    const large = await callsAt(2500);
+    expect(large.reportRows).toBeGreaterThan(1000);
+    expect(small.reportRows).toBeLessThan(1000);
+    // Growing and cutting are one call each: compared as one count (a tab cut at 300 cases is
+    // grown at 2,500).
+    const merged = (c: Record<string, number>) => {
+      const { ['Sheet.insertRowsAfter']: grown = 0, ['Sheet.deleteRows']: cut = 0, ...rest } = c;
+      return { ...rest, resize: grown + cut };
+    };
+    expect(merged(large.calls)).toEqual(merged(small.calls));
+    expect(merged(small.calls).resize).toBe(3); // report, Matches, Audit Log
+    expect(small.maxRows).toBe(small.reportRows);
+    expect(large.maxRows).toBe(large.reportRows);
+  });
+});

@@ -269,6 +269,17 @@ describe('formats, notes, rich text, rules', () => {
     expect(sheet.getMaxColumns()).toBe(27);
   });
 
+  test('deleteRows keeps a row below the frozen ones, as Sheets does', () => {
+    const { sheet } = setup();
+    sheet.setFrozenRows(1);
+    expect(() => sheet.deleteRows(2, 999)).toThrow('Sorry, it is not possible to delete all non-frozen rows.');
+    expect(sheet.getMaxRows()).toBe(1000);
+    sheet.deleteRows(3, 998);
+    expect(sheet.getMaxRows()).toBe(2);
+    sheet.setFrozenRows(0);
+    expect(() => sheet.deleteRows(1, 2)).toThrow("You can't delete all the rows on the sheet.");
+  });
+
   test('clear variants, tab colour, hide sheet, getDataRange after clear', () => {
     const { ss, sheet } = setup();
     sheet.getRange('A1:B2').setValues([[1, 2], [3, 4]]).setBackground('#00ff00');

@@ -408,6 +408,10 @@ export class Sheet {
     if (!isInt(rowPosition) || !isInt(howMany)) throw signatureError('SpreadsheetApp.Sheet.deleteRows', [rowPosition, howMany]);
     if (rowPosition < 1 || rowPosition + howMany - 1 > s.maxRows) throw new Error('Those rows are out of bounds.');
     if (howMany >= s.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    // Sheets keeps at least one row below the frozen ones (the UI refuses too): the Sheets API's
+    // deleteDimension answers 400 with this text (node-google-spreadsheet#186,
+    // talendcomp_tGoogleSheet#19), and Apps Script's deleteRows goes through the same check.
+    if (s.frozenRows > 0 && rowPosition > s.frozenRows && s.maxRows - howMany <= s.frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
     this._checkStructure();
     this._checkProtection({ row: rowPosition, col: 1, numRows: howMany, numCols: s.maxCols });
     s.rows.splice(rowPosition - 1, howMany);
