@@ -22,6 +22,16 @@ describe('money', () => {
   test('sheet float noise is rounded away', () => {
     expect(formatAmount(fromSheetNumber(0.1 + 0.2, 'USD'), 'USD')).toBe('0.30');
   });
+  test('a sheet number reads as the rounded decimal of its text, with or without the shortcut for numbers already in minor units', () => {
+    const slow = (v: number, ccy: string) => new Decimal(String(v)).toDecimalPlaces(minorUnits(ccy), Decimal.ROUND_HALF_UP).toString();
+    const values = [0, -0, 1, -1, 12.5, 12.345, -12.345, 0.1 + 0.2, 1e21, 1.5e-7, -2.5e-10, 123456789.125, 5e-324, 31.4225, 999999999999.995, 0.005, -0.005];
+    let x = 7;
+    for (let i = 0; i < 2000; i++) {
+      x = (x * 48271) % 2147483647; // a fixed sequence: the same values every run
+      values.push((x % 2000000) / [1, 10, 100, 1000, 10000][i % 5] * (i % 3 ? 1 : -1));
+    }
+    for (const ccy of ['USD', 'JPY', 'KWD', 'CNY']) for (const v of values) expect([v, ccy, fromSheetNumber(v, ccy).toString()]).toEqual([v, ccy, slow(v, ccy)]);
+  });
   test('sums exactly', () => {
     expect(sum([new Decimal('0.1'), new Decimal('0.2')]).equals(new Decimal('0.3'))).toBe(true);
   });
