@@ -108,4 +108,36 @@ d('reconciliation pages', () => {
     expect(await d.locator('#recon-month option:checked').textContent()).toBe(`${month} (closed)`);
     await page().click('#layer-dialogs button.x');
   });
+
+  it('a closed month is not asked about again, and its review says the pairs left are closed', async () => {
+    await clickMenu(page(), ['Extensions', ADDON, 'Reconcile', 'Run reconciliation…']);
+    const d = await dialogFrame(page());
+    await d.waitForSelector('#recon-month');
+    const month = await d.locator('#recon-month').inputValue();
+    expect(await d.locator('#recon-month option:checked').textContent()).toBe(`${month} (closed)`);
+    // Closing it again: no question that its pairs "still wait for review", just that it is closed.
+    const asked: string[] = [];
+    const onDialog = (dlg: import('playwright-core').Dialog) => { asked.push(dlg.message()); void dlg.dismiss(); };
+    page().on('dialog', onDialog);
+    try {
+      await d.locator('button', { hasText: 'Close month…' }).click();
+      await d.locator('.banner', { hasText: `${month} is already closed; its matches can no longer change. Nothing was changed.` }).waitFor({ timeout: 30000 });
+    } finally {
+      page().off('dialog', onDialog);
+    }
+    expect(asked).toEqual([]);
+    await page().click('#layer-dialogs button.x');
+    // The review sidebar (still open from the tests above) on the closed month.
+    const f = await sidebarFrame(page());
+    const select = f.locator('#review-month');
+    const other = (await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).find((m) => m !== month)!;
+    for (const m of [other, month]) {
+      await select.selectOption(m);
+      await f.locator('p.loading').waitFor({ state: 'detached', timeout: 120000 });
+    }
+    const head = (await f.locator('.view > div > p.muted').first().textContent())!;
+    expect(head).toMatch(new RegExp(`^${month} is closed: \\d+ pairs? (was|were) left unreviewed \\(\\d+ ambiguous\\) and can no longer be confirmed or rejected\\.$`));
+    expect(head).not.toContain('to review');
+    expect(await f.locator('.recon-item button', { hasText: 'Confirm' }).first().isDisabled()).toBe(true);
+  });
 });

@@ -21,7 +21,9 @@ export function reviewView(root: HTMLElement): void {
     try {
       const r = await reconApi.review(m);
       const review = r.items.length
-        ? [h('p', { class: 'muted' }, `${r.items.length} pairs to review (${r.counts.ambiguous ?? 0} ambiguous).`), ...r.items.map((i) => card(i, r.closed))]
+        ? [h('p', { class: 'muted' }, r.closed
+            ? `${r.month} is closed: ${r.items.length} pair${r.items.length === 1 ? ' was' : 's were'} left unreviewed (${r.counts.ambiguous ?? 0} ambiguous) and can no longer be confirmed or rejected.`
+            : `${r.items.length} pairs to review (${r.counts.ambiguous ?? 0} ambiguous).`), ...r.items.map((i) => card(i, r.closed))]
         : [h('p', { class: 'muted' }, r.closed ? `${r.month} is closed.` : `Nothing to review for ${r.month}. Run reconciliation to look for new money.`)];
       replaceChildren(list, ...review, matched(r));
     } catch (e) {

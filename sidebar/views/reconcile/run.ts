@@ -61,6 +61,12 @@ export function runReconciliationView(root: HTMLElement): void {
         label: 'Close month…',
         onClick: async () => {
           const chosenMonth = month.value;
+          // A month already closed is not asked about again (the question would say its pairs
+          // still wait for review, when closing cannot change them any more).
+          if (opts.closedMonths.includes(chosenMonth)) {
+            note.show({ kind: 'info', title: `${chosenMonth} is already closed; its matches can no longer change. Nothing was changed.` });
+            return;
+          }
           try {
             // Closing leaves whatever is still proposed unmatched for good: say how much that is.
             const pending = (await reconApi.review(chosenMonth)).items.length;
