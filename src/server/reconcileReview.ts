@@ -257,6 +257,8 @@ export function manual(input: unknown): RunOutcome {
       const note = req.note ?? (l.currency !== c.currency ? `${l.currency} line for a ${c.currency} case` : '');
       rows.push(row(inp, req.month, c.caseId, lineId, 'manual', amount, l.currency, covers, c.currency, note));
     }
+    // Nothing left open to pay: said, not answered with the month's summary as if it were matched.
+    if (!rows.length) throw new Error(`${c.caseId} has nothing left open to match: it is already matched in full. Unmatch one of its lines first. Nothing was changed.`);
     return rows;
   });
 }

@@ -108,6 +108,18 @@ d('review guards', () => {
     expect(rt.workbook.readValues('Matches')).toEqual(before);
   });
 
+  it('a manual match for a case already matched in full is refused, not answered as if matched; nothing is written', async () => {
+    const month = months[1];
+    const m = rt.workbook.readValues('Matches').slice(1).find((r) => r[matchCol('Month')] === month && r[matchCol('State')] === 'auto' && caseOf(rt, String(r[0]))[caseCol('Status')] === 'Reconciled')!;
+    const caseId = String(m[matchCol('Case ID')]);
+    const free = lines(rt).find(({ row }) => iso(row[stmtCol('Booking Date')]).startsWith(month) && !row[stmtCol('Allocated Amount')])!;
+    const before = { cases: rt.workbook.readValues('Cases'), matches: rt.workbook.readValues('Matches'), audit: rt.workbook.readValues('Audit Log').length };
+    await expect(refused(rt, 'manualMatch', [{ month, caseId, lineIds: [free.row[stmtCol('Line ID')]] }])).rejects.toThrow(
+      `${caseId} has nothing left open to match: it is already matched in full. Unmatch one of its lines first. Nothing was changed.`,
+    );
+    expect({ cases: rt.workbook.readValues('Cases'), matches: rt.workbook.readValues('Matches'), audit: rt.workbook.readValues('Audit Log').length }).toEqual(before);
+  });
+
   it('unmatching clears the completion date with the status, audited', async () => {
     const month = months[1];
     const m = rt.workbook.readValues('Matches').slice(1).find((r) => r[matchCol('Month')] === month && r[matchCol('State')] === 'auto' && caseOf(rt, String(r[0]))[caseCol('Status')] === 'Reconciled')!;
