@@ -345,15 +345,17 @@ export function postJournal(): PostJournalResult {
         const amountText = rec.amount.trim();
         if (!/^\d+(\.\d+)?$/.test(amountText)) throw new FactProblem('amount', 'Refund Amount', `Refund Amount "${amountText}" is not an amount`);
         const receipts = receiptsOf(rec, list, linesAllocated);
-        let agreedOn = d?.agreedOn;
         // Without a move to Agreed, the credit still existed if the case went on to Received or
         // Reconciled, or was imported as Agreed (or beyond): the import is the first day the log
-        // knew of it. A case imported as Requested and later written off was never agreed, so
-        // it gets no agreed date and its write-off posts nothing (as for a sidebar case).
-        if (!agreedOn && !receipts.length) {
+        // knew of it. The core uses that day only when no E1 is posted and no money arrived, so
+        // unmatching a receipt does not re-date a posted credit. A case imported as Requested
+        // and later written off was never agreed, so it gets no date and its write-off posts
+        // nothing (as for a sidebar case).
+        let assumedAgreedOn: string | undefined;
+        if (!d?.agreedOn) {
           const importedAs = d?.importedStatus ?? (d?.importedOn ? rec.status : undefined);
-          if (d?.importedOn && importedAs && AGREED_OR_BEYOND.has(importedAs)) agreedOn = d.importedOn;
-          else if (d?.paidOn) agreedOn = d.paidOn;
+          if (d?.importedOn && importedAs && AGREED_OR_BEYOND.has(importedAs)) assumedAgreedOn = d.importedOn;
+          else if (d?.paidOn) assumedAgreedOn = d.paidOn;
         }
         const closed = rec.status === 'Written off' || rec.status === 'Rejected' || rec.status === 'Cancelled';
         const f: CaseFacts = {
@@ -367,7 +369,8 @@ export function postJournal(): PostJournalResult {
           reason: rec.reason || undefined,
           amount: new Decimal(amountText),
           currency,
-          agreedOn,
+          agreedOn: d?.agreedOn,
+          assumedAgreedOn,
           receipts,
           closedOn: closed ? d?.closedOn.get(rec.status) || rec.actualCompletion || undefined : undefined,
           closeReason: closed ? closeReasonOf(rec.notes, rec.status) : undefined,

@@ -351,6 +351,37 @@ d('postJournal after a reconciliation', () => {
     expect((second.value as any).entries).toBe(0);
     expect(second.calls['Range.setValues'] ?? 0).toBe(0);
   });
+
+  it('an imported case unmatched and matched again: only its receipt is reversed and re-posted; the vendor credit keeps its date and rate', async () => {
+    // The demo's cases are imported as Agreed (no move to Agreed in the Audit Log), so a
+    // reconciled one got its E1 dated by its receipt. Unmatching it once re-dated that E1 to
+    // the import day (a later month, another rate), and matching it again kept the new date.
+    await call(rt, 'postJournal');
+    const e = entries(rt);
+    const matches = rt.workbook.readValues('Matches');
+    const M = (h: string) => matches[0].indexOf(h);
+    const single = matches.slice(1).find((m) => {
+      const id = String(m[M('Case ID')]);
+      return caseRow(rt, id)[C('Status')] === 'Reconciled' && matches.filter((x) => x[M('Case ID')] === id).length === 1 && e.has(`VC-${id}-AGREED`);
+    })!;
+    expect(single).toBeTruthy();
+    const [caseId, lineId, month] = [String(single[M('Case ID')]), String(single[M('Line ID')]), String(single[M('Month')])];
+    const e1 = e.get(`VC-${caseId}-AGREED`)!;
+    expect(e1[0][J('Date')]).toEqual(e.get(`VC-${caseId}-RECEIVED-${lineId}`)![0][J('Date')]);
+
+    await call(rt, 'unmatch', [{ month, caseId, lineId }]);
+    const off = await call(rt, 'postJournal');
+    expect(off.problems).toEqual([]);
+    expect(off.refs).toEqual([`VC-${caseId}-RECEIVED-${lineId}-R1`]);
+
+    await call(rt, 'manualMatch', [{ month, caseId, lineIds: [lineId] }]);
+    const on = await call(rt, 'postJournal');
+    expect(on.problems).toEqual([]);
+    expect(on.refs).toEqual([`VC-${caseId}-RECEIVED-${lineId}-2`]);
+    expect(entries(rt).get(`VC-${caseId}-AGREED`)).toEqual(e1);
+    expect(caseRow(rt, caseId)[C('Journal Ref')]).toBe(`VC-${caseId}-AGREED, VC-${caseId}-RECEIVED-${lineId}-2`);
+    expectBalanced(rt);
+  });
 });
 
 d('postJournal service calls do not grow with the workbook', () => {

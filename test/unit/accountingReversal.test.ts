@@ -172,6 +172,25 @@ describe('reversal and new version when facts change', () => {
     expect(after.added.map((e) => e.ref)).toEqual(['VC-RC-000042-RECEIVED-L1-R1']);
   });
 
+  test('an assumed agreed date (the import day) dates a first E1 only: a posted E1 and a receipt come first', () => {
+    const imported = { status: 'Agreed', agreedOn: undefined, assumedAgreedOn: '2025-04-01', currency: 'EUR' };
+    expect(post([], [kase(imported)]).added.map((e) => `${e.ref} ${e.date}`)).toEqual(['VC-RC-000042-AGREED 2025-04-01']);
+    // Money arrived before the import: the credit existed by the receipt's day, at its rate.
+    const paid = kase({ ...imported, status: 'Reconciled', receipts: [receipt('L1', '2025-03-05', '100.00', '100.00', 'EUR')] });
+    const first = post([], [paid]);
+    expect(first.added.map((e) => `${e.ref} ${e.date}`)).toEqual(['VC-RC-000042-AGREED 2025-03-05', 'VC-RC-000042-RECEIVED-L1 2025-03-05']);
+    // Unmatched (back to Agreed, no money): only the receipt is reversed; the E1 keeps its day and rate.
+    const off = post(first.journal, [kase(imported)]);
+    expect(off.added.map((e) => e.ref)).toEqual(['VC-RC-000042-RECEIVED-L1-R1']);
+    expect(post(off.journal, [kase(imported)]).added).toEqual([]);
+    expect(post(off.journal, [paid]).added.map((e) => e.ref)).toEqual(['VC-RC-000042-RECEIVED-L1-2']);
+  });
+
+  test('written off with only an assumed agreed date: the credit and its write-off', () => {
+    const r = post([], [kase({ status: 'Written off', agreedOn: undefined, assumedAgreedOn: '2025-03-10', closedOn: '2025-03-31' })]);
+    expect(r.added.map((e) => `${e.ref} ${e.date}`)).toEqual(['VC-RC-000042-AGREED 2025-03-10', 'VC-RC-000042-WRITEOFF 2025-03-31']);
+  });
+
   test('an exported entry is never edited: the reversal is a new, unexported entry', () => {
     const first = post([], [kase()]);
     const exported = first.journal.map((e) => deepFreeze({ ...e, exportedBatch: 'EXP-20250331-01' }));

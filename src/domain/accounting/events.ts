@@ -61,7 +61,7 @@ export function dueEntries(facts: CaseFacts, settings: AccountingSettings, rates
   }
   const owed = CREDIT_STATUSES.has(status) || receipts.length > 0 || (status === 'Written off' && !!postedE1Date);
   if (!owed) return [];
-  if (status === 'Written off' && !facts.agreedOn && !postedE1Date && !receipts.length) return []; // closed before any credit existed
+  if (status === 'Written off' && !facts.agreedOn && !facts.assumedAgreedOn && !postedE1Date && !receipts.length) return []; // closed before any credit existed
 
   const base = settings.baseCurrency;
   const covered = sum(receipts.map((r) => r.covers));
@@ -72,7 +72,7 @@ export function dueEntries(facts: CaseFacts, settings: AccountingSettings, rates
     throw new CaseFactError('receipts', `${status} but no received money is known (a matched statement line or Received Amount) for the refund entry`);
   }
 
-  const e1Date = facts.agreedOn || postedE1Date || receipts[0]?.date;
+  const e1Date = facts.agreedOn || postedE1Date || receipts[0]?.date || facts.assumedAgreedOn;
   if (!e1Date) throw new CaseFactError('agreedOn', `${status} but the date the vendor agreed is missing`);
   const bookedRate = rateFor(rates, facts.currency, e1Date);
   const e1Base = toBase(facts.amount, bookedRate, base);
@@ -109,6 +109,7 @@ function checkCase(f: CaseFacts): void {
   if (!f.amount || !f.amount.gt(0)) throw new CaseFactError('amount', 'the refund amount must be greater than 0');
   if (f.amount.decimalPlaces() > minorUnits(f.currency)) throw new CaseFactError('amount', `${f.amount.toString()} has more decimals than ${f.currency} allows`);
   if (f.agreedOn && !isIsoDate(f.agreedOn)) throw new CaseFactError('agreedOn', `"${f.agreedOn}" is not a date YYYY-MM-DD`);
+  if (f.assumedAgreedOn && !isIsoDate(f.assumedAgreedOn)) throw new CaseFactError('agreedOn', `"${f.assumedAgreedOn}" is not a date YYYY-MM-DD`);
 }
 
 function checkReceipt(f: CaseFacts, r: ReceiptFact, i: number): void {

@@ -46,6 +46,13 @@ export interface CaseFacts {
   currency: string;
   /** Date of the vendor credit (status → Agreed, or the credit note's date); E1's date and booking rate. */
   agreedOn?: string;
+  /**
+   * Without `agreedOn`: the first day the log knew the credit existed (the import of a case
+   * imported as Agreed or beyond, else its first move to Received or Reconciled). E1's date only
+   * when no E1 is posted and no money arrived: a posted E1 keeps its date, and money dates the
+   * credit no later than its first receipt, so unmatching a receipt never moves the credit.
+   */
+  assumedAgreedOn?: string;
   /** The vendor's credit-note number, when there is one. */
   creditNoteRef?: string;
   receipts: ReceiptFact[];
