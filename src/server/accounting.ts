@@ -6,7 +6,7 @@
 // Only callables are exported (each export becomes a global of Code.js).
 import {
   EXPORT_FORMATS, SettingsError, accountingSettings, exportFormatOf, exportJournalFiles, journalFor, parseRef, totals,
-  type AccountingSettings, type BaseRate, type CaseFacts, type CaseInfo, type JournalEntry, type JournalEvent, type ReceiptFact,
+  type AccountingSettings, type BaseRate, type CaseFacts, type CaseInfoOf, type JournalEntry, type JournalEvent, type ReceiptFact,
 } from '../domain/accounting';
 import type { AuditEntry, AuditRow } from '../domain/audit';
 import { isCaseStatus, type CaseRecord } from '../domain/caseRecord';
@@ -24,7 +24,7 @@ import { AUDIT_HEADERS, SETTING, TAB } from '../sheets/layout';
 import { withDocumentLock } from '../sheets/lock';
 import { readMatches, readStatementTabs, statementTabNames } from '../sheets/reconRepo';
 import { readSettings, type Settings } from '../sheets/settings';
-import { readVendors } from '../sheets/vendorRepo';
+import { readVendors, type VendorTable } from '../sheets/vendorRepo';
 import { stamp, type Stamp } from './context';
 
 // ---- results (plain JSON: google.script.run carries them) ----
@@ -245,25 +245,36 @@ interface Books {
   settings: Settings;
   accounts: AccountingSettings;
   cases: CaseTable;
+  vendors: VendorTable;
   journal: JournalTable;
   posted: JournalEntry[];
   journalProblems: JournalProblem[];
 }
 
-function caseInfoFrom(cases: CaseTable): (caseId: string) => CaseInfo | undefined {
-  return (caseId) => {
+/**
+ * An entry's vendor name and tag are those of the vendor it was booked to (its Vendor ID):
+ * the case's own while the case still has that vendor, else from Vendors. So the reversal of
+ * an entry booked before the case moved to another vendor names the first vendor in the export.
+ */
+function caseInfoFrom(cases: CaseTable, vendors: VendorTable): CaseInfoOf {
+  return (caseId, vendorId) => {
     const r = cases.byId.get(caseId)?.record;
-    return r ? { vendorName: r.vendorName || r.vendorId, vendorTag: r.vendorTag || undefined, orderNo: r.orderNo || undefined } : undefined;
+    const orderNo = r?.orderNo || undefined;
+    if (r && r.vendorId === vendorId) return { vendorName: r.vendorName || r.vendorId, vendorTag: r.vendorTag || undefined, orderNo };
+    const v = vendors.byId.get(vendorId);
+    if (v) return { vendorName: v.name || vendorId, vendorTag: v.tag || undefined, orderNo };
+    return r ? { vendorName: vendorId, orderNo } : undefined;
   };
 }
 
-/** Settings, Cases and the Journal, each read once. */
+/** Settings, Cases, Vendors and the Journal, each read once. */
 function readBooks(s: Stamp, settings: Settings = readSettings(s.ss)): Books {
   const accounts = accountsOf(settings);
   const cases = readCases(s.ss);
+  const vendors = readVendors(s.ss);
   const journal = readJournal(s.ss, s.zone);
-  const read = journalEntries(journal, accounts, caseInfoFrom(cases));
-  return { s, settings, accounts, cases, journal, posted: read.entries, journalProblems: read.problems };
+  const read = journalEntries(journal, accounts, caseInfoFrom(cases, vendors));
+  return { s, settings, accounts, cases, vendors, journal, posted: read.entries, journalProblems: read.problems };
 }
 
 /** The Journal Refs that stand for a case now: per event, its latest version not reversed. */
@@ -301,8 +312,7 @@ export function postJournal(): PostJournalResult {
   return withDocumentLock(() => {
     const books = readBooks(s);
     requireJournalColumns(books.journal);
-    const { cases, accounts, settings } = books;
-    const vendors = readVendors(s.ss);
+    const { cases, accounts, settings, vendors } = books;
     const matches = readMatches(s.ss);
     const audit = readAudit(s.ss);
 

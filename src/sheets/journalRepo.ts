@@ -12,7 +12,7 @@
 import { amountFormat } from '../domain/caseCells';
 import {
   JOURNAL_COLUMNS, entriesFromJournalRows, journalRows,
-  type AccountingSettings, type CaseInfo, type ExportFile, type JournalColumn, type JournalEntry, type JournalRowIn,
+  type AccountingSettings, type CaseInfoOf, type ExportFile, type JournalColumn, type JournalEntry, type JournalRowIn,
 } from '../domain/accounting';
 import { cellsToAppend } from './grid';
 import { DATE_FORMAT, TAB, TEXT_FORMAT } from './layout';
@@ -106,7 +106,7 @@ export function rowsLabel(rows: readonly number[]): string {
 export function journalEntries(
   table: JournalTable,
   settings: AccountingSettings,
-  caseInfo: (caseId: string) => CaseInfo | undefined,
+  caseInfo: CaseInfoOf,
 ): { entries: JournalEntry[]; problems: JournalProblem[] } {
   const rowsOf = new Map<string, number[]>();
   const caseOf = new Map<string, string>();

@@ -5,6 +5,7 @@
 // writes nothing); the same service calls for a small and a larger workbook.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { Runtime } from '../../dev/runtime';
 import { seedInto } from '../../dev/demo/seed';
 import { addDays } from '../../src/domain/dates';
@@ -489,5 +490,24 @@ d('from a new-user trial', () => {
     expect(v.format).toBe('Generic CSV');
     expect(v.message).toContain('Export Format is blank: wrote Generic CSV');
     expect(v.notes).toContain('Export Format is blank: wrote Generic CSV');
+  });
+
+  it('a case moved to another vendor after export: the reversal clears the first vendor\'s payable, the new version books the second', async () => {
+    const id = await agreedCase(rt, 'V2', 'MV-1', '25.00', 'USD');
+    await call(rt, 'postJournal');
+    await setSetting(rt, 'Export Format', 'Generic CSV');
+    await call(rt, 'exportJournal');
+    await call(rt, 'updateCase', [id, { vendorId: 'V1' }]);
+    expect((await call(rt, 'postJournal')).refs).toEqual([`VC-${id}-AGREED-R1`, `VC-${id}-AGREED-2`]);
+    await setSetting(rt, 'Export Format', 'QuickBooks Online');
+    const v = await call(rt, 'exportJournal');
+    expect(v.refs).toEqual([`VC-${id}-AGREED-R1`, `VC-${id}-AGREED-2`]);
+    // QuickBooks Online: the Name on an A/P line is the vendor whose payable the line moves.
+    const rows = Papa.parse<string[]>(rt.drive.readText(v.file.fileId).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1);
+    const ap = rows.filter((r) => r[3] === 'Accounts Payable').map((r) => [r[6].split(' ')[0], r[4] ? 'Dr' : 'Cr', r[7]]);
+    expect(ap).toEqual([
+      [`VC-${id}-AGREED-R1`, 'Cr', "'=Beta Supplies"],
+      [`VC-${id}-AGREED-2`, 'Dr', 'Shenzhen Bright LED'],
+    ]);
   });
 });

@@ -84,6 +84,15 @@ describe('entriesFromJournalRows ⇄ journalRows', () => {
     expect(back.entries.map(plain)).toEqual(all.map(plain));
   });
 
+  test('an entry is described by the vendor it was booked to (its rows\' Vendor ID), not the case\'s vendor now', () => {
+    const rows = firstRun([CASES[2]]).flatMap(journalRows).map(throughSheet);
+    const asked: string[] = [];
+    const moved = (caseId: string, vendorId: string): CaseInfo => (asked.push(`${caseId} ${vendorId}`), { vendorName: vendorId === 'V-0101' ? 'Kuwait Parts' : 'New Vendor' });
+    const { entries } = entriesFromJournalRows(rows, USD, moved);
+    expect(asked).toEqual(['RC-000044 V-0101']);
+    expect(entries.map((e) => [e.vendorId, e.vendorName])).toEqual([['V-0101', 'Kuwait Parts']]);
+  });
+
   test('the rebuilt journal posts nothing new on the next run', () => {
     const rows = firstRun().flatMap(journalRows).map(throughSheet);
     const { entries: posted } = entriesFromJournalRows(rows, USD, caseInfo);

@@ -6,7 +6,7 @@ export { balanceProblem, signedAmount, totals } from './entry';
 export { journalFor } from './journal';
 export type { JournalInput } from './journal';
 export { JOURNAL_COLUMNS, entriesFromJournalRows, journalRows } from './journalRows';
-export type { CaseInfo, JournalColumn, JournalRow, JournalRowIn, JournalRowProblem } from './journalRows';
+export type { CaseInfo, CaseInfoOf, JournalColumn, JournalRow, JournalRowIn, JournalRowProblem } from './journalRows';
 export type { BaseRate } from './rates';
 export { compactRef, parseRef } from './refs';
 export type { CaseFacts, CaseProblem, JournalEntry, JournalEvent, JournalLine, JournalResult, OriginalAmount, ReceiptFact } from './types';

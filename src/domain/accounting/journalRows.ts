@@ -47,6 +47,7 @@ export function journalRows(entry: JournalEntry): JournalRow[] {
 
 /** Descriptive case data the tab does not repeat on every row (from Cases and Vendors). */
 export interface CaseInfo {
+  /** The name and tag of the vendor the entry was booked to (its rows' Vendor ID), which is not the case's vendor any more once the case moved. */
   vendorName: string;
   vendorTag?: string;
   orderNo?: string;
@@ -59,6 +60,14 @@ export interface JournalRowProblem {
 }
 
 /**
+ * What the tab does not say about an entry of `caseId` booked to `vendorId`. The vendor name
+ * and tag must be `vendorId`'s: a case moved to another vendor has its old entries reversed,
+ * and those reversals must clear the first vendor's payable in the package (QuickBooks Name,
+ * the ledgers' vendor sub-account), not the new vendor's.
+ */
+export type CaseInfoOf = (caseId: string, vendorId: string) => CaseInfo | undefined;
+
+/**
  * Entries from Journal tab rows (grouped by Journal Ref, in first-seen order). Without an
  * Account Role column a line's role is found from the account name in the current settings.
  * A row that cannot be read is a problem naming its ref; its entry is left out.
@@ -66,7 +75,7 @@ export interface JournalRowProblem {
 export function entriesFromJournalRows(
   rows: readonly JournalRowIn[],
   settings: AccountingSettings,
-  caseInfo: (caseId: string) => CaseInfo | undefined,
+  caseInfo: CaseInfoOf,
 ): { entries: JournalEntry[]; problems: JournalRowProblem[] } {
   const groups = new Map<string, JournalRowIn[]>();
   for (const r of rows) {
@@ -88,7 +97,7 @@ export function entriesFromJournalRows(
   return { entries, problems };
 }
 
-function entryOf(ref: string, group: JournalRowIn[], settings: AccountingSettings, caseInfo: (caseId: string) => CaseInfo | undefined): JournalEntry {
+function entryOf(ref: string, group: JournalRowIn[], settings: AccountingSettings, caseInfo: CaseInfoOf): JournalEntry {
   const first = group[0];
   const caseId = text(first['Case ID']);
   const event = text(first.Event) as JournalEvent;
@@ -104,7 +113,8 @@ function entryOf(ref: string, group: JournalRowIn[], settings: AccountingSetting
       throw new Error(`its rows disagree on Case ID, Event or Date (${text(r['Case ID'])} ${text(r.Event)} ${text(r.Date)} vs ${caseId} ${event} ${date})`);
     }
   }
-  const info = caseInfo(caseId);
+  const vendorId = text(first['Vendor ID']);
+  const info = caseInfo(caseId, vendorId);
   const parsed = parseRef(ref);
   const lines = group.map((r) => lineOf(r, base, settings));
   return {
@@ -113,8 +123,8 @@ function entryOf(ref: string, group: JournalRowIn[], settings: AccountingSetting
     reverses: parsed.reversal ? versionRef(parsed.slot, parsed.version) : undefined,
     date,
     caseId,
-    vendorId: text(first['Vendor ID']),
-    vendorName: info?.vendorName ?? text(first['Vendor ID']),
+    vendorId,
+    vendorName: info?.vendorName ?? vendorId,
     vendorTag: info?.vendorTag,
     orderNo: info?.orderNo,
     reference: text(first['Source Ref']) || info?.reference,
