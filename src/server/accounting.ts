@@ -5,7 +5,7 @@
 // lines, Audit Log), checks everything it will write, and writes each block once.
 // Only callables are exported (each export becomes a global of Code.js).
 import {
-  EXPORT_FORMATS, SettingsError, accountingSettings, exportFormatOf, exportJournalFiles, journalFor, parseRef, totals,
+  EXPORT_FORMATS, SettingsError, accountingSettings, exportFormatOf, exportJournalFiles, journalFor, liveEntries, totals,
   type AccountingSettings, type BaseRate, type CaseFacts, type CaseInfoOf, type JournalEntry, type JournalEvent, type ReceiptFact,
 } from '../domain/accounting';
 import type { AuditEntry, AuditRow } from '../domain/audit';
@@ -279,24 +279,7 @@ function readBooks(s: Stamp, settings: Settings = readSettings(s.ss)): Books {
 
 /** The Journal Refs that stand for a case now: per event, its latest version not reversed. */
 function liveRefs(entries: readonly JournalEntry[]): string {
-  const slots = new Map<string, { version: number; ref: string }[]>();
-  const reversed = new Set<string>();
-  for (const e of entries) {
-    const p = parseRef(e.ref);
-    if (p.reversal) {
-      reversed.add(`${p.slot}\u0001${p.version}`);
-      continue;
-    }
-    let list = slots.get(p.slot);
-    if (!list) slots.set(p.slot, (list = []));
-    list.push({ version: p.version, ref: e.ref });
-  }
-  const out: string[] = [];
-  for (const [slot, list] of slots) {
-    const live = list.filter((v) => !reversed.has(`${slot}\u0001${v.version}`)).sort((a, b) => b.version - a.version)[0];
-    if (live) out.push(live.ref);
-  }
-  return out.join(', ');
+  return liveEntries(entries).map((e) => e.ref).join(', ');
 }
 
 // ---- Post to journal ----

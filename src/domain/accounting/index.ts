@@ -9,6 +9,7 @@ export { JOURNAL_COLUMNS, entriesFromJournalRows, journalRows } from './journalR
 export type { CaseInfo, CaseInfoOf, JournalColumn, JournalRow, JournalRowIn, JournalRowProblem } from './journalRows';
 export type { BaseRate } from './rates';
 export { compactRef, parseRef } from './refs';
+export { liveEntries } from './reversal';
 export type { CaseFacts, CaseProblem, JournalEntry, JournalEvent, JournalLine, JournalResult, OriginalAmount, ReceiptFact } from './types';
 export { EXPORT_FORMATS, LINES_PER_FILE, exportFormatOf, exportJournal, exportJournalFiles, partFileName } from './exports';
 export type { ExportBatch, ExportFile, ExportFormat, ExportOptions } from './exports';

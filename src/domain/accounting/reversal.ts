@@ -63,6 +63,11 @@ function liveOf(s: Slot | undefined): { version: number; entry: JournalEntry } |
   return best;
 }
 
+/** The entries that stand in the books, one per slot (its latest version not reversed), in slot order. */
+export function liveEntries(posted: readonly JournalEntry[]): JournalEntry[] {
+  return [...slotsOf(posted).values()].flatMap((s) => liveOf(s)?.entry ?? []);
+}
+
 /** The live posted entry of a slot (e.g. the E1 whose date a case without agreedOn keeps). */
 export function livePosted(posted: readonly JournalEntry[], slot: string): JournalEntry | null {
   return liveOf(slotsOf(posted).get(slot))?.entry ?? null;
