@@ -14,6 +14,7 @@ import { callableFunctions } from '../app/bundleFunctions';
 import { wallMs } from '../runtime/spreadsheet/tz';
 import { setSaveWorker } from '../runtime/spreadsheet/xlsx';
 import { startApp, defaultOpenRuntime, type AppRuntime } from '../app/server';
+import { busyReason, markServing } from './servedWorkbook';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -125,6 +126,11 @@ async function cmdCall(p: Parsed, io: CliIo): Promise<number> {
   const workbook = one(p, 'workbook');
   const [fn, ...rawArgs] = p.positional;
   if (!workbook || !fn) throw new UsageError('rcl call needs --workbook FILE and FUNCTION');
+  const busy = busyReason(resolve(workbook));
+  if (busy) {
+    io.err(`${busy}\n`);
+    return 1;
+  }
   const kind = (one(p, 'as') ?? 'cli') as ExecutionKind;
   if (!['cli', 'menu', 'script-run'].includes(kind)) throw new UsageError('--as is one of cli, menu, script-run');
   const args = rawArgs.map((a, i) => {
@@ -262,6 +268,11 @@ async function cmdStart(p: Parsed, io: CliIo): Promise<number> {
   };
   // --empty: a new, blank workbook (only onOpen's menu), so a newcomer can run Set up workbook.
   const empty = p.bools.has('empty');
+  const busy = busyReason(workbook);
+  if (busy) {
+    io.err(`${busy}\n`);
+    return 1;
+  }
   const isNew = !existsSync(workbook);
   if (empty && !isNew) throw new UsageError(`--empty starts a new workbook, but ${workbook} exists; pass a new --workbook path`);
   if (isNew && !empty) await seedWorkbook(workbook, io, bundle);
@@ -277,6 +288,7 @@ async function cmdStart(p: Parsed, io: CliIo): Promise<number> {
     if (e.code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; pass --port N (0 picks a free one)`);
     throw e;
   });
+  const release = markServing(workbook, app.url);
   let hint = '';
   if (empty) {
     const menu = app.menus().find((m) => m.addon) ?? app.menus()[0];
@@ -295,7 +307,11 @@ async function cmdStart(p: Parsed, io: CliIo): Promise<number> {
       process.once('SIGTERM', () => ok());
     });
   await stop;
-  await app.close();
+  try {
+    await app.close();
+  } finally {
+    release();
+  }
   return 0;
 }
 

@@ -6,12 +6,38 @@ import { dirname, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { Runtime } from '../runtime';
 import { seedInto } from './seed';
+import { busyReason } from '../cli/servedWorkbook';
+
+const USAGE = `usage: rcl demo [--workbook FILE] [--cases N]
+  Builds a fresh demo workbook (default data/demo.xlsx; an existing one is replaced), reconciles
+  its three months and prints what reconciliation found.
+`;
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  // Anything else is refused before the workbook is touched (a mistyped flag must not rebuild it).
+  for (let i = 0; i < argv.length; i += 2) {
+    if ((argv[i] !== '--workbook' && argv[i] !== '--cases') || argv[i + 1] === undefined) {
+      process.stderr.write(`rcl demo: unexpected ${argv[i + 1] === undefined && argv[i].startsWith('--') ? `${argv[i]} without a value` : `"${argv[i]}"`}\n${USAGE}`);
+      return 2;
+    }
+  }
+  if (argv.includes('--cases') && !(Number.isInteger(Number(argv[argv.indexOf('--cases') + 1])) && Number(argv[argv.indexOf('--cases') + 1]) > 0)) {
+    process.stderr.write(`rcl demo: --cases is a whole number above 0\n${USAGE}`);
+    return 2;
+  }
   const at = argv.indexOf('--workbook');
   const path = resolve(at >= 0 && argv[at + 1] ? argv[at + 1] : 'data/demo.xlsx');
   const casesAt = argv.indexOf('--cases');
   const cases = casesAt >= 0 ? Number(argv[casesAt + 1]) : undefined;
+  const busy = busyReason(path);
+  if (busy) {
+    process.stderr.write(`${busy}\n`);
+    return 1;
+  }
   mkdirSync(dirname(path), { recursive: true });
   // A demo is rebuilt from scratch: the workbook and the runtime's sidecar files next to it.
   for (const p of [path, `${path}.state.json`, `${path}.sheets.json`, `${path}.drive`]) if (existsSync(p)) rmSync(p, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // `rcl` (dev/cli/rcl.ts): call, sheet, start. Uses the tiny test add-on of the browser tests
 // (test/e2e/helpers/fixtures/bridge) so the behaviour does not depend on the add-on's progress.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main, toCsv, zoneDateString } from '../../dev/cli/rcl';
@@ -174,6 +174,54 @@ describe('rcl start', () => {
     stop();
     expect(await running).toBe(0);
     expect(existsSync(book)).toBe(true); // onOpen's execution succeeded, so the workbook was saved
+  });
+});
+
+describe('a workbook the app serves is not changed from the command line', () => {
+  test('rcl call, a second rcl start and rcl demo refuse it while the app runs (its next save would overwrite them); it is free once the app stops', async () => {
+    const book = join(dir, 'served.xlsx');
+    const { url, stop, running } = await startApp(book);
+    expect(existsSync(`${book}.serving.json`)).toBe(true);
+    const call = await rcl('call', '--workbook', book, ...BUNDLE, 'echo', '1');
+    expect(call.code).toBe(1);
+    expect(call.err).toContain(`is open in the local app at ${url}`);
+    const before = statSync(book).mtimeMs;
+    expect((await rcl('start', '--workbook', book, '--port', '0', ...BUNDLE)).code).toBe(1);
+    expect((await rcl('demo', '--workbook', book)).code).toBe(1);
+    expect(statSync(book).mtimeMs).toBe(before); // the demo did not delete or rebuild it
+    stop();
+    expect(await running).toBe(0);
+    expect(existsSync(`${book}.serving.json`)).toBe(false);
+    const after = await rcl('call', '--workbook', book, ...BUNDLE, 'echo', '2');
+    expect([after.code, after.out.trim()]).toEqual([0, '2']);
+  });
+
+  test('rcl demo --help, a mistyped flag or a bad --cases print the usage and touch no workbook', async () => {
+    const book = join(dir, 'untouched.xlsx');
+    const write = process.stdout.write;
+    const printed: string[] = [];
+    process.stdout.write = ((s: string) => (printed.push(String(s)), true)) as typeof process.stdout.write;
+    const errWrite = process.stderr.write;
+    process.stderr.write = ((s: string) => (printed.push(String(s)), true)) as typeof process.stderr.write;
+    try {
+      expect(await main(['demo', '--help', '--workbook', book])).toBe(0);
+      expect(await main(['demo', '--workbok', book])).toBe(2);
+      expect(await main(['demo', '--workbook', book, '--cases', 'many'])).toBe(2);
+    } finally {
+      process.stdout.write = write;
+      process.stderr.write = errWrite;
+    }
+    expect(printed.join('')).toContain('usage: rcl demo');
+    expect(printed.join('')).toContain('unexpected "--workbok"');
+    expect(existsSync(book)).toBe(false);
+  });
+
+  test('a mark left by an app that died is ignored', async () => {
+    const book = join(dir, 'stale.xlsx');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(`${book}.serving.json`, JSON.stringify({ pid: Number(dead.stdout), url: 'http://127.0.0.1:1/' }));
+    const r = await rcl('call', '--workbook', book, ...BUNDLE, 'echo', '3');
+    expect([r.code, r.out.trim()]).toEqual([0, '3']);
   });
 });
 
