@@ -23,7 +23,7 @@ import { defaultReconSettings } from '../domain/reconcile/settings';
 import type { Decision, FxRate, Pair, ReconCase, ReconResult, ReconSettings, ReconVendor } from '../domain/reconcile/types';
 import { decisionsFromRows, mergeMatchRows, type MatchRow } from '../domain/reconcile/decisions';
 import { caseChange, type CaseChange } from '../domain/reconcile/caseUpdates';
-import { buildReport, summarize, type ReportSummary } from '../domain/reconcile/report';
+import { buildReport, noLinesWarning, summarize, type ReportSummary } from '../domain/reconcile/report';
 import { compareVendorStatement, creditNoteOf, type VendorComparison } from '../domain/reconcile/vendorStatement';
 import { FxTable } from '../domain/reconcile/fx';
 import { isMonth, monthEnd } from '../domain/reconcile/dates';
@@ -335,7 +335,7 @@ function outcome(status: RunOutcome['status'], month: string, summary: ReportSum
   const pairs = c.auto + c.confirmed + c.manual;
   const message =
     status === 'done'
-      ? `${month}: ${matchedCases} case${matchedCases === 1 ? '' : 's'} matched (${pairs} pair${pairs === 1 ? '' : 's'}, ${c.auto} automatic), ${c.suggested} suggested and ${c.ambiguous} ambiguous pairs to review, ${c.waiting} cases waiting, ${c.unexplained} unexplained credits${wrote.length ? '' : ' — nothing changed'}.`
+      ? `${month}: ${matchedCases} case${matchedCases === 1 ? '' : 's'} matched (${pairs} pair${pairs === 1 ? '' : 's'}, ${c.auto} automatic), ${c.suggested} suggested and ${c.ambiguous} ambiguous pairs to review, ${c.waiting} cases waiting, ${c.unexplained} unexplained credits${wrote.length ? '' : ' — nothing changed'}.${noLinesWarning(summary) ? ` ${noLinesWarning(summary)}` : ''}`
       : `${month}: ${done} of ${total} steps done; ${scheduled ? 'continuing automatically in a minute' : 'press Continue'}.`;
   return { status, month, summary, phasesDone: done, phasesTotal: total, wrote, message, scheduled };
 }

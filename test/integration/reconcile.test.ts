@@ -207,11 +207,28 @@ d('what the accountant reads', () => {
     for (const r of waiting) expect(r[5] <= `${month}-31`).toBe(true);
   });
 
+  it('a month no statement covers says so instead of looking cleanly reconciled; its vendor statement section says it lists nothing of it', async () => {
+    const [y, m] = months[0].split('-').map(Number);
+    const before = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    const r = await call(rt, 'runReconciliation', [{ month: before }]);
+    expect(r.message).toContain(`No statement line is booked in ${before} on the statements read, so nothing could be matched`);
+    const report = rt.workbook.readDisplayValues(`Recon ${before}`);
+    expect(report.find((x) => x[0] === 'Warning')?.[1]).toContain('import the month');
+    const vendor = report.find((x) => x[0].startsWith('VENDOR STATEMENT'));
+    expect(vendor?.[1]).toBe(`no credit notes dated and no cases logged in ${before}`);
+    // A month with lines carries no warning.
+    const full = await call(rt, 'runReconciliation', [{ month: months[1] }]);
+    expect(full.message).not.toContain('No statement line');
+    expect(rt.workbook.readDisplayValues(`Recon ${months[1]}`).some((x) => x[0] === 'Warning')).toBe(false);
+  });
+
   it('a vendor statement is compared under the full vendor ID, however long (the tab name is shortened)', async () => {
-    const month = months[2];
     const notesLine = (report: string[][], id: string) => report.find((r) => r[0] === `VENDOR STATEMENT ${id}`)?.[1] ?? '';
+    // A month whose report pairs some of the vendor's notes with cases (each month lists its own).
+    const month = months.find((m) => /^[1-9]\d* credit notes? of /.test(notesLine(rt.workbook.readDisplayValues(`Recon ${m}`), 'V005')))!;
+    expect(month).toBeTruthy();
     const before = notesLine(rt.workbook.readDisplayValues(`Recon ${month}`), 'V005');
-    expect(before).toMatch(/^[1-9]\d* credit notes match cases/);
+    expect(before).toMatch(new RegExp(`^[1-9]\\d* credit notes? of ${month} match cases`));
     // The same vendor under a long ID, in Vendors and on its cases.
     const LONG = 'V005-PACIFIC-GADGETS';
     for (const tab of ['Vendors', 'Cases']) {

@@ -5,7 +5,7 @@ import { compareVendorStatement, creditNoteOf, parseVendorCsv } from '../../src/
 import { closedMonthProblems, markClosed } from '../../src/domain/reconcile/closeMonth';
 import { decisionsFromRows, mergeMatchRows, type MatchRow } from '../../src/domain/reconcile/decisions';
 import { caseChange } from '../../src/domain/reconcile/caseUpdates';
-import { buildReport } from '../../src/domain/reconcile/report';
+import { buildReport, summarize } from '../../src/domain/reconcile/report';
 import { FxTable } from '../../src/domain/reconcile/fx';
 import { formatAmount } from '../../src/domain/money';
 import type { CaseRecord } from '../../src/domain/caseRecord';
@@ -36,6 +36,11 @@ describe('vendor statements', () => {
     expect(r.matched.map((m) => `${m.caseId}:${m.how}`)).toEqual(['RC-000001:order', 'RC-000003:case id']);
     expect(r.notLogged.map((n) => n.reference)).toEqual(['CN-2']);
     expect(r.notListed.map((c) => c.caseId)).toEqual(['RC-000002']);
+    // Another month's report pairs the same list but lists only its own month's pairs.
+    const sept = compareVendorStatement('V1', notes, cases, { from: '2026-09-01', to: '2026-09-30' });
+    expect([sept.matched, sept.notLogged, sept.notListed]).toEqual([[], [], []]);
+    const lateNote = compareVendorStatement('V1', notes, [kase(1, '100.00', { dateLogged: '2026-09-20' })], { from: '2026-09-01', to: '2026-09-30' });
+    expect(lateNote.matched.map((m) => m.caseId)).toEqual(['RC-000001']); // logged in September, note dated October
   });
 });
 
@@ -106,6 +111,27 @@ describe('the report', () => {
     expect(String(diff[6])).toMatch(/Write off 1.50 USD/);
     expect(cells.every((r) => r.length === 11)).toBe(true);
     void new Decimal(0);
+  });
+  test('the rest of a credit a match used only part of is unexplained, in the summary and the list', () => {
+    // Two instalments named by the case: the second pays more than was still open.
+    const cases = [kase(1, '100.00'), kase(2, '40.00')];
+    const lines = [line('60.00', { lineId: 'A', reference: 'RC-000001 1/2' }), line('150.00', { lineId: 'B', reference: 'RC-000001 2/2' }), line('25.00', { lineId: 'U' })];
+    const result = run(cases, lines);
+    const b = result.lines.find((l) => l.lineId === 'B')!;
+    expect([b.matchStatus, b.allocated.toString()]).toEqual(['partial', '40']);
+    const ctx = {
+      month: '2026-10', today: '2026-11-02', baseCurrency: 'USD', statements: ['Stmt X'], cases: new Map(cases.map((c) => [c.caseId, c])),
+      lines: new Map(lines.map((l) => [l.lineId, { line: l, statement: 'Stmt X' }])), fx: new FxTable([], 'USD'), vendorComparisons: [],
+    };
+    const sum = summarize(result, ctx);
+    expect(sum.byCurrency.find((c) => c.currency === 'USD')).toMatchObject({ unexplainedLines: 2, unexplainedAmount: '135.00' });
+    expect(sum.counts.unexplained).toBe(2);
+    const cells = buildReport(result, ctx);
+    const first = cells.map((r) => r[0]);
+    const at = first.indexOf('UNEXPLAINED CREDITS');
+    expect(cells[at + 1].slice(0, 6)).toEqual(['Line ID', 'Statement', 'Date', 'Amount', 'Currency', 'Unexplained']);
+    const listed = cells.slice(at + 2, first.indexOf('DIFFERENCES') - 1);
+    expect(listed.map((r) => [r[0], r[3], r[5], r[9]])).toEqual([['B', 150, 110, 'RC-000001 (40.00 USD)'], ['U', 25, 25, '']]);
   });
   test('amounts written inside text (Covers, Case amount) are grouped like the amount cells', () => {
     const cases = [kase(1, '2809.20', { currency: 'CNY' }), kase(2, '12345.60')];

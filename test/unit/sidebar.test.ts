@@ -75,6 +75,7 @@ describe('reconciliation summary', () => {
       ],
       base: { currency: 'USD', matchedAmount: '5012.34', waitingAmount: '112.25', unexplainedAmount: '138.00', missingRates: [] },
       counts: { auto: 40, confirmed: 1, manual: 1, suggested: 0, ambiguous: 0, waiting: 3, unexplained: 2, differences: 0 },
+      statementLines: 60,
     } as ReportSummary;
     expect(summaryRows(summary)).toEqual({
       header: ['Currency', 'Matched', 'Waiting', 'Unexplained'],

@@ -1,13 +1,13 @@
 // The `Recon YYYY-MM` tab (DESIGN §5 Match 5), built as one block of cells so it is written
 // with one setValues. Sections, top to bottom: summary per currency and in base currency;
 // matched pairs with their signals; cases still waiting for money (age, vendor); unexplained
-// credits; differences with the proposed write-off / FX line; pairs for review (suggested and
+// credits (and the rest of a credit a match used only part of); differences with the proposed write-off / FX line; pairs for review (suggested and
 // ambiguous); vendor statements compared. Amounts are sheet numbers (exact: from Decimals
 // rounded to the currency), dates ISO text; an amount inside text ("Covers", "Case amount") is
 // grouped like the number cells beside it show theirs (formatAmountGrouped).
 import { Decimal, formatAmount, formatAmountGrouped, toSheetNumber } from '../money';
 import type { StatementLine } from '../statements/line';
-import type { CaseOutcome, ReconCase, ReconResult } from './types';
+import type { CaseOutcome, LineOutcome, ReconCase, ReconResult } from './types';
 import type { VendorComparison } from './vendorStatement';
 import type { FxTable } from './fx';
 
@@ -16,6 +16,19 @@ import type { FxTable } from './fx';
 function waitingAtMonthEnd(c: CaseOutcome): boolean {
   const end = c.atMonthEnd ?? c;
   return end.open.gt(0) && !end.settled;
+}
+
+/**
+ * The part of a month's credit no live pair explains: the whole line when nothing was matched to
+ * it, the rest of it when a match took only part (a manual match of a larger line, a referenced
+ * line paying less than its amount to its cases). Null when all of it is explained or it still
+ * waits for review. Without the partial rest, money on a partly used line would be in no total.
+ */
+export function unexplainedPart(l: LineOutcome, line: StatementLine): Decimal | null {
+  if (l.matchStatus === 'unexplained') return line.amount;
+  if (l.matchStatus !== 'partial') return null;
+  const rest = line.amount.minus(l.allocated);
+  return rest.gt(0) ? rest : null;
 }
 
 export type ReportCell = string | number;
@@ -39,6 +52,14 @@ export interface ReportSummary {
   byCurrency: { currency: string; matchedCases: number; matchedAmount: string; waitingCases: number; waitingAmount: string; unexplainedLines: number; unexplainedAmount: string }[];
   base: { currency: string; matchedAmount: string; waitingAmount: string; unexplainedAmount: string; missingRates: string[] };
   counts: { auto: number; confirmed: number; manual: number; suggested: number; ambiguous: number; waiting: number; unexplained: number; differences: number };
+  /** Lines booked in the month on the statements read (credits or not): none means nothing
+   *  could be matched, which the run says instead of looking cleanly reconciled. */
+  statementLines: number;
+}
+
+/** What to say when the month has no statement line at all, or '' . */
+export function noLinesWarning(sum: ReportSummary): string {
+  return sum.statementLines ? '' : `No statement line is booked in ${sum.month} on the statements read, so nothing could be matched: import the month's statements, then run it again.`;
 }
 
 function row(...cells: ReportCell[]): ReportCell[] {
@@ -77,13 +98,15 @@ export function summarize(result: ReconResult, ctx: ReportContext): ReportSummar
       s.wa = s.wa.plus(end.open);
     }
   }
+  let unexplainedLines = 0;
   for (const l of result.lines) {
-    if (l.matchStatus !== 'unexplained') continue;
     const info = ctx.lines.get(l.lineId);
-    if (!info) continue;
+    const part = info ? unexplainedPart(l, info.line) : null;
+    if (!part) continue;
     const s = slot(l.currency);
     s.uc++;
-    s.ua = s.ua.plus(info.line.amount);
+    s.ua = s.ua.plus(part);
+    unexplainedLines++;
   }
   const base = ctx.baseCurrency;
   const missing: string[] = [];
@@ -106,12 +129,13 @@ export function summarize(result: ReconResult, ctx: ReportContext): ReportSummar
   const counts = { auto: 0, confirmed: 0, manual: 0, suggested: 0, ambiguous: 0, waiting: 0, unexplained: 0, differences: result.differences.length };
   for (const p of result.pairs) counts[p.state]++;
   counts.waiting = result.cases.filter(waitingAtMonthEnd).length;
-  counts.unexplained = result.lines.filter((l) => l.matchStatus === 'unexplained').length;
+  counts.unexplained = unexplainedLines;
   return {
     month: result.month,
     byCurrency,
     base: { currency: base, matchedAmount: formatAmount(bm, base), waitingAmount: formatAmount(bw, base), unexplainedAmount: formatAmount(bu, base), missingRates: missing },
     counts,
+    statementLines: result.lines.length,
   };
 }
 
@@ -122,6 +146,8 @@ export function buildReport(result: ReconResult, ctx: ReportContext): ReportCell
   const sum = summarize(result, ctx);
   out.push(row(`Reconciliation ${ctx.month}`, '', `Run on ${ctx.today}`, '', ctx.closedAt ? `Closed ${ctx.closedAt}` : 'Open month'));
   out.push(row('Statements', ctx.statements.join(', ') || '(none)'));
+  const warning = noLinesWarning(sum);
+  if (warning) out.push(row('Warning', warning));
   out.push(row('Pairs', `auto ${sum.counts.auto}`, `confirmed ${sum.counts.confirmed}`, `manual ${sum.counts.manual}`, `suggested ${sum.counts.suggested}`, `ambiguous ${sum.counts.ambiguous}`, `waiting ${sum.counts.waiting}`, `unexplained ${sum.counts.unexplained}`, `differences ${sum.counts.differences}`));
   blank();
 
@@ -164,11 +190,14 @@ export function buildReport(result: ReconResult, ctx: ReportContext): ReportCell
   blank();
 
   out.push(row('UNEXPLAINED CREDITS'));
-  out.push(row('Line ID', 'Statement', 'Date', 'Amount', 'Currency', 'Counterparty', 'Reference', 'Description'));
-  for (const l of result.lines.filter((x) => x.matchStatus === 'unexplained')) {
+  out.push(row('Line ID', 'Statement', 'Date', 'Amount', 'Currency', 'Unexplained', 'Counterparty', 'Reference', 'Description', 'Partly matched to'));
+  for (const l of result.lines) {
     const info = ctx.lines.get(l.lineId);
-    if (!info) continue;
-    out.push(row(l.lineId, info.statement, info.line.bookingDate, num(info.line.amount, info.line.currency), info.line.currency, info.line.counterparty, info.line.reference, info.line.description));
+    const part = info ? unexplainedPart(l, info.line) : null;
+    if (!info || !part) continue;
+    const ccy = info.line.currency;
+    const to = l.matchStatus === 'partial' ? `${l.caseIds.join(', ')} (${formatAmountGrouped(l.allocated, ccy)} ${ccy})` : '';
+    out.push(row(l.lineId, info.statement, info.line.bookingDate, num(info.line.amount, ccy), ccy, num(part, ccy), info.line.counterparty, info.line.reference, info.line.description, to));
   }
   blank();
 
@@ -180,7 +209,8 @@ export function buildReport(result: ReconResult, ctx: ReportContext): ReportCell
 
   for (const v of ctx.vendorComparisons) {
     blank();
-    out.push(row(`VENDOR STATEMENT ${v.vendorId}`, `${v.matched.length} credit notes match cases`));
+    const nothing = !v.matched.length && !v.notLogged.length && !v.notListed.length;
+    out.push(row(`VENDOR STATEMENT ${v.vendorId}`, nothing ? `no credit notes dated and no cases logged in ${ctx.month}` : `${v.matched.length} credit note${v.matched.length === 1 ? '' : 's'} of ${ctx.month} match cases`));
     out.push(row('Vendor says refunded, not logged', 'Date', 'Reference', 'Order #', 'Amount', 'Currency'));
     for (const n of v.notLogged) out.push(row(n.lineId, n.date, n.reference, n.orderNo, toSheetNumber(n.amount, n.currency), n.currency));
     out.push(row('Logged, vendor does not list', 'Date Logged', 'Order #', 'Amount', 'Currency', 'Status'));

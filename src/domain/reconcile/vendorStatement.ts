@@ -71,6 +71,7 @@ export function creditNoteOf(l: StatementLine): CreditNote {
 
 export interface VendorComparison {
   vendorId: string;
+  /** Notes paired with a case, where the note is dated or the case logged in the period. */
   matched: { caseId: string; lineId: string; how: 'order' | 'case id' | 'amount' }[];
   /** Credit notes with no logged case. */
   notLogged: CreditNote[];
@@ -79,8 +80,8 @@ export interface VendorComparison {
 }
 
 /** `notes`: the whole statement (a note dated next month may be for a case of this one);
- *  reported are the notes dated in `period` with no case, and the cases logged in `period`
- *  that no note names. */
+ *  reported are the pairs of `period` (note dated or case logged in it), the notes dated in
+ *  `period` with no case, and the cases logged in `period` that no note names. */
 export function compareVendorStatement(vendorId: string, notes: CreditNote[], cases: ReconCase[], period: { from: string; to: string }): VendorComparison {
   const mine = cases.filter((c) => c.vendorId === vendorId && !['Rejected', 'Cancelled'].includes(c.status));
   const byOrder = new Map<string, ReconCase[]>();
@@ -125,6 +126,12 @@ export function compareVendorStatement(vendorId: string, notes: CreditNote[], ca
       matched.push({ caseId: fits[0].caseId, lineId: note.lineId, how: 'amount' });
     } else if (note.date >= period.from && note.date <= period.to) notLogged.push(note);
   }
-  const notListed = mine.filter((c) => !used.has(c.caseId) && c.dateLogged >= period.from && c.dateLogged <= period.to);
-  return { vendorId, matched, notLogged, notListed };
+  const inPeriod = (d: string) => d >= period.from && d <= period.to;
+  const notListed = mine.filter((c) => !used.has(c.caseId) && inPeriod(c.dateLogged));
+  // The whole list was needed to pair notes and cases; the month's report lists the pairs of
+  // its own month (a note dated in it, or a case logged in it), not the list's whole span.
+  const noteDate = new Map(notes.map((n) => [n.lineId, n.date]));
+  const logged = new Map(mine.map((c) => [c.caseId, c.dateLogged]));
+  const ofPeriod = matched.filter((m) => inPeriod(noteDate.get(m.lineId) ?? '') || inPeriod(logged.get(m.caseId) ?? ''));
+  return { vendorId, matched: ofPeriod, notLogged, notListed };
 }
