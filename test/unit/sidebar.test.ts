@@ -1,5 +1,7 @@
 // The sidebar's pure helpers: parsing the server's messages and small calendar/tag rules.
 import { fieldErrorsOf, newRequestId } from '../../sidebar/views/cases/api';
+import { allocationText, groupedMoney, groupedMoneyText, signalHelp } from '../../sidebar/views/reconcile/pairText';
+import { WEIGHTS } from '../../src/domain/reconcile/signals';
 import { addDays, amountsText, expectedFor, shortTime, splitTags } from '../../sidebar/views/cases/context';
 import { importProblems } from '../../sidebar/views/cases/importCases';
 import { formatBytes } from '../../sidebar/components/files';
@@ -85,5 +87,27 @@ describe('reconciliation summary', () => {
         ['In USD', '5,012.34', '112.25', '138.00'],
       ],
     });
+  });
+});
+
+describe('review cards', () => {
+  test('amounts are grouped as the Recon tab shows them, in each currency\'s decimals', () => {
+    expect(groupedMoney('1125.30', 'EUR')).toBe('1,125.30 EUR');
+    expect(groupedMoney('125000', 'JPY')).toBe('125,000 JPY');
+    expect(groupedMoney('1234.567', 'KWD')).toBe('1,234.567 KWD');
+    expect(groupedMoney('n/a', 'EUR')).toBe('n/a EUR'); // not an amount: shown as it came
+    expect(groupedMoneyText('29640.50 CNY')).toBe('29,640.50 CNY');
+  });
+  test('the head says what the pair takes of the line, and what it covers when that differs', () => {
+    expect(allocationText('368.03 EUR', '368.03 EUR')).toBe('takes 368.03 EUR of the line');
+    expect(allocationText('1209.46 USD', '1112.08 EUR')).toBe('takes 1,209.46 USD of the line, covering 1,112.08 EUR of the case');
+  });
+  test('every signal the engine gives has words on hover', () => {
+    expect(signalHelp('date:near +2d')).toBe('booked 2 days after the expected date (within 3 days)');
+    expect(signalHelp('date:close -10d')).toBe('booked 10 days before the expected date (within 14 days)');
+    expect(signalHelp('date:near +0d')).toBe('booked on the expected date (within 3 days)');
+    expect(signalHelp('amount:sum 3 cases')).toBe('the line is the sum of 3 cases open for the vendor');
+    for (const name of Object.keys(WEIGHTS)) expect([name, signalHelp(`${name} +1d`)]).not.toEqual([name, '']);
+    expect(signalHelp('decision:confirmed')).toContain('earlier decision');
   });
 });

@@ -5,6 +5,7 @@
 import { h, replaceChildren } from '../../components/dom';
 import { loadingButton } from '../../components/button';
 import { reconApi, type MatchedPair, type RunOutcome } from './api';
+import { allocationText, groupedMoney, signalHelp } from './pairText';
 
 export interface MatchedSectionOptions {
   month: string;
@@ -44,15 +45,15 @@ function pairRow(p: MatchedPair, o: MatchedSectionOptions): HTMLElement {
     yes.el.focus();
   };
   idle();
-  const lineText = [p.line.date, p.line.amount ? `${p.line.amount} ${p.line.currency ?? ''}`.trim() : '', p.line.counterparty || p.line.reference || p.line.description || ''].filter((x) => x);
+  const lineText = [p.line.date, p.line.amount ? groupedMoney(p.line.amount, p.line.currency ?? '') : '', p.line.counterparty || p.line.reference || p.line.description || ''].filter((x) => x);
   return h('div', { class: `recon-pair ${p.state}`, attrs: { 'data-case': p.case.caseId, 'data-line': p.line.lineId } },
     h('div', { class: 'recon-head' },
       h('span', { class: 'recon-state' }, p.state),
       p.score !== undefined ? h('span', { class: 'muted' }, `score ${p.score}`) : null,
-      p.amount ? h('span', { class: 'muted' }, p.covers ? `${p.amount} → ${p.covers}` : p.amount) : null),
+      p.amount ? h('span', { class: 'muted' }, allocationText(p.amount, p.covers ?? '')) : null),
     h('div', { class: 'recon-sides' },
-      h('div', null, h('b', null, p.case.caseId), p.case.vendor, h('br'), `${p.case.amount} ${p.case.currency}`, h('br'), p.case.status),
+      h('div', null, h('b', null, p.case.caseId), p.case.vendor, h('br'), groupedMoney(p.case.amount, p.case.currency), h('br'), p.case.status),
       h('div', null, h('b', { class: 'recon-line-id' }, p.line.lineId), lineText.join(' · ') || '—', p.line.statement ? h('br') : null, p.line.statement ? h('span', { class: 'muted' }, p.line.statement) : null)),
-    p.signals && p.signals.length ? h('div', { class: 'recon-signals' }, ...p.signals.map((s) => h('span', { class: 'recon-signal' }, s))) : null,
+    p.signals && p.signals.length ? h('div', { class: 'recon-signals' }, ...p.signals.map((s) => h('span', { class: 'recon-signal', attrs: { title: signalHelp(s) } }, s))) : null,
     actions);
 }

@@ -7,6 +7,7 @@ import { banner } from '../../components/banner';
 import { loadingButton } from '../../components/button';
 import { reconApi, type ReviewItem, type ReviewItems, type RunOutcome } from './api';
 import { matchedSection } from './matched';
+import { allocationText, groupedMoney, signalHelp } from './pairText';
 import './reconcile.css';
 
 export function reviewView(root: HTMLElement): void {
@@ -54,13 +55,13 @@ export function reviewView(root: HTMLElement): void {
       if (id) void decided(reconApi.manual(m, i.case.caseId, [id]), `${i.case.caseId} matched to ${id} by hand`);
     });
     if (closed) for (const b of [confirm.el, reject.el, other]) b.disabled = true;
-    const sig = (s: string) => h('span', { class: `recon-signal${/contradicts|other|unmatched/.test(s) ? ' neg' : ''}` }, s);
+    const sig = (s: string) => h('span', { class: `recon-signal${/contradicts|other|unmatched/.test(s) ? ' neg' : ''}`, attrs: { title: signalHelp(s) } }, s);
     return h('div', { class: `recon-item ${i.state}` },
-      h('div', { class: 'recon-head' }, h('span', { class: 'recon-state' }, i.state), h('span', { class: 'muted' }, `score ${i.score}`), h('span', { class: 'muted' }, `${i.amount} → ${i.covers}`)),
+      h('div', { class: 'recon-head' }, h('span', { class: 'recon-state' }, i.state), h('span', { class: 'muted' }, `score ${i.score}`), h('span', { class: 'muted' }, allocationText(i.amount, i.covers))),
       h('div', { class: 'recon-sides' },
-        h('div', null, h('b', null, i.case.caseId), i.case.vendor, h('br'), `Order ${i.case.orderNo}`, h('br'), `${i.case.amount} ${i.case.currency}`, h('br'), `logged ${i.case.dateLogged}`, h('br'), `expected ${i.case.expected}`,
+        h('div', null, h('b', null, i.case.caseId), i.case.vendor, h('br'), `Order ${i.case.orderNo}`, h('br'), groupedMoney(i.case.amount, i.case.currency), h('br'), `logged ${i.case.dateLogged}`, h('br'), `expected ${i.case.expected}`,
           h('br'), h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => void reconApi.jump({ caseId: i.case.caseId }) } }, 'Go to case')),
-        h('div', null, h('b', null, `${i.line.amount} ${i.line.currency}`), i.line.date, h('br'), i.line.counterparty || '—', h('br'), i.line.reference || i.line.description || '—', h('br'), h('span', { class: 'muted' }, i.line.statement),
+        h('div', null, h('b', null, groupedMoney(i.line.amount, i.line.currency)), i.line.date, h('br'), i.line.counterparty || '—', h('br'), i.line.reference || i.line.description || '—', h('br'), h('span', { class: 'muted' }, i.line.statement),
           h('br'), h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => void reconApi.jump({ lineId: i.line.lineId, statement: i.line.statement }) } }, 'Go to line'))),
       h('div', { class: 'recon-signals' }, ...i.signals.map(sig)),
       h('div', { class: 'recon-actions' }, confirm.el, reject.el, other));
