@@ -18,7 +18,7 @@ import { notStatementReason } from '../domain/statements/binary';
 import { appendAudit, auditEntry } from '../sheets/auditLog';
 import { withDocumentLock } from '../sheets/lock';
 import { writeStatementTab, existingLineIds, freeStatementTabName } from '../sheets/statementRepo';
-import { activateRow, readClosedMonths, readRunState, reportTabName, statementTabNames, writeClosedMonths, writeMatches, writeReport } from '../sheets/reconRepo';
+import { activateRow, laterOpenReports, readClosedMonths, readRunState, reportTabName, statementTabNames, writeClosedMonths, writeMatches, writeReport } from '../sheets/reconRepo';
 import { readVendors } from '../sheets/vendorRepo';
 import { computePlan, loadInputs, runLocked, withDecisions, type Inputs, type Plan, type RunOutcome } from './reconcileRun';
 import { MONTH_MESSAGE, validateRequest } from './request';
@@ -174,7 +174,12 @@ function decideAndRun(month: string, decide: (inp: Inputs, plan: Plan) => MatchR
     // The run's Reconcile entries of a reopened case are said by its Unmatch entries.
     const runAudit = plan.audit.filter((a) => !(original.has(a.caseId) && a.action === 'Reconcile'));
     const decided: Plan = { ...plan, caseChanges, audit: [...decisionAudit, ...unmatchAudit, ...runAudit] };
-    return runLocked(inp2, decided, { month, budgetMs: Number.MAX_SAFE_INTEGER }, null, started);
+    const out = runLocked(inp2, decided, { month, budgetMs: Number.MAX_SAFE_INTEGER }, null, started);
+    // Only this month is run again; a later month's report keeps what it showed until it is.
+    const later = out.wrote.length ? laterOpenReports(st.ss, month, readClosedMonths().map((c) => c.month)) : [];
+    if (!later.length) return out;
+    const tabs = later.map(reportTabName).join(', ');
+    return { ...out, message: `${out.message} ${tabs} ${later.length === 1 ? 'was' : 'were'} drawn before this decision: run ${later.join(', ')} again to bring ${later.length === 1 ? 'it' : 'them'} up to date.` };
   });
 }
 

@@ -215,6 +215,19 @@ export function reportTabName(month: string): string {
   return `${RECON_TAB_PREFIX}${month}`;
 }
 
+/** Months after `month` that have a report tab and are not closed: a decision in `month` can
+ *  change what they show (a case paid now is no longer waiting there), and they are drawn only
+ *  when their month is run. */
+export function laterOpenReports(ss: Spreadsheet, month: string, closed: readonly string[]): string[] {
+  const months: string[] = [];
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    const m = name.startsWith(RECON_TAB_PREFIX) ? name.slice(RECON_TAB_PREFIX.length) : '';
+    if (/^\d{4}-\d{2}$/.test(m) && m > month && !closed.includes(m)) months.push(m);
+  }
+  return months.sort();
+}
+
 /** Writes the report unless it already holds exactly these cells. Returns whether it wrote. */
 export function writeReport(ss: Spreadsheet, month: string, cells: ReportCell[][]): boolean {
   const name = reportTabName(month);

@@ -369,3 +369,26 @@ d('runReconciliation service calls do not depend on the number of rows', () => {
     expect(large.maxRows).toBe(large.reportRows);
   });
 });
+
+d('a decision in one month and the reports of later months', () => {
+  let rt: Runtime;
+  let months: string[];
+  beforeAll(async () => ({ rt, months } = await seeded()));
+  afterAll(async () => rt && (await rt.close()));
+
+  it('says which later open reports were drawn before it (only its own month is run again)', async () => {
+    const [, month, later] = months;
+    await call(rt, 'runReconciliation', [{ month: later }]);
+    await call(rt, 'runReconciliation', [{ month }]);
+    const items = (await call(rt, 'getReviewItems', [month])).items as any[];
+    expect(items.length).toBeGreaterThan(0);
+    const r = await call(rt, 'confirmMatch', [{ month, caseId: items[0].case.caseId, lineId: items[0].line.lineId }]);
+    expect(r.message).toContain(`Recon ${later} was drawn before this decision: run ${later} again to bring it up to date.`);
+    // Once the later month is closed (or has no report) nothing is said of it.
+    await call(rt, 'closeMonth', [later]);
+    const next = (await call(rt, 'getReviewItems', [month])).items as any[];
+    expect(next.length).toBeGreaterThan(0);
+    const r2 = await call(rt, 'rejectMatch', [{ month, caseId: next[0].case.caseId, lineId: next[0].line.lineId }]);
+    expect(r2.message).not.toContain('drawn before this decision');
+  });
+});
