@@ -114,6 +114,19 @@ describe('matching: amounts', () => {
     expect(total.toString()).toBe('100');
   });
 
+  test('the rest of a batch the user confirmed part of goes to the cases summing to it exactly, not to one within the fee', () => {
+    // 600.05 = 368.03 + 98.26 + 133.76; RC-000004 (235.71) is 3.69 more than the rest.
+    const cases = [kase(1, '368.03'), kase(2, '98.26'), kase(3, '133.76'), kase(4, '235.71')];
+    const lines = [line('600.05', { lineId: 'A', counterparty: 'ALPHA TRADING CO LTD' })];
+    const decisions = [{ caseId: 'RC-000001', lineId: 'A', state: 'confirmed' as const, amount: new Decimal('368.03'), covers: new Decimal('368.03') }];
+    const r = run(cases, lines, { decisions });
+    expect(pairsOf(r)).toEqual(['RC-000001>A:confirmed', 'RC-000002>A:suggested', 'RC-000003>A:suggested']);
+    expect(r.pairs.filter((p) => !p.kept).every((p) => p.signals.includes('amount:sum 2 cases'))).toBe(true);
+    // Without the confirmation nothing is partly used: the usual subset search decides.
+    const fresh = run(cases, lines);
+    expect(fresh.pairs.some((p) => p.caseId === 'RC-000001')).toBe(true);
+  });
+
   test('two different subsets summing to the line are ambiguous', () => {
     const cases = [kase(1, '40.00'), kase(2, '60.00'), kase(3, '30.00'), kase(4, '70.00')];
     const r = run(cases, [line('100.00', { lineId: 'A', counterparty: 'ALPHA TRADING CO LTD' })]);

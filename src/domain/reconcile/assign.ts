@@ -10,7 +10,8 @@
 //   reserved, and its cases and lines wait for the user.
 // - suggested: otherwise; its amounts are reserved so a line is suggested once.
 // - subset sums: a line still untouched whose vendor is known may pay several of that
-//   vendor's open cases at once; a bounded search (≤ 14 cases, ≤ 6 per set, capped steps)
+//   vendor's open cases at once (and the rest of a batch the user confirmed part of is offered
+//   first to cases summing to it exactly); a bounded search (≤ 14 cases, ≤ 6 per set, capped steps)
 //   looks for sets summing to the line (less a fee within tolerance). One set is suggested;
 //   two or more are ambiguous (GnuCash refuses to guess between subsets, so do we).
 import type { ReconSettings } from './types';
@@ -123,6 +124,11 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken {
   const heldCases = new Uint8Array(C.n);
   const heldLines = new Uint8Array(L.n);
   const taken = new Taken();
+  // A batch transfer the user confirmed part of (one case of a subset sum): what is left of it
+  // is first offered to the vendor's cases that sum to it exactly, before single pairs compete
+  // for it — else a case merely within the fee tolerance of the rest took it, and the cases the
+  // batch really paid moved to other lines.
+  subsetSums(ctx, taken, done, heldCases, heldLines, 'rest of a kept batch');
   // `into`: a scratch object for callers that only ask whether a pair is feasible.
   const feasible = (p: number, into?: Assessment): Assessment | null =>
     done[ci[p]] || heldCases[ci[p]] || heldLines[li[p]]
@@ -185,7 +191,7 @@ export function assign(scored: ScoredPairs, ctx: AssignContext): Taken {
     }
   }
 
-  subsetSums(ctx, taken, done, heldCases, heldLines);
+  subsetSums(ctx, taken, done, heldCases, heldLines, 'untouched lines');
   return taken;
 }
 
@@ -247,8 +253,20 @@ function bestFirst(idx: Int32Array, score: Int32Array, dist: Float64Array, ci: I
   return out;
 }
 
-function subsetSums(ctx: AssignContext, taken: Taken, done: Uint8Array, heldCases: Uint8Array, heldLines: Uint8Array): void {
+/**
+ * Lines paying several of one vendor's open cases at once. `untouched lines`: lines no pair
+ * took and no earlier decision used (sums within the fee tolerance). `rest of a kept batch`:
+ * lines an earlier decision used part of, before any pair is taken (exact sums only: the
+ * vendor already paid those cases' fees on the part that was confirmed, if any).
+ */
+function subsetSums(ctx: AssignContext, taken: Taken, done: Uint8Array, heldCases: Uint8Array, heldLines: Uint8Array, which: 'untouched lines' | 'rest of a kept batch'): void {
   const { C, L, s } = ctx;
+  const rest = which === 'rest of a kept batch';
+  if (rest) {
+    let any = false;
+    for (let li = 0; li < L.n && !any; li++) any = L.remaining[li] > 0 && L.remaining[li] < L.amount[li];
+    if (!any) return; // the usual month: no decision left a line partly used
+  }
   // Rows already in a pair, as flags per row (not Sets of 100k numbers).
   const touchedLines = new Uint8Array(L.n);
   const touchedCases = new Uint8Array(C.n);
@@ -271,7 +289,8 @@ function subsetSums(ctx: AssignContext, taken: Taken, done: Uint8Array, heldCase
   if (!byVendor.size) return;
   for (let li = 0; li < L.n; li++) {
     const hit = L.vendor[li];
-    if (!L.eligible[li] || !hit || heldLines[li] || touchedLines[li] || L.remaining[li] !== L.amount[li]) continue;
+    if (!L.eligible[li] || !hit || heldLines[li] || touchedLines[li]) continue;
+    if (rest ? !(L.remaining[li] > 0 && L.remaining[li] < L.amount[li]) : L.remaining[li] !== L.amount[li]) continue;
     const byCur = byVendor.get(hit.vendorId);
     const candidates = byCur && byCur.get(L.l[li].currency);
     if (!candidates || candidates.length < 2) continue;
@@ -284,7 +303,7 @@ function subsetSums(ctx: AssignContext, taken: Taken, done: Uint8Array, heldCase
     const pool = candidates.filter((ci) => fitsSum(ci, done, heldCases, C, remaining, day));
     pool.sort((a, b) => Math.abs(C.expDay[a] - day) - Math.abs(C.expDay[b] - day) || cmp(C.c[a].caseId, C.c[b].caseId));
     if (pool.length > SUBSET_MAX_CASES) pool.length = SUBSET_MAX_CASES;
-    const sets = findSubsets(pool, C.open, remaining, s, L.l[li].currency);
+    const sets = findSubsets(pool, C.open, remaining, rest ? () => 0 : (total) => feeToleranceMinor(total, L.l[li].currency, s));
     if (!sets.length) continue;
     const state: TakenState = sets.length === 1 ? 'suggested' : 'ambiguous';
     const seen = new Set<number>();
@@ -321,22 +340,22 @@ function fitsSum(ci: number, done: Uint8Array, heldCases: Uint8Array, C: CaseTab
 }
 
 /** Sets of ≥ 2 cases (positions) whose open amounts sum to `target`, or exceed it by a fee
- *  within tolerance. Returns at most two (two already means "ambiguous"). Bounded in steps. */
-function findSubsets(pool: number[], open: Float64Array, target: number, s: ReconSettings, currency: string): number[][] {
+ *  within `feeTol(total)`. Returns at most two (two already means "ambiguous"). Bounded in steps. */
+function findSubsets(pool: number[], open: Float64Array, target: number, feeTol: (total: number) => number): number[][] {
   const sorted = [...pool].sort((a, b) => open[a] - open[b]);
   const found: number[][] = [];
   const chosen: number[] = [];
   let steps = 0;
   const walk = (start: number, total: number): void => {
     if (found.length >= 2 || steps++ > SUBSET_MAX_STEPS) return;
-    if (chosen.length >= 2 && total >= target && total - target <= feeToleranceMinor(total, currency, s)) {
+    if (chosen.length >= 2 && total >= target && total - target <= feeTol(total)) {
       found.push([...chosen]);
       return;
     }
     if (chosen.length >= SUBSET_MAX_SIZE) return;
     for (let i = start; i < sorted.length; i++) {
       const next = total + open[sorted[i]];
-      if (next - target > feeToleranceMinor(next, currency, s)) break; // sorted: the rest is larger
+      if (next - target > feeTol(next)) break; // sorted: the rest is larger
       chosen.push(sorted[i]);
       walk(i + 1, next);
       chosen.pop();
