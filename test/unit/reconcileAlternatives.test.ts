@@ -47,6 +47,15 @@ describe('alternative lines for a case under review', () => {
     expect(f.find(d('100.00'), 'USD', 'V2', '2026-10-10', new Set())).toEqual(['EXACT', 'OVER', 'FEE']);
   });
 
+  it('never offers a line whose payer is identified as another vendor, in any currency', () => {
+    const g = new AlternativeLines({
+      lines: [line('100.00', { lineId: 'MINE', bookingDate: '2026-10-05' }), line('100.00', { lineId: 'THEIRS', bookingDate: '2026-10-05' }), line('100.00', { lineId: 'NOBODY', bookingDate: '2026-10-05' })],
+      month: MONTH, fx, feeTolerancePercent: new Decimal(2), fxTolerancePercent: new Decimal(3), allocated: new Map(),
+      vendorOf: new Map([['MINE', 'V1'], ['THEIRS', 'V2']]),
+    });
+    expect(g.find(d('100.00'), 'USD', 'V1', '2026-10-10', new Set())).toEqual(['MINE', 'NOBODY']);
+  });
+
   it('skips a currency it has no rate for', () => {
     expect(f.find(d('700.00'), 'EUR', 'V1', '2026-10-10', new Set())).toEqual([]);
   });

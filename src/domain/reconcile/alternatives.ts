@@ -4,7 +4,7 @@
 // not yet allocated, whose amount is within the fee tolerance of the open amount — closest amount
 // first. A line in another currency is offered only when its counterparty is the case's vendor
 // (within the FX tolerance): by amount alone, every currency holds some stranger's transfer
-// worth about as much.
+// worth about as much. A line whose payer is identified as another vendor is never offered.
 import { Decimal } from '../money';
 import type { StatementLine } from '../statements/line';
 import type { FxTable } from './fx';
@@ -59,7 +59,10 @@ export class AlternativeLines {
       const high = target.plus(slack);
       for (let i = lowerBound(list, low); i < list.length && list[i].remaining.lte(high); i++) {
         if (exclude.has(list[i].lineId)) continue;
-        if (cur !== currency && this.input.vendorOf.get(list[i].lineId) !== vendorId) continue;
+        // Another currency: only from the case's vendor. Any currency: never a line whose payer
+        // is identified as another vendor (matching scores those down as vendor:other too).
+        const payer = this.input.vendorOf.get(list[i].lineId);
+        if (cur !== currency ? payer !== vendorId : payer !== undefined && payer !== '' && payer !== vendorId) continue;
         // The gap in the case's currency, so lines of different currencies rank together.
         found.push({ lineId: list[i].lineId, gap: list[i].remaining.minus(target).abs().div(rate) });
       }
