@@ -6,11 +6,12 @@
 // Only callables are exported (each export becomes a global of Code.js).
 import {
   EXPORT_FORMATS, SettingsError, accountingSettings, exportFormatOf, exportJournalFiles, journalFor, liveEntries, totals,
-  type AccountingSettings, type BaseRate, type CaseFacts, type CaseInfoOf, type JournalEntry, type JournalEvent, type ReceiptFact,
+  type AccountingSettings, type BaseRate, type CaseFacts, type CaseInfoOf, type JournalEntry, type JournalEvent, type ReceiptFact, type ShortPaid,
 } from '../domain/accounting';
+import { BaseRates, MissingRateError } from '../domain/accounting/rates';
 import type { AuditEntry, AuditRow } from '../domain/audit';
 import { isCaseStatus, type CaseRecord } from '../domain/caseRecord';
-import { Decimal, formatAmount } from '../domain/money';
+import { Decimal, formatAmount, roundToCurrency } from '../domain/money';
 import { LIVE_STATES, MATCHES_TAB, type MatchRow } from '../domain/reconcile/decisions';
 import type { StatementLine } from '../domain/statements/line';
 import { appendAudit, auditEntry, readAudit } from '../sheets/auditLog';
@@ -26,6 +27,7 @@ import { readMatches, readStatementTabs, statementTabNames } from '../sheets/rec
 import { readSettings, type Settings } from '../sheets/settings';
 import { readVendors, type VendorTable } from '../sheets/vendorRepo';
 import { stamp, type Stamp } from './context';
+import { reconSettingsFrom } from './reconcileRun';
 
 // ---- results (plain JSON: google.script.run carries them) ----
 
@@ -37,6 +39,26 @@ export interface PostingProblem {
   field: string;
   /** Where a person fixes it (`Refund Amount`, `Settings ▸ FX rates`, `Matches (L1a2b…)`). */
   where: string;
+  message: string;
+}
+
+/**
+ * A Received or Reconciled case whose money is short of its credit by more than the fee
+ * tolerance (plus the FX band for converted money) reconciliation accepts: the gap was not
+ * booked as Bank fees or FX but left open on AP–vendor. Amounts in the case currency, as text.
+ */
+export interface ShortPayment {
+  caseId: string;
+  row: number | null;
+  currency: string;
+  /** The credit (Refund Amount). */
+  amount: string;
+  /** What the money received covers. */
+  covered: string;
+  /** Left open on AP–vendor: write the case off or match the rest. */
+  open: string;
+  /** The most a gap may be and still be booked as a fee (or FX). */
+  tolerance: string;
   message: string;
 }
 
@@ -53,6 +75,8 @@ export interface PostJournalResult {
   journalRefsUpdated: number;
   /** Cases that posted nothing because of a problem (the others posted). */
   problems: PostingProblem[];
+  /** Received or Reconciled cases short beyond the tolerance: their rest stays open on AP–vendor (every run, while they are short). */
+  shortPaid: ShortPayment[];
   message: string;
 }
 
@@ -192,7 +216,21 @@ function decimalOf(text: string, what: string, field: string, where: string): De
   return new Decimal(t);
 }
 
-function receiptsOf(rec: CaseRecord, allocations: readonly Allocation[], linesAllocated: Map<string, number>): ReceiptFact[] {
+/**
+ * What `amount` of `from` received on `date` is worth in `to`, through the base currency at
+ * Settings ▸ FX rates (the books' rule: the latest rate on or before the day), rounded to `to`;
+ * null when a rate is missing (the core then names the missing rate).
+ */
+function convertedOn(amount: Decimal, from: string, to: string, date: string, rates: BaseRates): Decimal | null {
+  try {
+    return roundToCurrency(amount.times(rates.rate(from, date)).div(rates.rate(to, date)), to);
+  } catch (e) {
+    if (e instanceof MissingRateError) return null;
+    throw e;
+  }
+}
+
+function receiptsOf(rec: CaseRecord, allocations: readonly Allocation[], linesAllocated: Map<string, number>, rates: BaseRates): ReceiptFact[] {
   const currency = rec.currency.toUpperCase();
   if (allocations.length) {
     return allocations.map(({ row, line }, i) => {
@@ -217,11 +255,16 @@ function receiptsOf(rec: CaseRecord, allocations: readonly Allocation[], linesAl
   if (!date) throw new FactProblem('receipts[0].date', 'Actual Completion', `Received Amount ${rec.receivedAmount} ${rc} has no date: fill in Actual Completion (the day the money arrived)`);
   const settled = rec.status === 'Received' || rec.status === 'Reconciled';
   let covers: Decimal;
+  const refund = new Decimal(rec.amount);
   if (rc === currency) {
-    const refund = new Decimal(rec.amount);
     covers = amount.gt(refund) ? refund : amount;
-  } else if (settled) covers = new Decimal(rec.amount);
-  else throw new FactProblem('receipts[0].covers', 'Received Amount', `Received Amount is in ${rc} but the case is in ${currency} and still ${rec.status}: the part of the refund it covers is unknown (match the statement line instead)`);
+  } else if (settled) {
+    // Converted: what it is worth in the case currency on the day, at most the refund. Within
+    // the fee and FX tolerance the core books the gap as FX; a larger one stays on AP–vendor.
+    const worth = convertedOn(amount, rc, currency, date, rates);
+    if (worth && !worth.gt(0)) throw new FactProblem('receipts[0].covers', 'Received Amount', `Received Amount ${rec.receivedAmount} ${rc} is worth less than the smallest ${currency} amount on ${date}: correct it or match the statement line`);
+    covers = !worth || worth.gt(refund) ? refund : worth;
+  } else throw new FactProblem('receipts[0].covers', 'Received Amount', `Received Amount is in ${rc} but the case is in ${currency} and still ${rec.status}: the part of the refund it covers is unknown (match the statement line instead)`);
   return [{ receiptId: 'MANUAL', date, amount, currency: rc, covers }];
 }
 
@@ -315,6 +358,7 @@ export function postJournal(): PostJournalResult {
     }
     const dates = caseDates(audit);
 
+    const baseRates = new BaseRates(ratesOf(settings), accounts.baseCurrency);
     const problems: PostingProblem[] = [];
     const blocked = new Set<string>();
     const rowOf = new Map<string, number>();
@@ -337,7 +381,7 @@ export function postJournal(): PostJournalResult {
         const list = (allocations.get(rec.caseId) ?? []).map((row) => ({ row, line: lineById.get(row.lineId) }));
         const amountText = rec.amount.trim();
         if (!/^\d+(\.\d+)?$/.test(amountText)) throw new FactProblem('amount', 'Refund Amount', `Refund Amount "${amountText}" is not an amount`);
-        const receipts = receiptsOf(rec, list, linesAllocated);
+        const receipts = receiptsOf(rec, list, linesAllocated, baseRates);
         // Without a move to Agreed, the credit still existed if the case went on to Received or
         // Reconciled, or was imported as Agreed (or beyond): the import is the first day the log
         // knew of it. The core uses that day only when no E1 is posted and no money arrived, so
@@ -376,7 +420,8 @@ export function postJournal(): PostJournalResult {
       }
     }
 
-    const result = journalFor({ cases: facts, posted: books.posted, settings: accounts, rates: ratesOf(settings), today: s.today });
+    // Settings' fee (and FX) tolerance, as reconciliation reads it: only a gap within it is a fee.
+    const result = journalFor({ cases: facts, posted: books.posted, settings: accounts, rates: ratesOf(settings), today: s.today, tolerance: reconSettingsFrom(settings) });
     for (const p of result.problems) problem(p.caseId, p.field, whereOf(p.field, factsById.get(p.caseId)), p.message);
     // journalFor skips a case with a problem entirely; drop anything of a blocked case to be sure.
     const entries = result.entries.filter((e) => !blocked.has(e.caseId));
@@ -424,7 +469,8 @@ export function postJournal(): PostJournalResult {
       : problemCases
         ? 'Nothing new to post.'
         : 'Nothing new to post: the journal already holds every entry the cases call for.';
-    const tail = problemCases ? ` ${plural(problemCases, 'case')} could not be posted (see the list).` : '';
+    const shortPaid = result.shortPaid.filter((p) => !blocked.has(p.caseId)).map((p) => shortPayment(p, rowOf.get(p.caseId) ?? null));
+    const tail = `${shortTail(shortPaid)}${problemCases ? ` ${plural(problemCases, 'case')} could not be posted (see the list).` : ''}`;
     s.ss.toast(`${head}${tail}`, 'Post to journal', 10);
     return {
       posted,
@@ -434,9 +480,29 @@ export function postJournal(): PostJournalResult {
       refs: entries.map((e) => e.ref),
       journalRefsUpdated: changedCases.length,
       problems,
+      shortPaid,
       message: `${head}${tail}`,
     };
   });
+}
+
+function shortPayment(p: ShortPaid, row: number | null): ShortPayment {
+  const f = (v: Decimal) => formatAmount(v, p.currency);
+  return {
+    caseId: p.caseId, row, currency: p.currency, amount: f(p.amount), covered: f(p.covered), open: f(p.open), tolerance: f(p.tolerance),
+    message: `${p.caseId}: ${p.currency} ${f(p.covered)} received of ${f(p.amount)}; ${p.currency} ${f(p.open)} left open on AP–vendor, more than the ${p.converted ? 'fee and FX tolerance' : 'fee tolerance'} of ${p.currency} ${f(p.tolerance)} (write it off, or match the rest when it comes)`,
+  };
+}
+
+const SHORT_IN_MESSAGE = 5;
+
+/** The message's sentence about cases left short: which ones, and by how much. */
+function shortTail(short: readonly ShortPayment[]): string {
+  if (!short.length) return '';
+  const named = short.slice(0, SHORT_IN_MESSAGE).map((p) => `${p.caseId} ${p.currency} ${p.open}`);
+  const more = short.length > SHORT_IN_MESSAGE ? ` and ${short.length - SHORT_IN_MESSAGE} more (see the list)` : '';
+  const verb = short.length === 1 ? 'was' : 'were';
+  return ` ${plural(short.length, 'case')} ${verb} received short and left open on AP–vendor, not booked as Bank fees: ${named.join(', ')}${more}.`;
 }
 
 // ---- Export journal ----
@@ -513,11 +579,16 @@ const ALERT_LINES = 30;
 /** Menu: Post to journal, then the problems (if any) in an alert; the toast says what was posted. */
 export function runPostJournal(): void {
   const r = postJournal();
-  if (!r.problems.length) return;
+  if (!r.problems.length && !r.shortPaid.length) return;
   const ui = SpreadsheetApp.getUi();
-  const lines = r.problems.slice(0, ALERT_LINES).map((p) => `${p.row ? `Row ${p.row} ` : ''}${p.message}`);
-  const more = r.problems.length > ALERT_LINES ? `\n… and ${r.problems.length - ALERT_LINES} more.` : '';
-  ui.alert('Post to journal', `${r.message}\n\nNot posted (fix these, then post again; nothing of these cases was written):\n\n${lines.join('\n')}${more}`, ui.ButtonSet.OK);
+  const list = (items: readonly { row: number | null; message: string }[]) => {
+    const lines = items.slice(0, ALERT_LINES).map((p) => `${p.row ? `Row ${p.row} ` : ''}${p.message}`);
+    return `${lines.join('\n')}${items.length > ALERT_LINES ? `\n… and ${items.length - ALERT_LINES} more.` : ''}`;
+  };
+  const sections = [r.message];
+  if (r.problems.length) sections.push(`Not posted (fix these, then post again; nothing of these cases was written):\n\n${list(r.problems)}`);
+  if (r.shortPaid.length) sections.push(`Received short (posted what came in; the rest stays on the vendor's payable, not an expense):\n\n${list(r.shortPaid)}`);
+  ui.alert('Post to journal', sections.join('\n\n'), ui.ButtonSet.OK);
 }
 
 const html = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -511,3 +511,84 @@ d('from a new-user trial', () => {
     ]);
   });
 });
+
+d('postJournal: a case marked Received with less money than its credit (from an accountant\'s trial)', () => {
+  let rt: Runtime;
+  let short: string;
+  let fee: string;
+  beforeAll(async () => {
+    ({ rt } = await fresh());
+  });
+  afterAll(async () => rt && (await rt.close()));
+
+  /** A case Agreed, marked Received with proof, and a Received Amount (and Currency) typed in the grid. */
+  async function receivedTyped(orderNo: string, amount: string, received: string, currency = 'USD', receivedCurrency = ''): Promise<string> {
+    const id = await agreedCase(rt, currency === 'USD' ? 'V2' : 'V1', orderNo, amount, currency);
+    await call(rt, 'addEvidence', [id, { type: 'Proof of refund', name: `${orderNo}.txt`, mimeType: 'text/plain', contentBase64: b64('bank credit') }]);
+    await call(rt, 'changeStatus', [id, 'Received', '']);
+    const row = rt.workbook.readValues('Cases').findIndex((r) => r[0] === id) + 1;
+    const cell = (h: (typeof CASE_HEADERS)[number]) => `${String.fromCharCode(65 + C(h))}${row}`;
+    if (receivedCurrency) expect((await rt.userEdit('Cases', cell('Received Currency'), receivedCurrency)).ok).toBe(true);
+    expect((await rt.userEdit('Cases', cell('Received Amount'), received)).ok).toBe(true);
+    expect(caseRow(rt, id)[C('Received Amount')]).toBe(Number(received));
+    return id;
+  }
+  const linesOf = (ref: string) => entries(rt).get(ref)!.map((r) => [r[J('Account Role')], cents(r[J('Debit')]), cents(r[J('Credit')])]);
+
+  it('USD 50.00 typed on a USD 100.00 case: Dr Bank 50 / Cr AP–vendor 50, no Bank fees; AP keeps 50.00 open and the message names the case', async () => {
+    short = await receivedTyped('SHORT-1', '100.00', '50.00');
+    fee = await receivedTyped('FEE-1', '100.00', '99.50');
+    const r = await rt.run('postJournal', [], { kind: 'script-run' });
+    const v = r.value as any;
+    expect(v.problems).toEqual([]);
+    expect(v.refs).toEqual([`VC-${short}-AGREED`, `VC-${short}-RECEIVED-MANUAL`, `VC-${fee}-AGREED`, `VC-${fee}-RECEIVED-MANUAL`]);
+    expect(linesOf(`VC-${short}-RECEIVED-MANUAL`)).toEqual([['BANK', 5000, 0], ['AP_VENDOR', 0, 5000]]);
+    const ap = journal(rt).filter((x) => String(x[J('Case ID')]) === short && x[J('Account Role')] === 'AP_VENDOR').reduce((n, x) => n + cents(x[J('Debit')]) - cents(x[J('Credit')]), 0);
+    expect(ap).toBe(5000);
+    // Within Settings' fee tolerance (Fee Tolerance Amount 5 USD): the 0.50 is Bank fees, as before.
+    expect(linesOf(`VC-${fee}-RECEIVED-MANUAL`)).toEqual([['BANK', 9950, 0], ['BANK_FEES', 50, 0], ['AP_VENDOR', 0, 10000]]);
+    expect(journal(rt).filter((x) => String(x[J('Case ID')]) === short && x[J('Account Role')] === 'BANK_FEES')).toEqual([]);
+    expectBalanced(rt);
+    expect(v.shortPaid).toEqual([expect.objectContaining({ caseId: short, currency: 'USD', amount: '100.00', covered: '50.00', open: '50.00', tolerance: '5.00' })]);
+    expect(v.shortPaid[0].row).toBeGreaterThan(1);
+    expect(v.message).toBe(`Posted 4 entries (9 lines) for 2 cases: 2 vendor credits agreed, 2 refunds received. 1 case was received short and left open on AP–vendor, not booked as Bank fees: ${short} USD 50.00.`);
+    const toast = r.events.find((e: any) => e.type === 'toast') as any;
+    expect(toast.message).toBe(v.message);
+  });
+
+  it('a second run posts nothing and still says the case is short; the menu lists it with what to do', async () => {
+    const r = await rt.run('postJournal', [], { kind: 'script-run' });
+    expect((r.value as any).entries).toBe(0);
+    expect(r.calls['Range.setValues'] ?? 0).toBe(0);
+    expect((r.value as any).message).toBe(`Nothing new to post: the journal already holds every entry the cases call for. 1 case was received short and left open on AP–vendor, not booked as Bank fees: ${short} USD 50.00.`);
+    alerts.length = 0;
+    await rt.run('runPostJournal', [], { kind: 'menu' });
+    const alert = JSON.stringify(alerts.find((a) => a.title === 'Post to journal'));
+    expect(alert).toContain('Received short');
+    expect(alert).toContain(`${short}: USD 50.00 received of 100.00; USD 50.00 left open on AP–vendor, more than the fee tolerance of USD 5.00 (write it off`);
+  });
+
+  it('written off afterwards: the receipt entry stands, the open 50.00 is written off, AP for the case ends at zero', async () => {
+    await call(rt, 'changeStatus', [short, 'Written off', 'vendor will not pay the rest']);
+    const v = await call(rt, 'postJournal');
+    expect(v.refs).toEqual([`VC-${short}-WRITEOFF`]);
+    expect(v.shortPaid).toEqual([]);
+    expect(linesOf(`VC-${short}-WRITEOFF`)).toEqual([['WRITE_OFF', 5000, 0], ['AP_VENDOR', 0, 5000]]);
+    const ap = journal(rt).filter((x) => String(x[J('Case ID')]) === short && x[J('Account Role')] === 'AP_VENDOR').reduce((n, x) => n + cents(x[J('Debit')]) - cents(x[J('Credit')]), 0);
+    expect(ap).toBe(0);
+    expectBalanced(rt);
+  });
+
+  it('converted money typed by a clerk (Received Currency): within the fee and FX tolerance the gap is FX as before; far short, the rest stays open', async () => {
+    // CNY 100.00 booked at 0.14 = USD 14.00. USD 13.90 is worth CNY 99.29: FX 0.10. USD 7.00 is worth CNY 50.00 only.
+    const near = await receivedTyped('FX-NEAR', '100.00', '13.90', 'CNY', 'USD');
+    const far = await receivedTyped('FX-FAR', '100.00', '7.00', 'CNY', 'USD');
+    const v = await call(rt, 'postJournal');
+    expect(v.problems).toEqual([]);
+    expect(linesOf(`VC-${near}-RECEIVED-MANUAL`)).toEqual([['BANK', 1390, 0], ['FX', 10, 0], ['AP_VENDOR', 0, 1400]]);
+    expect(linesOf(`VC-${far}-RECEIVED-MANUAL`)).toEqual([['BANK', 700, 0], ['AP_VENDOR', 0, 700]]);
+    expect(v.shortPaid).toEqual([expect.objectContaining({ caseId: far, currency: 'CNY', covered: '50.00', open: '50.00' })]);
+    expect(v.shortPaid[0].message).toContain('more than the fee and FX tolerance of CNY');
+    expectBalanced(rt);
+  });
+});

@@ -2,6 +2,8 @@
 // case posts, in the base currency, balanced to the cent, and what incomplete facts report.
 import { Decimal, sum } from '../../src/domain/money';
 import { accountingSettings, balanceProblem, journalFor, type BaseRate, type CaseFacts, type JournalEntry, type ReceiptFact } from '../../src/domain/accounting';
+import { defaultReconSettings } from '../../src/domain/reconcile/settings';
+import type { ReconSettings } from '../../src/domain/reconcile/types';
 
 const d = (v: string) => new Decimal(v);
 const rate = (currency: string, r: string, asOf: string): BaseRate => ({ currency, rate: d(r), asOf });
@@ -415,6 +417,104 @@ describe('every entry balances to the minor unit of the base currency', () => {
       if (c.status === 'Written off' || c.receipts.length) expect([c.caseId, apBalance(byCase.get(c.caseId)!).toFixed()]).toEqual([c.caseId, '0']);
     }
     // Run twice: nothing new.
-    expect(run(cases, { settings, rates, posted: entries })).toEqual({ entries: [], problems: [] });
+    expect(run(cases, { settings, rates, posted: entries })).toEqual({ entries: [], problems: [], shortPaid: [] });
+  });
+});
+
+describe('a Received or Reconciled case short beyond the fee tolerance: the gap stays on AP–vendor, never Bank fees', () => {
+  // Reconciliation's own rule (settleToleranceMinor over Settings' fee tolerance): here 1% of the
+  // refund with a USD 2.00 floor, at most 10%, so a USD 100.00 case settles from USD 98.00 up.
+  const TOL = defaultReconSettings('USD');
+  const runTol = (cases: CaseFacts[], posted: JournalEntry[] = [], tolerance: ReconSettings = TOL) =>
+    journalFor({ cases, posted, settings: USD, rates: RATES, today: '2025-04-01', tolerance });
+  const hundred = (over: Partial<CaseFacts>) => kase({ amount: d('100.00'), ...over });
+  const roles = (entries: JournalEntry[]) => entries.flatMap((e) => e.lines.map((l) => l.role));
+
+  test.each(['Received', 'Reconciled'])('USD 100.00 %s with USD 50.00 received (a typed Received Amount): Dr Bank 50 / Cr AP 50, AP keeps 50.00 open, no Bank fees', (status) => {
+    const r = runTol([hundred({ status, receipts: [receipt('MANUAL', '2025-03-19', '50.00', 'USD', '50.00')] })]);
+    expect(r.problems).toEqual([]);
+    expect(r.entries.map(show)).toEqual([
+      'VC-RC-000042-AGREED 2025-03-05 | Dr AP_VENDOR 100 | Cr PURCH_RETURNS 100',
+      'VC-RC-000042-RECEIVED-MANUAL 2025-03-19 | Dr BANK 50 | Cr AP_VENDOR 50',
+    ]);
+    expect(roles(r.entries)).not.toContain('BANK_FEES');
+    expect(apBalance(r.entries).toFixed(2)).toBe('50.00');
+    expect(r.shortPaid).toEqual([{ caseId: 'RC-000042', currency: 'USD', amount: d('100.00'), covered: d('50.00'), open: d('50.00'), tolerance: d('2.00'), converted: false }]);
+  });
+
+  test('USD 99.50 received: within the tolerance, Bank fees 0.50 as before, AP cleared, nothing short', () => {
+    const r = runTol([hundred({ status: 'Received', receipts: [receipt('MANUAL', '2025-03-19', '99.50', 'USD', '99.50')] })]);
+    expect(r.problems).toEqual([]);
+    expect(r.entries.slice(1).map(show)).toEqual(['VC-RC-000042-RECEIVED-MANUAL 2025-03-19 | Dr BANK 99.5 | Dr BANK_FEES 0.5 | Cr AP_VENDOR 100']);
+    expect(apBalance(r.entries).toFixed()).toBe('0');
+    expect(r.shortPaid).toEqual([]);
+  });
+
+  test('the edge is the tolerance itself: USD 2.00 short is a fee, USD 2.01 short stays open', () => {
+    const at = runTol([hundred({ status: 'Received', receipts: [receipt('L1', '2025-03-19', '98.00', 'USD', '98.00')] })]);
+    expect(at.entries.slice(1).map(show)).toEqual(['VC-RC-000042-RECEIVED-L1 2025-03-19 | Dr BANK 98 | Dr BANK_FEES 2 | Cr AP_VENDOR 100']);
+    const past = runTol([hundred({ status: 'Received', receipts: [receipt('L1', '2025-03-19', '97.99', 'USD', '97.99')] })]);
+    expect(past.entries.slice(1).map(show)).toEqual(['VC-RC-000042-RECEIVED-L1 2025-03-19 | Dr BANK 97.99 | Cr AP_VENDOR 97.99']);
+    expect(past.shortPaid.map((s) => s.open.toFixed(2))).toEqual(['2.01']);
+  });
+
+  test('the tolerance is the one passed in (Settings): with no floor and 0.1%, 0.50 short is no longer a fee', () => {
+    const tight: ReconSettings = { ...TOL, feeTolerancePercent: d('0.1'), feeToleranceMinimum: { '*': d('0') } };
+    const r = runTol([hundred({ status: 'Received', receipts: [receipt('L1', '2025-03-19', '99.50', 'USD', '99.50')] })], [], tight);
+    expect(r.entries.slice(1).map(show)).toEqual(['VC-RC-000042-RECEIVED-L1 2025-03-19 | Dr BANK 99.5 | Cr AP_VENDOR 99.5']);
+    expect(r.shortPaid.map((s) => [s.open.toFixed(2), s.tolerance.toFixed(2)])).toEqual([['0.50', '0.10']]);
+  });
+
+  test('instalments short in total: each clears what it covers, the rest stays open', () => {
+    const r = runTol([hundred({ status: 'Reconciled', receipts: [receipt('L1', '2025-03-19', '30.00', 'USD', '30.00'), receipt('L2', '2025-03-20', '40.00', 'USD', '40.00')] })]);
+    expect(r.entries.slice(1).map(show)).toEqual([
+      'VC-RC-000042-RECEIVED-L1 2025-03-19 | Dr BANK 30 | Cr AP_VENDOR 30',
+      'VC-RC-000042-RECEIVED-L2 2025-03-20 | Dr BANK 40 | Cr AP_VENDOR 40',
+    ]);
+    expect(apBalance(r.entries).toFixed(2)).toBe('30.00');
+  });
+
+  test('converted money short beyond the fee and FX bands: AP cleared for what it covers at the booked rate, the rest stays open (not FX)', () => {
+    // EUR 100.00 booked at 1.08 = USD 108.00; USD 43.56 covers EUR 40.00 (reconciliation's covers).
+    // Tolerance: EUR 2.00 fee floor + 2% FX band of 100.00 = EUR 4.00; EUR 60.00 is far beyond.
+    const r = runTol([kase({ status: 'Received', amount: d('100.00'), currency: 'EUR', receipts: [receipt('L1', '2025-03-19', '43.56', 'USD', '40.00')] })]);
+    expect(r.problems).toEqual([]);
+    expect(r.entries.slice(1).map(show)).toEqual(['VC-RC-000042-RECEIVED-L1 2025-03-19 | Dr BANK 43.56 | Cr AP_VENDOR 43.2 | Cr FX 0.36']);
+    expect(apBalance(r.entries).toFixed(2)).toBe('64.80');
+    expect(r.shortPaid).toEqual([expect.objectContaining({ caseId: 'RC-000042', currency: 'EUR', open: d('60.00'), tolerance: d('4.00'), converted: true })]);
+    // Within the bands, the whole gap is FX as before.
+    const near = runTol([kase({ status: 'Received', amount: d('100.00'), currency: 'EUR', receipts: [receipt('L1', '2025-03-19', '106.00', 'USD', '97.00')] })]);
+    expect(near.entries.slice(1).map(show)).toEqual(['VC-RC-000042-RECEIVED-L1 2025-03-19 | Dr BANK 106 | Dr FX 2 | Cr AP_VENDOR 108']);
+    expect(near.shortPaid).toEqual([]);
+  });
+
+  test('an entry booked with the gap as Bank fees is reversed and re-posted (never edited, even when exported); a later write-off takes the rest', () => {
+    // What the old rule booked: the whole gap as Bank fees (any tolerance wide enough reproduces it).
+    const wide: ReconSettings = { ...TOL, feeToleranceMinimum: { '*': d('100') }, feeToleranceMaxPercent: d('100') };
+    const facts = hundred({ status: 'Received', receipts: [receipt('MANUAL', '2025-03-19', '50.00', 'USD', '50.00')] });
+    const old = runTol([facts], [], wide).entries.map((e) => ({ ...e, exportedBatch: 'EXP-2025-03-31-001' }));
+    expect(old.map(show)[1]).toBe('VC-RC-000042-RECEIVED-MANUAL 2025-03-19 | Dr BANK 50 | Dr BANK_FEES 50 | Cr AP_VENDOR 100');
+    const before = JSON.stringify(old);
+
+    const fix = runTol([facts], old);
+    expect(fix.problems).toEqual([]);
+    expect(fix.entries.map(show)).toEqual([
+      'VC-RC-000042-RECEIVED-MANUAL-R1 2025-04-01 | Dr AP_VENDOR 100 | Cr BANK 50 | Cr BANK_FEES 50',
+      'VC-RC-000042-RECEIVED-MANUAL-2 2025-04-01 | Dr BANK 50 | Cr AP_VENDOR 50',
+    ]);
+    expect(fix.entries.every((e) => !e.exportedBatch)).toBe(true);
+    expect(JSON.stringify(old)).toBe(before);
+    const books = [...old, ...fix.entries];
+    expect(apBalance(books).toFixed(2)).toBe('50.00');
+    expect(sum(books.flatMap((e) => e.lines.filter((l) => l.role === 'BANK_FEES').map((l) => l.debit.minus(l.credit)))).toFixed()).toBe('0');
+    // Run again: nothing new, still reported short.
+    const again = runTol([facts], books);
+    expect(again.entries).toEqual([]);
+    expect(again.shortPaid.map((s) => s.caseId)).toEqual(['RC-000042']);
+    // Written off afterwards: the receipt entry stands, the open 50.00 is written off, AP ends at 0.
+    const off = runTol([{ ...facts, status: 'Written off', closedOn: '2025-04-02' }], books);
+    expect(off.entries.map(show)).toEqual(['VC-RC-000042-WRITEOFF 2025-04-02 | Dr WRITE_OFF 50 | Cr AP_VENDOR 50']);
+    expect(apBalance([...books, ...off.entries]).toFixed()).toBe('0');
+    expect(off.shortPaid).toEqual([]);
   });
 });

@@ -6,9 +6,16 @@
 // E1 is posted whenever money is owed or arrived, even for a case that went straight to
 // Received or Reconciled: the vendor-specific credit is never skipped (no E3′ shortcut).
 // Refs here are slots (version 1); reversal.ts turns "should be" into "append this".
+// A Received or Reconciled case is settled only within reconciliation's own tolerance
+// (settleToleranceMinor, from Settings' fee and FX tolerances): only then does its last receipt
+// book the gap as Bank fees or FX. A larger gap is no expense: it stays open on AP–vendor, the
+// vendor still owes it, until it is written off or more money comes (`shortPaid` names it).
 import { isCaseStatus, isIsoDate } from '../caseRecord';
 import { isCurrencyCode, minorUnits } from '../currency';
 import { Decimal, ZERO, formatAmount, sum } from '../money';
+import { fromMinor, toMinor } from '../reconcile/minor';
+import { settleToleranceMinor } from '../reconcile/openAmount';
+import type { ReconSettings } from '../reconcile/types';
 import type { AccountRef, AccountingSettings } from './accounts';
 import { inBase, line, toBase } from './entry';
 import { MissingRateError, type BaseRates } from './rates';
@@ -24,7 +31,7 @@ export class CaseFactError extends Error {
 
 /** Statuses in which the vendor owes (or paid) the credit. */
 const CREDIT_STATUSES = new Set(['Agreed', 'Received', 'Reconciled', 'Written off']);
-/** Statuses in which the credit is paid in full: what is still open on the last receipt is its fee/FX difference. */
+/** Statuses in which the credit is paid in full: what is still open on the last receipt is its fee/FX difference, within the tolerance. */
 const SETTLED_STATUSES = new Set(['Received', 'Reconciled']);
 /** Statuses that say there never was a credit: whatever was posted is reversed. */
 const VOID_STATUSES = new Set(['Rejected', 'Cancelled']);
@@ -41,11 +48,42 @@ export interface PostedCredit {
   ap?: AccountRef;
 }
 
+/** A Received or Reconciled case whose money falls short of the credit by more than the tolerance. */
+export interface Shortfall {
+  /** Case currency: the credit, what the receipts cover, and what stays open on AP–vendor. */
+  amount: Decimal;
+  covered: Decimal;
+  open: Decimal;
+  /** The most a gap may be and still be booked as a fee or FX difference (case currency). */
+  tolerance: Decimal;
+  /** Some of the money came in another currency (the tolerance includes the FX band). */
+  converted: boolean;
+}
+
+/**
+ * How a Received or Reconciled case's receipts stand against its credit, by reconciliation's
+ * rule (settleToleranceMinor): null when they settle it (in full, or short by no more than the
+ * tolerance, so the last receipt books the gap as fee or FX), else the shortfall left open on
+ * AP–vendor. Other statuses are never short: an Agreed case is still being paid, a Written off
+ * one writes its rest off.
+ */
+export function shortfallOf(facts: Pick<CaseFacts, 'status' | 'amount' | 'currency' | 'receipts'>, tolerance: ReconSettings): Shortfall | null {
+  if (!SETTLED_STATUSES.has(facts.status) || !facts.receipts.length) return null;
+  const covered = sum(facts.receipts.map((r) => r.covers));
+  const open = facts.amount.minus(covered);
+  if (!open.gt(0)) return null;
+  const converted = facts.receipts.some((r) => r.currency !== facts.currency);
+  const tolMinor = settleToleranceMinor(toMinor(facts.amount, facts.currency), facts.currency, converted, tolerance);
+  if (toMinor(open, facts.currency) <= tolMinor) return null;
+  return { amount: facts.amount, covered, open, tolerance: fromMinor(tolMinor, facts.currency), converted };
+}
+
 /**
  * The entries `facts` call for, refs without version. `postedE1` describes the live posted E1,
- * when there is one.
+ * when there is one. `tolerance` is reconciliation's (Settings' fee and FX tolerances): a
+ * Received or Reconciled case short by more than it is not settled (see shortfallOf).
  */
-export function dueEntries(facts: CaseFacts, settings: AccountingSettings, rates: BaseRates, postedE1: PostedCredit = {}): JournalEntry[] {
+export function dueEntries(facts: CaseFacts, settings: AccountingSettings, rates: BaseRates, tolerance: ReconSettings, postedE1: PostedCredit = {}): JournalEntry[] {
   const postedE1Date = postedE1.date;
   if (postedE1.ap) facts = { ...facts, apAccount: postedE1.ap.name, apAccountCode: postedE1.ap.code };
   checkCase(facts);
@@ -78,7 +116,10 @@ export function dueEntries(facts: CaseFacts, settings: AccountingSettings, rates
   const e1Base = toBase(facts.amount, bookedRate, base);
   const entries: JournalEntry[] = [agreed(facts, settings, e1Date, bookedRate, e1Base)];
 
-  const settled = SETTLED_STATUSES.has(status) || covered.eq(facts.amount);
+  // Settled: paid in full, or Received/Reconciled within the tolerance (the last receipt books
+  // the gap as fee or FX). Short beyond it, each receipt clears only what it covers and the
+  // rest stays open on AP–vendor.
+  const settled = covered.eq(facts.amount) || (SETTLED_STATUSES.has(status) && !shortfallOf(facts, tolerance));
   let apCleared = ZERO;
   receipts.forEach((r, i) => {
     const last = i === receipts.length - 1;
@@ -198,7 +239,8 @@ function received(f: CaseFacts, settings: AccountingSettings, rates: BaseRates, 
   let fee: JournalLine | null = null;
   const feeAccount = settings.accounts.BANK_FEES;
   if (r.currency === f.currency) {
-    // Same currency: the shortfall of a settled case is the fee reconciliation accepted. Its base
+    // Same currency: the shortfall of a settled case (within the tolerance) is the fee
+    // reconciliation accepted; a larger one never reaches here (`rest` is zero). Its base
     // amount is (gross at the bank rate) − (bank at the bank rate), both rounded, so the FX line
     // is exactly (gross at the bank rate) − (gross at the booked rate): zero when the rates agree.
     const feeOriginal = gross.minus(r.amount);

@@ -10,7 +10,7 @@ export type { CaseInfo, CaseInfoOf, JournalColumn, JournalRow, JournalRowIn, Jou
 export type { BaseRate } from './rates';
 export { compactRef, parseRef } from './refs';
 export { liveEntries } from './reversal';
-export type { CaseFacts, CaseProblem, JournalEntry, JournalEvent, JournalLine, JournalResult, OriginalAmount, ReceiptFact } from './types';
+export type { CaseFacts, CaseProblem, JournalEntry, JournalEvent, JournalLine, JournalResult, OriginalAmount, ReceiptFact, ShortPaid } from './types';
 export { EXPORT_FORMATS, LINES_PER_FILE, exportFormatOf, exportJournal, exportJournalFiles, partFileName } from './exports';
 export type { ExportBatch, ExportFile, ExportFormat, ExportOptions } from './exports';
 export { guardFormula } from './exports/injection';

@@ -110,8 +110,26 @@ export interface CaseProblem {
   message: string;
 }
 
+/**
+ * A Received or Reconciled case whose money falls short of its credit by more than the
+ * tolerance reconciliation accepts. Its receipts clear only what they cover; `open` stays on
+ * AP–vendor (the vendor still owes it) until the case is written off or more money arrives.
+ * Amounts in the case currency.
+ */
+export interface ShortPaid {
+  caseId: string;
+  currency: string;
+  amount: Decimal;
+  covered: Decimal;
+  open: Decimal;
+  tolerance: Decimal;
+  converted: boolean;
+}
+
 export interface JournalResult {
   /** Entries to append to the Journal tab, in order. */
   entries: JournalEntry[];
   problems: CaseProblem[];
+  /** Cases left short, in the order given (every run, while they stay short); they post as usual otherwise. */
+  shortPaid: ShortPaid[];
 }

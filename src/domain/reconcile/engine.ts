@@ -19,7 +19,7 @@ import { rankBy } from './ranks';
 import { dayNumber, monthEnd, monthOf } from './dates';
 import { fromMinor, toMinor } from './minor';
 import { minorUnits } from '../currency';
-import { fxToleranceMinor } from './openAmount';
+import { settleToleranceMinor } from './openAmount';
 import { proposeDifference } from './writeOff';
 
 const LIVE = new Set(['auto', 'confirmed', 'manual']);
@@ -112,8 +112,7 @@ export function reconcile(input: ReconInput): ReconResult {
 }
 
 function isSettled(C: CaseTable, ci: number, coveredMinor: number, anyFx: boolean, s: ReconInput['settings']): boolean {
-  const tol = C.feeTol[ci] + (anyFx ? fxToleranceMinor(C.refund[ci], s) : 0);
-  return coveredMinor >= C.refund[ci] - tol;
+  return coveredMinor >= C.refund[ci] - settleToleranceMinor(C.refund[ci], C.c[ci].currency, anyFx, s, C.feeTol[ci]);
 }
 
 function outcomes(input: ReconInput, C: CaseTable, L: LineTable, live: Live[], taken: Taken, fx: FxTable, caseRank: Int32Array, lineRank: Int32Array): ReconResult {

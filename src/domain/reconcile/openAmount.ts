@@ -16,6 +16,15 @@ export function feeToleranceMinor(openMinor: number, currency: string, s: ReconS
   return Math.min(Math.max(percentOfMinor(openMinor, t.feeBp), floor), percentOfMinor(openMinor, t.capBp));
 }
 
+/** How far short of the refund (minor units of the case currency) the money a case received may
+ *  be and still settle it: the fee tolerance of the refund, plus the FX band when any of the
+ *  money came in another currency. The one rule for "covered within tolerance": reconciliation
+ *  moves a case to Reconciled by it, and the journal books only such a gap as fee or FX.
+ *  `feeTol` is the refund's fee tolerance when the caller already has it. */
+export function settleToleranceMinor(refundMinor: number, currency: string, converted: boolean, s: ReconSettings, feeTol = feeToleranceMinor(refundMinor, currency, s)): number {
+  return feeTol + (converted ? fxToleranceMinor(refundMinor, s) : 0);
+}
+
 /** Cross-currency band half-width around an expected converted amount (minor units). */
 export function fxToleranceMinor(expectedMinor: number, s: ReconSettings): number {
   return percentOfMinor(expectedMinor, tolerances(s).fxBp);
