@@ -7,6 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { Runtime } from '../runtime';
 import { seedInto } from './seed';
 import { busyReason } from '../cli/servedWorkbook';
+import { Decimal, formatAmountGrouped } from '../../src/domain/money';
+import type { ReportSummary } from '../../src/domain/reconcile/report';
 
 const USAGE = `usage: rcl demo [--workbook FILE] [--cases N]
   Builds a fresh demo workbook (default data/demo.xlsx; an existing one is replaced), reconciles
@@ -52,11 +54,14 @@ export async function main(argv: string[]): Promise<number> {
     for (const i of report.imports) out.write(`  import ${i.fileName}: ${i.message}\n`);
     for (const r of report.runs) {
       out.write(`\n${r.message}\n`);
-      const s = r.summary as { byCurrency: { currency: string; matchedCases: number; matchedAmount: string; waitingCases: number; waitingAmount: string; unexplainedLines: number; unexplainedAmount: string }[]; base: { currency: string; matchedAmount: string; waitingAmount: string; unexplainedAmount: string } };
+      const s = r.summary as ReportSummary;
+      // Grouped as the Recon tab and the dialog show them (the summary carries plain amounts).
+      const g = (amount: string, ccy: string) => formatAmountGrouped(new Decimal(amount), ccy);
       for (const c of s.byCurrency) {
-        out.write(`  ${c.currency}: matched ${c.matchedCases} (${c.matchedAmount}), waiting ${c.waitingCases} (${c.waitingAmount}), unexplained ${c.unexplainedLines} (${c.unexplainedAmount})\n`);
+        out.write(`  ${c.currency}: matched ${c.matchedCases} (${g(c.matchedAmount, c.currency)}), waiting ${c.waitingCases} (${g(c.waitingAmount, c.currency)}), unexplained ${c.unexplainedLines} (${g(c.unexplainedAmount, c.currency)})\n`);
       }
-      out.write(`  in ${s.base.currency}: matched ${s.base.matchedAmount}, waiting ${s.base.waitingAmount}, unexplained ${s.base.unexplainedAmount}\n`);
+      const b = s.base.currency;
+      out.write(`  in ${b}: matched ${g(s.base.matchedAmount, b)}, waiting ${g(s.base.waitingAmount, b)}, unexplained ${g(s.base.unexplainedAmount, b)}; ${s.counts.differences} difference${s.counts.differences === 1 ? '' : 's'} to book (Recon ${s.month} ▸ DIFFERENCES)\n`);
     }
     out.write(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Open it with: npm start (or LibreOffice).\n`);
     return 0;

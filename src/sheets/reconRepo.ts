@@ -254,7 +254,8 @@ export function writeReport(ss: Spreadsheet, month: string, cells: ReportCell[][
   return true;
 }
 
-const REPORT_COLUMN_WIDTHS = [150, 190, 150, 190, 95, 95, 75, 120, 90, 70, 320];
+// Wide enough for the headers of every section ("Cases waiting", "Unexplained credits", "Partly matched to").
+const REPORT_COLUMN_WIDTHS = [150, 190, 150, 190, 110, 130, 130, 120, 120, 140, 320];
 
 const COUNT_HEADER = /^(Cases |Unexplained credits|Score|Age)/;
 
