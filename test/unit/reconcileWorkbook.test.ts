@@ -29,6 +29,18 @@ describe('vendor statements', () => {
     expect(bad.errors).toHaveLength(2);
     expect(parseVendorCsv('V1', 'Date,Amount\n').errors[0]).toMatch(/No "ref" column/);
   });
+  test('a decimal comma or a day that does not exist refuses the file; thousands commas are read', () => {
+    const head = 'Date,Reference,Order #,Amount,Currency\n';
+    // "133,76" is 133.76 written with a decimal comma: never 13,376.00.
+    expect(parseVendorCsv('V1', `${head}2026-11-23,CN-5,PO-5,"133,76",EUR\n`).errors).toEqual(['Row 2: amount "133,76" — write it with a decimal point (1234.56 or 1,234.56)']);
+    expect(parseVendorCsv('V1', `${head}2026-11-23,CN-5,PO-5,"1,2345",EUR\n`).errors).toHaveLength(1);
+    // Month 13 would be filed under a tab "Stmt Vendor V1 2026-13".
+    expect(parseVendorCsv('V1', `${head}2026-13-01,CN-4,PO-4,10.00,EUR\n`).errors).toEqual(['Row 2: date "2026-13-01" is not a date YYYY-MM-DD']);
+    expect(parseVendorCsv('V1', `${head}2026-02-30,CN-4,PO-4,10.00,EUR\n`).errors).toHaveLength(1);
+    const ok = parseVendorCsv('V1', `${head}2026-11-23,CN-6,PO-6,"1,234.56",EUR\n2026-11-24,CN-7,PO-7,"12,345",JPY\n`);
+    expect(ok.errors).toEqual([]);
+    expect(ok.lines.map((l) => l.amount.toString())).toEqual(['1234.56', '12345']);
+  });
   test('what the vendor lists but we never logged, and what we logged but it does not list', () => {
     const notes = parseVendorCsv('V1', csv).lines.map(creditNoteOf);
     const cases = [kase(1, '100.00'), kase(2, '55.00'), kase(3, '30.00', { orderNo: '' })];

@@ -8,6 +8,7 @@
 import Papa from 'papaparse/papaparse.min.js';
 import { Decimal, parseAmount } from '../money';
 import { isCurrencyCode } from '../currency';
+import { isIsoDate } from '../caseRecord';
 import { fnv1a64 } from '../statements/hash';
 import type { StatementLine } from '../statements/line';
 import { caseNumber, caseNumbersIn, orderKey, orderKeysIn } from './tokens';
@@ -42,11 +43,18 @@ export function parseVendorCsv(vendorId: string, csv: string): { lines: Statemen
     const cell = (j: number) => (r[j] ?? '').trim();
     const date = cell(c.date);
     const currency = cell(c.currency).toUpperCase();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return void errors.push(`Row ${rowNo}: date "${date}" is not YYYY-MM-DD`);
+    // A real calendar day: 2026-13-01 would file the note under a month "2026-13".
+    if (!isIsoDate(date)) return void errors.push(`Row ${rowNo}: date "${date}" is not a date YYYY-MM-DD`);
     if (!isCurrencyCode(currency)) return void errors.push(`Row ${rowNo}: currency "${currency}" is not an ISO 4217 code`);
+    const amountText = cell(c.amount);
+    // Commas may only group thousands (1,234.56). "133,76" is a decimal comma: with the commas
+    // dropped it would read as 13,376.00, a hundred times the note.
+    if (amountText.includes(',') && !/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(amountText)) {
+      return void errors.push(`Row ${rowNo}: amount "${amountText}" — write it with a decimal point (1234.56 or 1,234.56)`);
+    }
     let amount: Decimal;
     try {
-      amount = parseAmount(cell(c.amount).replace(/,/g, ''), currency).abs();
+      amount = parseAmount(amountText.replace(/,/g, ''), currency).abs();
     } catch (e) {
       return void errors.push(`Row ${rowNo}: ${(e as Error).message}`);
     }
