@@ -60,6 +60,9 @@ export function importStatementView(root: HTMLElement): void {
     }
   };
 
+  // The same file picked again (say, fixed after its errors were shown) is read again: the
+  // browser fires no change for the same file unless the input was emptied first.
+  fileInput.addEventListener('click', () => (fileInput.value = ''));
   fileInput.addEventListener('change', async () => {
     result.clear();
     const file = fileInput.files?.[0];
@@ -199,6 +202,7 @@ export function importStatementView(root: HTMLElement): void {
   const vendorSelect = select([{ value: '', label: 'Choose the vendor…' }], '');
   vendorSelect.setAttribute('data-testid', 'vendor-id');
   const vendorFile = h('input', { attrs: { type: 'file', accept: '.csv,.txt', 'data-testid': 'vendor-file' } });
+  vendorFile.addEventListener('click', () => (vendorFile.value = ''));
   const vendorButton = loadingButton({ label: 'Import credit notes', attrs: { 'data-testid': 'import-vendor' } });
   vendorButton.el.addEventListener('click', () => vendorButton.run(async () => {
     result.clear();

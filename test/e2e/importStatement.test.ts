@@ -1,7 +1,8 @@
 // The Import statement dialog in headless Chromium on the local app: pick a file, see the
 // detected layout and lines, confirm, see "N new, M already imported"; an ambiguous file asks
 // for the date order first; a broken file shows its row-numbered errors and writes nothing.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { REPO, clickMenu, dialogFrame, launchBrowser, openApp, startTestApp, tabNames, type TestApp, type TestBrowser } from './helpers/app';
@@ -86,6 +87,30 @@ d('Import statement dialog', () => {
     expect(await f.locator('.import-preview img').count()).toBe(0);
     expect(await f.isDisabled('[data-testid=import-confirm]')).toBe(true);
     expect((await tabNames(b.page)).some((n) => n.startsWith('Stmt '))).toBe(false);
+  });
+
+  it('reads a file again when the same file is picked after it was fixed', async () => {
+    // The browser fires no change for the file it already holds: the fixed copy used to be
+    // ignored, the old errors stayed on screen and Import stayed off.
+    const dir = mkdtempSync(path.join(tmpdir(), 'rcl-stmt-'));
+    const file = path.join(dir, 'bank.csv');
+    const f = await openDialog();
+    const choose = async () => {
+      const [chooser] = await Promise.all([b.page.waitForEvent('filechooser'), f.click('[data-testid=statement-file]')]);
+      await chooser.setFiles(file);
+    };
+    writeFileSync(file, 'Date,Amount,Currency,Description\n2024-01-02,abc,EUR,Refund\n');
+    await choose();
+    await f.waitForSelector('.import-preview table', { timeout: 60000 });
+    expect(await f.isDisabled('[data-testid=import-confirm]')).toBe(true);
+    writeFileSync(file, 'Date,Amount,Currency,Description\n2024-01-02,12.50,EUR,Refund\n');
+    await choose();
+    await f.waitForFunction(() => {
+      const button = document.querySelector('[data-testid=import-confirm]') as HTMLButtonElement | null;
+      return !!button && !button.disabled;
+    }, null, { timeout: 60000 });
+    expect(await f.textContent('.import-preview')).toContain('12.50 EUR');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -1,5 +1,8 @@
 // The case sidebar end to end: the local app (grid + menus), the real google.script.run bridge,
 // the runtime executing dist/Code.js, and dist/Sidebar.html — what a clerk does in Sheets.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { clickMenu, dialogFrame, launchBrowser, openApp, sidebarFrame, startTestApp, switchTab, type TestApp, type TestBrowser } from './helpers/app';
 
@@ -299,6 +302,32 @@ test('import dialog: refused rows are listed; fixed, they import', async () => {
   expect(await dlg.locator('.problems tr').count()).toBe(0);
   const imported = /RC-\d{6,}/.exec((await dlg.locator('.banner.success').textContent()) ?? '')![0];
   await rowOf(imported);
+});
+
+test('import dialog: a CSV fixed after a refusal and picked again is read again', async () => {
+  // The browser fires no change for the file the input already holds: the old rows stayed in
+  // the box and were imported (or refused) instead of the fixed file.
+  if (await page.locator('#layer-dialogs button.x').count()) await page.click('#layer-dialogs button.x'); // the previous test's dialog
+  await page.waitForSelector('#layer-dialogs .dialog', { state: 'detached', timeout: 30000 });
+  await clickMenu(page, ['Extensions', ADDON, 'Import existing cases…']);
+  const dlg = await dialogFrame(page);
+  await dlg.waitForSelector('.view-import');
+  const dir = mkdtempSync(join(tmpdir(), 'rcl-import-'));
+  const file = join(dir, 'old-log.csv');
+  const head = 'Order #,Vendor ID,Vendor Name,Reason,Refund Amount,Currency\n';
+  const choose = async () => {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dlg.getByLabel('CSV file', { exact: true }).click()]);
+    await chooser.setFiles(file);
+  };
+  const box = () => dlg.getByLabel('CSV (first row: headers)').inputValue();
+  writeFileSync(file, `${head}2001,V-001,Alpha Trading,Damaged goods,12.345,CNY\n`);
+  await choose();
+  await dlg.waitForFunction(() => /12\.345/.test((document.querySelector('textarea.csv') as HTMLTextAreaElement).value));
+  writeFileSync(file, `${head}2001,V-001,Alpha Trading,Damaged goods,12.35,CNY\n`);
+  await choose();
+  await dlg.waitForFunction(() => /12\.35,CNY/.test((document.querySelector('textarea.csv') as HTMLTextAreaElement).value), null, { timeout: 10000 });
+  expect(await box()).not.toContain('12.345');
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('no uncaught page errors', () => {

@@ -23,6 +23,9 @@ export function importCasesView(): HTMLElement {
   const csvF = field({ label: 'CSV (first row: headers)', control: csv, hint: 'Paste the rows, or choose a .csv file below. Nothing is written unless every row is valid.' });
   const fileF = field({ label: 'CSV file', control: file });
   const problems = h('div', { class: 'problems' });
+  // Picking the same file again (fixed in a spreadsheet after a refusal) must read it again: the
+  // browser fires no change for the same file unless the input was emptied first.
+  file.addEventListener('click', () => (file.value = ''));
   file.addEventListener('change', () => {
     const f = file.files?.[0];
     if (!f) return;
