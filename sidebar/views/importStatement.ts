@@ -69,6 +69,7 @@ export function importStatementView(root: HTMLElement): void {
     if (!file) return;
     imported = false;
     if (file.size > MAX_BYTES) { result.show({ kind: 'error', title: `${file.name} is larger than 20 MB` }); return; }
+    if (file.size === 0) { request = null; replaceChildren(previewBox); result.show({ kind: 'error', title: `${file.name} is empty (0 bytes)`, details: ['Export the statement again and choose that file.'] }); return; }
     request = { fileName: file.name, contentBase64: await readBase64(file) };
     await refresh({});
   });
@@ -210,6 +211,7 @@ export function importStatementView(root: HTMLElement): void {
     if (!vendorSelect.value) { result.show({ kind: 'error', title: 'Choose the vendor whose credit notes these are.' }); return; }
     if (!file) { result.show({ kind: 'error', title: 'Choose the vendor’s CSV file.' }); return; }
     if (file.size > MAX_BYTES) { result.show({ kind: 'error', title: `${file.name} is larger than 20 MB` }); return; }
+    if (file.size === 0) { result.show({ kind: 'error', title: `${file.name} is empty (0 bytes)`, details: ['Ask the vendor for the list again and choose that file.'] }); return; }
     try {
       const r = await callServer<{ ok: boolean; message: string; errors: string[] }>('importVendorStatement', { vendorId: vendorSelect.value, csv: await file.text() });
       if (r.ok) result.show({ kind: 'success', title: r.message });

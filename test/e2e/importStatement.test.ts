@@ -89,6 +89,16 @@ d('Import statement dialog', () => {
     expect((await tabNames(b.page)).some((n) => n.startsWith('Stmt '))).toBe(false);
   });
 
+  it('says an empty file is empty, in words, and writes nothing', async () => {
+    const f = await openDialog();
+    await f.setInputFiles('[data-testid=statement-file]', { name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    const banner = f.locator('.banner.error');
+    await banner.waitFor({ timeout: 30000 });
+    expect(await banner.textContent()).toContain('export.csv is empty (0 bytes)');
+    expect(await banner.textContent()).not.toMatch(/Invalid request|contentBase64/);
+    expect((await tabNames(b.page)).some((n) => n.startsWith('Stmt '))).toBe(false);
+  });
+
   it('reads a file again when the same file is picked after it was fixed', async () => {
     // The browser fires no change for the file it already holds: the fixed copy used to be
     // ignored, the old errors stayed on screen and Import stayed off.
@@ -171,5 +181,21 @@ d('Import statement dialog: a vendor’s credit notes', () => {
     await banner.waitFor({ timeout: 60000 });
     expect(await banner.textContent()).toContain('2 credit notes → Stmt Vendor V001 2026-11');
     expect(bv.errors).toEqual([]);
+  });
+
+  it('says an empty list is empty, in words, and writes nothing', async () => {
+    if (await bv.page.locator('#layer-dialogs button.x').count()) await bv.page.click('#layer-dialogs button.x'); // the previous test's dialog
+    await bv.page.waitForSelector('#layer-dialogs .dialog', { state: 'detached', timeout: 30000 });
+    await clickMenu(bv.page, ['Extensions', ADDON, 'Reconcile', 'Import statement…']);
+    const f = await dialogFrame(bv.page);
+    await f.click('[data-testid=vendor-statement] summary');
+    await f.waitForSelector('[data-testid=vendor-id] option[value="V001"]', { state: 'attached', timeout: 60000 });
+    await f.selectOption('[data-testid=vendor-id]', 'V001');
+    const tabsBefore = await tabNames(bv.page);
+    await f.setInputFiles('[data-testid=vendor-file]', { name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    await f.click('[data-testid=import-vendor]');
+    await f.waitForFunction(() => /notes\.csv is empty/.test(document.querySelector('.banner.error')?.textContent ?? ''), null, { timeout: 30000 });
+    expect(await f.locator('.banner.error').textContent()).not.toMatch(/Invalid request/);
+    expect(await tabNames(bv.page)).toEqual(tabsBefore);
   });
 });
