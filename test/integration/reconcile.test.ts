@@ -244,6 +244,25 @@ d('what the accountant reads', () => {
     expect(notesLine(rt.workbook.readDisplayValues(`Recon ${month}`), LONG)).toBe(before);
   });
 
+  it('a credit note naming a case\'s order for another amount is listed as such, not counted as confirming it', async () => {
+    const month = months[1];
+    const cases = rt.workbook.readDisplayValues('Cases');
+    const h = cases[0];
+    const col = (name: string) => h.indexOf(name);
+    const c = cases.slice(1).find((r) => r[col('Date Logged')].startsWith(month) && r[col('Currency')] === 'EUR' && !r[col('Vendor ID')].includes('-'))!;
+    const [caseId, vendorId, orderNo, amount] = [c[col('Case ID')], c[col('Vendor ID')], c[col('Order #')], c[col('Refund Amount')].replace(/,/g, '')];
+    const noteAmount = (Number(amount) * 100).toFixed(2); // "133,76" read as 13,376.00 by the vendor's system
+    const imp = await call(rt, 'importVendorStatement', [{ vendorId, csv: `Date,Reference,Order #,Amount,Currency\n${month}-20,CN-X1,${orderNo},${noteAmount},EUR\n` }]);
+    expect(imp.ok).toBe(true);
+    await call(rt, 'runReconciliation', [{ month }]);
+    const report = rt.workbook.readDisplayValues(`Recon ${month}`);
+    const head = report.findIndex((r) => r[0] === `VENDOR STATEMENT ${vendorId}`);
+    expect(report[head][1]).toMatch(/^1 credit note of .* match cases, 1 of them for another amount$/);
+    const at = report.findIndex((r, i) => i > head && r[0] === 'Vendor lists another amount');
+    expect(at).toBeGreaterThan(head);
+    expect(report[at + 1].slice(0, 8)).toEqual([caseId, `${month}-20`, 'CN-X1', orderNo, Number(noteAmount).toLocaleString('en-US', { minimumFractionDigits: 2 }), 'EUR', Number(amount).toLocaleString('en-US', { minimumFractionDigits: 2 }), 'EUR']);
+  });
+
   it('review items label the other proposed lines with date, amount and who paid', async () => {
     // Two identical transfers that could each pay one waiting case: the case gets two proposals.
     const month = months[2];

@@ -53,6 +53,17 @@ describe('vendor statements', () => {
     expect([sept.matched, sept.notLogged, sept.notListed]).toEqual([[], [], []]);
     const lateNote = compareVendorStatement('V1', notes, [kase(1, '100.00', { dateLogged: '2026-09-20' })], { from: '2026-09-01', to: '2026-09-30' });
     expect(lateNote.matched.map((m) => m.caseId)).toEqual(['RC-000001']); // logged in September, note dated October
+    expect(r.amountDiffers).toEqual([]);
+  });
+  test('a note paired by order number for another amount or currency is listed, not taken as confirming the case', () => {
+    const csv2 = 'Date,Reference,Order #,Amount,Currency\n2026-10-05,CN-1,PO-1001,13376.00,USD\n2026-10-06,CN-2,PO-1002,55.00,USD\n2026-10-07,CN-3,PO-1003,30.00,EUR\n';
+    const notes = parseVendorCsv('V1', csv2).lines.map(creditNoteOf);
+    const r = compareVendorStatement('V1', notes, [kase(1, '133.76'), kase(2, '55.00'), kase(3, '30.00')], { from: '2026-10-01', to: '2026-10-31' });
+    expect(r.matched.map((m) => m.caseId)).toEqual(['RC-000001', 'RC-000002', 'RC-000003']);
+    expect(r.amountDiffers.map((d) => `${d.caseId} note ${d.note.amount.toFixed(2)} ${d.note.currency} case ${d.caseAmount.toFixed(2)} ${d.caseCurrency}`)).toEqual([
+      'RC-000001 note 13376.00 USD case 133.76 USD',
+      'RC-000003 note 30.00 EUR case 30.00 USD',
+    ]);
   });
 });
 

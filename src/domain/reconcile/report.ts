@@ -210,11 +210,16 @@ export function buildReport(result: ReconResult, ctx: ReportContext): ReportCell
   for (const v of ctx.vendorComparisons) {
     blank();
     const nothing = !v.matched.length && !v.notLogged.length && !v.notListed.length;
-    out.push(row(`VENDOR STATEMENT ${v.vendorId}`, nothing ? `no credit notes dated and no cases logged in ${ctx.month}` : `${v.matched.length} credit note${v.matched.length === 1 ? '' : 's'} of ${ctx.month} match cases`));
+    const differ = v.amountDiffers.length;
+    out.push(row(`VENDOR STATEMENT ${v.vendorId}`, nothing ? `no credit notes dated and no cases logged in ${ctx.month}` : `${v.matched.length} credit note${v.matched.length === 1 ? '' : 's'} of ${ctx.month} match cases${differ ? `, ${differ} of them for another amount` : ''}`));
     out.push(row('Vendor says refunded, not logged', 'Date', 'Reference', 'Order #', 'Amount', 'Currency'));
     for (const n of v.notLogged) out.push(row(n.lineId, n.date, n.reference, n.orderNo, toSheetNumber(n.amount, n.currency), n.currency));
     out.push(row('Logged, vendor does not list', 'Date Logged', 'Order #', 'Amount', 'Currency', 'Status'));
     for (const c of v.notListed) out.push(row(c.caseId, c.dateLogged, c.orderNo, toSheetNumber(c.amount, c.currency), c.currency, c.status));
+    if (differ) {
+      out.push(row('Vendor lists another amount', 'Date', 'Reference', 'Order #', 'Note amount', 'Currency', 'Case amount', 'Case currency'));
+      for (const d of v.amountDiffers) out.push(row(d.caseId, d.note.date, d.note.reference, d.orderNo, toSheetNumber(d.note.amount, d.note.currency), d.note.currency, toSheetNumber(d.caseAmount, d.caseCurrency), d.caseCurrency));
+    }
   }
   return out;
 }

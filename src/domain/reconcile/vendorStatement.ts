@@ -85,6 +85,9 @@ export interface VendorComparison {
   notLogged: CreditNote[];
   /** Cases logged in the period the vendor does not list. */
   notListed: ReconCase[];
+  /** Pairs of `matched` (by order or Case ID) whose note and case differ in amount or currency:
+   *  the vendor lists the case, but not for what we logged. */
+  amountDiffers: { caseId: string; orderNo: string; note: CreditNote; caseAmount: Decimal; caseCurrency: string }[];
 }
 
 /** `notes`: the whole statement (a note dated next month may be for a case of this one);
@@ -141,5 +144,15 @@ export function compareVendorStatement(vendorId: string, notes: CreditNote[], ca
   const noteDate = new Map(notes.map((n) => [n.lineId, n.date]));
   const logged = new Map(mine.map((c) => [c.caseId, c.dateLogged]));
   const ofPeriod = matched.filter((m) => inPeriod(noteDate.get(m.lineId) ?? '') || inPeriod(logged.get(m.caseId) ?? ''));
-  return { vendorId, matched: ofPeriod, notLogged, notListed };
+  // A note paired by order number or Case ID for another amount is no confirmation of the case:
+  // it is listed (a credit note of 13,376.00 for a case of 133.76 is not "matched").
+  const noteOf = new Map(notes.map((n) => [n.lineId, n]));
+  const caseOf = new Map(mine.map((c) => [c.caseId, c]));
+  const amountDiffers: VendorComparison['amountDiffers'] = [];
+  for (const m of ofPeriod) {
+    const note = noteOf.get(m.lineId);
+    const c = caseOf.get(m.caseId);
+    if (note && c && (note.currency !== c.currency || !note.amount.eq(c.amount))) amountDiffers.push({ caseId: c.caseId, orderNo: c.orderNo, note, caseAmount: c.amount, caseCurrency: c.currency });
+  }
+  return { vendorId, matched: ofPeriod, notLogged, notListed, amountDiffers };
 }
