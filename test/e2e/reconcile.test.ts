@@ -81,8 +81,16 @@ d('reconciliation pages', () => {
     const lineId = await select.locator('option').nth(1).getAttribute('value');
     const label = await select.locator('option').nth(1).textContent();
     expect(label).toMatch(/^\d{4}-\d{2}-\d{2} · [\d,]+(\.\d+)? [A-Z]{3}/); // date · amount currency · who · statement
+    // Choosing (or an arrow key on the focused list) only picks the line; Match does it.
+    const card = f.locator('.recon-item').nth(chosen); // every card has one list
+    const caseId = (await card.locator('.recon-sides b').first().textContent())!;
+    await select.focus();
+    await page().keyboard.press('ArrowDown');
     await select.selectOption(lineId!);
-    await f.locator('.banner.success', { hasText: `matched to ${lineId} by hand` }).waitFor({ timeout: 120000 });
+    await page().waitForTimeout(500);
+    expect(await f.locator('.banner.success', { hasText: 'by hand' }).count()).toBe(0);
+    await card.locator('button[data-action="match-other"]').click();
+    await f.locator('.banner.success', { hasText: `${caseId} matched to ${lineId} by hand` }).waitFor({ timeout: 120000 });
   });
 
   it('closing the month says how many pairs still wait for review, and marks it closed', async () => {

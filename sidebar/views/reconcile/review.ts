@@ -48,11 +48,25 @@ export function reviewView(root: HTMLElement): void {
     const confirm = loadingButton({ label: 'Confirm', primary: true, busyLabel: 'Saving…', onClick: () => decided(reconApi.confirm(m, i.case.caseId, i.line.lineId), `${i.case.caseId} ⇄ ${i.line.lineId} confirmed`) });
     const reject = loadingButton({ label: 'Reject', busyLabel: 'Saving…', onClick: () => decided(reconApi.reject(m, i.case.caseId, i.line.lineId), `${i.case.caseId} ⇄ ${i.line.lineId} rejected; it will not be suggested again`) });
     const other = h('select', { attrs: { 'aria-label': 'Another line' } }, h('option', { props: { value: '' } }, 'Another line…'), ...(i.alternativeLines ?? i.alternatives.map((a) => ({ lineId: a, label: a }))).map((a) => h('option', { props: { value: a.lineId } }, a.label)), h('option', { props: { value: '*' } }, 'Type a Line ID…'));
+    // Choosing a line only picks it; "Match" does it. A change of the list was the decision
+    // itself: one arrow key on the focused list matched the case by hand, even to a line the
+    // user had unmatched.
+    const pick = loadingButton({ label: 'Match', busyLabel: 'Saving…', attrs: { 'data-action': 'match-other' }, onClick: () => {
+      const id = other.value;
+      if (!id || id === '*') return;
+      return decided(reconApi.manual(m, i.case.caseId, [id]), `${i.case.caseId} matched to ${id} by hand`);
+    } });
+    pick.setDisabled(true);
     other.addEventListener('change', () => {
-      let id = other.value;
-      if (id === '*') id = (window.prompt('Line ID (from a Stmt tab)') || '').trim();
-      other.value = '';
-      if (id) void decided(reconApi.manual(m, i.case.caseId, [id]), `${i.case.caseId} matched to ${id} by hand`);
+      if (other.value === '*') {
+        const typed = (window.prompt('Line ID (from a Stmt tab)') || '').trim();
+        if (typed) {
+          const known = Array.from(other.options).find((o) => o.value === typed);
+          if (!known) other.insertBefore(h('option', { props: { value: typed } }, typed), other.lastElementChild);
+          other.value = typed;
+        } else other.value = '';
+      }
+      pick.setDisabled(!other.value);
     });
     if (closed) for (const b of [confirm.el, reject.el, other]) b.disabled = true;
     const sig = (s: string) => h('span', { class: `recon-signal${/contradicts|other|unmatched/.test(s) ? ' neg' : ''}`, attrs: { title: signalHelp(s) } }, s);
@@ -64,7 +78,7 @@ export function reviewView(root: HTMLElement): void {
         h('div', null, h('b', null, groupedMoney(i.line.amount, i.line.currency)), i.line.date, h('br'), i.line.counterparty || '—', h('br'), i.line.reference || i.line.description || '—', h('br'), h('span', { class: 'muted' }, i.line.statement),
           h('br'), h('button', { class: 'link', attrs: { type: 'button' }, on: { click: () => void reconApi.jump({ lineId: i.line.lineId, statement: i.line.statement }) } }, 'Go to line'))),
       h('div', { class: 'recon-signals' }, ...i.signals.map(sig)),
-      h('div', { class: 'recon-actions' }, confirm.el, reject.el, other));
+      h('div', { class: 'recon-actions' }, confirm.el, reject.el, other, pick.el));
   };
 
   reconApi.options().then(
