@@ -7,6 +7,12 @@ require('tsx/cjs');
 // pipe are asynchronous, and "process.exit() … will force the process to exit as quickly as
 // possible even if there are still asynchronous operations pending … including I/O operations
 // to process.stdout" (nodejs.org/api/process.html#processexitcode).
+// A reader that stops early (`rcl sheet … | head`) closes the pipe: that ends the output, it is
+// no error (without this, Node printed an "Unhandled 'error' event … EPIPE" stack trace).
+process.stdout.on('error', (err) => {
+  if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 require('./rcl.ts').main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code ?? 0; },
   (err) => { console.error(err && err.stack ? err.stack : String(err)); process.exitCode = 1; },

@@ -289,6 +289,19 @@ describe('the rcl launcher writes all of a large output to a pipe', () => {
     expect(rows[999]).toEqual([1, 2, 3, 4].map((c) => `row 1000 column ${c}: some statement text`));
   });
 
+  test('rcl sheet … | head: a reader that stops early ends the output without an error', async () => {
+    const book = join(dir, 'large.xlsx'); // the 1000 rows of the test above
+    const r = await new Promise<{ stderr: string }>((ok, fail) => {
+      const child = spawn('bash', ['-c', '"$@" | head -n 1 > /dev/null', 'bash', process.execPath, join(REPO, 'dev/cli/rcl.cjs'), 'sheet', '--workbook', book, 'Large'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const err: Buffer[] = [];
+      child.stderr.on('data', (b: Buffer) => err.push(b));
+      child.on('error', fail);
+      child.on('close', () => ok({ stderr: Buffer.concat(err).toString('utf8') }));
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(r.stderr).toBe('');
+  });
+
   test('rcl call: a result of about 170 KB, complete JSON', async () => {
     const book = join(dir, 'echo.xlsx');
     const big = Array.from({ length: 20000 }, (_, i) => i); // a 109 KB argument (one may be 128 KB)
