@@ -214,6 +214,15 @@ describe('matching: decisions and stability', () => {
     expect(r.lines[0].matchStatus).toBe('unexplained');
   });
 
+  test('a rejected pair is not proposed again as one case of a sum either', () => {
+    const cases = [kase(1, '40.00'), kase(2, '60.00'), kase(3, '75.00')];
+    const lines = [line('100.00', { lineId: 'A', counterparty: 'ALPHA TRADING CO LTD' })];
+    expect(pairsOf(run(cases, lines))).toEqual(['RC-000001>A:suggested', 'RC-000002>A:suggested']);
+    const r = run(cases, lines, { decisions: [{ caseId: 'RC-000001', lineId: 'A', state: 'rejected' as const }] });
+    expect(pairsOf(r)).toEqual([]);
+    expect(r.lines[0].matchStatus).toBe('unexplained');
+  });
+
   test('an unmatched pair may come back as a suggestion, never as auto', () => {
     const decisions = [{ caseId: 'RC-000001', lineId: 'A', state: 'unmatched' as const }];
     const r = run([kase(1, '100.00')], [line('100.00', { lineId: 'A', reference: 'RC-000001' })], { decisions });

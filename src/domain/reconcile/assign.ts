@@ -21,6 +21,7 @@ import type { FxTable } from './fx';
 import type { ScoredPairs } from './score';
 import { WEIGHTS, dateSignal } from './signals';
 import { feeToleranceMinor } from './openAmount';
+import { pairKey } from './candidates';
 
 
 export type TakenState = 'auto' | 'suggested' | 'ambiguous';
@@ -88,6 +89,8 @@ export interface AssignContext {
   /** Rank of each case by Case ID and of each line by Line ID (equal IDs, equal ranks). */
   caseRank: Int32Array;
   lineRank: Int32Array;
+  /** Pairs the user rejected (candidates.pairKey): never proposed again, in a sum either. */
+  rejected: ReadonlySet<string>;
 }
 
 const SUBSET_MAX_CASES = 14;
@@ -300,7 +303,10 @@ function subsetSums(ctx: AssignContext, taken: Taken, done: Uint8Array, heldCase
     let fits = 0;
     for (let k = 0; k < candidates.length && fits < 2; k++) if (fitsSum(candidates[k], done, heldCases, C, remaining, day)) fits++;
     if (fits < 2) continue;
-    const pool = candidates.filter((ci) => fitsSum(ci, done, heldCases, C, remaining, day));
+    // A pair the user rejected is never proposed again, as one case of a sum either.
+    const lineId = L.l[li].lineId;
+    const pool = candidates.filter((ci) => fitsSum(ci, done, heldCases, C, remaining, day) && !(ctx.rejected.size && ctx.rejected.has(pairKey(C.c[ci].caseId, lineId))));
+    if (pool.length < 2) continue;
     pool.sort((a, b) => Math.abs(C.expDay[a] - day) - Math.abs(C.expDay[b] - day) || cmp(C.c[a].caseId, C.c[b].caseId));
     if (pool.length > SUBSET_MAX_CASES) pool.length = SUBSET_MAX_CASES;
     const sets = findSubsets(pool, C.open, remaining, rest ? () => 0 : (total) => feeToleranceMinor(total, L.l[li].currency, s));

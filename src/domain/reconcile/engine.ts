@@ -106,7 +106,7 @@ export function reconcile(input: ReconInput): ReconResult {
   // comparisons integer ones, for the assignment and for the order of the pairs returned.
   const caseRank = rankBy(C.n, (i) => C.c[i].caseId);
   const lineRank = rankBy(L.n, (i) => L.l[i].lineId);
-  const taken = assign(scored, { C, L, fx, s, settled, caseRank, lineRank });
+  const taken = assign(scored, { C, L, fx, s, settled, caseRank, lineRank, rejected });
 
   return outcomes(input, C, L, live, taken, fx, caseRank, lineRank);
 }
