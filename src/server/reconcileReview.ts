@@ -17,7 +17,7 @@ import { parseVendorCsv, VENDOR_TAB_PREFIX } from '../domain/reconcile/vendorSta
 import { notStatementReason } from '../domain/statements/binary';
 import { appendAudit, auditEntry } from '../sheets/auditLog';
 import { withDocumentLock } from '../sheets/lock';
-import { writeStatementTab, existingLineIds, freeStatementTabName } from '../sheets/statementRepo';
+import { writeStatementTab, existingLineIds, freeStatementTabName, periodMonths } from '../sheets/statementRepo';
 import { activateRow, laterOpenReports, readClosedMonths, readRunState, reportTabName, statementTabNames, writeClosedMonths, writeMatches, writeReport } from '../sheets/reconRepo';
 import { readVendors } from '../sheets/vendorRepo';
 import { computePlan, loadInputs, runLocked, withDecisions, type Inputs, type Plan, type RunOutcome } from './reconcileRun';
@@ -328,15 +328,19 @@ export function options(): ReconcileOptions {
   const tabs = statementTabNames(st.ss);
   const y = Number(st.today.slice(0, 4));
   const m = Number(st.today.slice(5, 7));
-  const months: string[] = [];
+  const recent: string[] = [];
   for (let i = 0; i < 12; i++) {
     const d = new Date(Date.UTC(y, m - 1 - i, 1));
-    months.push(d.toISOString().slice(0, 7));
+    recent.push(d.toISOString().slice(0, 7));
   }
+  // The last twelve months, and any older month a statement tab covers or that was closed
+  // (statements of last year imported now must be reconcilable for their own months).
+  const closedMonths = readClosedMonths().map((c) => c.month);
+  const months = [...new Set([...recent, ...tabs.flatMap(periodMonths), ...closedMonths])].filter((x) => x <= recent[0]).sort().reverse();
   const run = readRunState();
   return {
-    today: st.today, months, defaultMonth: months[1], statementTabs: tabs,
-    closedMonths: readClosedMonths().map((c) => c.month), runInProgress: run ? { month: run.month, done: run.done.length } : null,
+    today: st.today, months, defaultMonth: recent[1], statementTabs: tabs,
+    closedMonths, runInProgress: run ? { month: run.month, done: run.done.length } : null,
   };
 }
 

@@ -59,6 +59,18 @@ export function periodLabel(from: string, to: string): string {
   return a.slice(0, 4) === b.slice(0, 4) ? `${a}..${b.slice(5)}` : `${a}..${b}`;
 }
 
+/** The months a statement tab's name says it covers (the inverse of periodLabel): `Stmt CMB
+ *  2026-09..11` → 2026-09, 2026-10, 2026-11; [] when the name carries no period. */
+export function periodMonths(tabName: string): string[] {
+  const m = /(\d{4})-(\d{2})(?:\.\.(?:(\d{4})-)?(\d{2}))?(?: \(\d+\))?$/.exec(tabName);
+  if (!m) return [];
+  const from = Number(m[1]) * 12 + Number(m[2]) - 1;
+  const to = m[4] ? Number(m[3] ?? m[1]) * 12 + Number(m[4]) - 1 : from;
+  const out: string[] = [];
+  for (let k = from; k <= to && out.length < 120; k++) out.push(`${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`);
+  return out;
+}
+
 const clean = (s: string) => s.replace(/[\[\]*?:\\/']/g, ' ').replace(/\s+/g, ' ').trim();
 
 /**

@@ -389,6 +389,25 @@ d('runReconciliation service calls do not depend on the number of rows', () => {
   });
 });
 
+d('the months the reconciliation dialog offers', () => {
+  it('the last twelve, and older months a statement tab covers', async () => {
+    const rt = await Runtime.open({ executionLimitMs: 240000 });
+    try {
+      await seedInto(rt, { cases: 50, today: TODAY, reconcile: false });
+      const before = (await call(rt, 'getReconcileOptions')).months as string[];
+      expect(before).toHaveLength(12);
+      expect(before[0]).toBe(TODAY.slice(0, 7));
+      // A statement of two years back (a Stmt tab named for its period, as an import names it).
+      rt.workbook.addSheet('Stmt Old Bank 2024-11..2025-01');
+      const after = (await call(rt, 'getReconcileOptions')).months as string[];
+      expect(after).toEqual([...before, '2025-01', '2024-12', '2024-11']);
+      expect((await call(rt, 'getReconcileOptions')).defaultMonth).toBe(before[1]);
+    } finally {
+      await rt.close();
+    }
+  });
+});
+
 d('a decision in one month and the reports of later months', () => {
   let rt: Runtime;
   let months: string[];
