@@ -1,6 +1,7 @@
 // The sidebar's pure helpers: parsing the server's messages and small calendar/tag rules.
 import { fieldErrorsOf, newRequestId } from '../../sidebar/views/cases/api';
-import { allocationText, groupedMoney, groupedMoneyText, signalHelp } from '../../sidebar/views/reconcile/pairText';
+import { allocationText, signalHelp } from '../../sidebar/views/reconcile/pairText';
+import { groupedMoney, groupedMoneyText } from '../../sidebar/components/money';
 import { WEIGHTS } from '../../src/domain/reconcile/signals';
 import { addDays, amountsText, expectedFor, shortTime, splitTags } from '../../sidebar/views/cases/context';
 import { importProblems } from '../../sidebar/views/cases/importCases';
@@ -56,7 +57,7 @@ describe('dates, tags, amounts', () => {
   });
 
   test('amount lists and sizes', () => {
-    expect(amountsText([{ currency: 'CNY', amount: '120.00' }, { currency: 'USD', amount: '5.00' }])).toBe('CNY 120.00 · USD 5.00');
+    expect(amountsText([{ currency: 'CNY', amount: '1120.00' }, { currency: 'USD', amount: '5.00' }])).toBe('CNY 1,120.00 · USD 5.00');
     expect(amountsText([])).toBe('nothing open');
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(10 * 1024 * 1024)).toBe('10.0 MB');

@@ -1,6 +1,7 @@
 // What the case views share within one page: the form options and the vendor list, loaded
 // once (each is one server call) and refreshed after a vendor is added.
 import { api, FormOptions, VendorView } from './api';
+import { groupedAmount } from '../../components/money';
 
 export interface CaseContext {
   options(): Promise<FormOptions>;
@@ -57,7 +58,7 @@ export function shortTime(iso: string): string {
 
 /** "CNY 120.00 · USD 5.00" */
 export function amountsText(list: { currency: string; amount: string }[]): string {
-  return list.length ? list.map((a) => `${a.currency} ${a.amount}`).join(' · ') : 'nothing open';
+  return list.length ? list.map((a) => `${a.currency} ${groupedAmount(a.amount, a.currency)}`).join(' · ') : 'nothing open';
 }
 
 /** Tags typed as "a, b c" → ['a', 'b', 'c'] (tags hold no spaces or commas). */

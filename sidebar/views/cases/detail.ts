@@ -5,6 +5,7 @@ import { banner, copyButton, errorMessage, externalLink, field, fileList, h, loa
 import { validateCasePatch, CaseRecord } from '../../../src/domain/caseRecord';
 import { api, CaseDetail, CasePatch, CaseStatus, CaseView, EvidenceType, FormOptions } from './api';
 import { shortTime, splitTags } from './context';
+import { groupedMoney } from '../../components/money';
 import { statusChip, statusPath } from './status';
 import { needsReason } from '../../../src/domain/workflow';
 
@@ -68,7 +69,7 @@ export function caseDetailView(options: FormOptions, caseId: string, hooks: Case
       ['Vendor', h('span', null, c.vendorName, h('span', { class: 'muted' }, ` ${c.vendorId}`))],
       ['Vendor tag', c.vendorTag],
       ['Order #', c.orderNo],
-      ['Amount', `${c.amount} ${c.currency}`],
+      ['Amount', groupedMoney(c.amount, c.currency)],
       ['Open amount', c.open ? `${c.openAmount} ${c.currency}` : '—'],
       ['Received', c.receivedAmount ? `${c.receivedAmount} ${c.receivedCurrency || c.currency}` : '—'],
       ['Reason', c.reasonDetail ? `${c.reason} — ${c.reasonDetail}` : c.reason],

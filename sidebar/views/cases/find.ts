@@ -4,6 +4,7 @@ import { banner, errorMessage, field, h, loadingButton, replaceChildren, select,
 import { api, CaseQuery, CaseView, FormOptions, VendorView } from './api';
 import { CaseContext } from './context';
 import { statusChip } from './status';
+import { groupedMoney } from '../../components/money';
 import { vendorField } from './vendorPicker';
 import { vendorFilterPanel } from './vendorFilter';
 
@@ -61,13 +62,13 @@ export function findView(ctx: CaseContext, options: FormOptions, vendors: Vendor
       table<CaseView>({
         columns: [
           { label: 'Case', cell: (c) => h('div', null, h('div', { class: 'case-id' }, c.caseId), h('div', { class: 'muted' }, c.vendorName)) },
-          { label: 'Amount', align: 'num', cell: (c) => h('div', null, h('div', null, `${c.amount} ${c.currency}`), h('div', { class: 'muted' }, `#${c.orderNo}`)) },
+          { label: 'Amount', align: 'num', cell: (c) => h('div', null, h('div', null, groupedMoney(c.amount, c.currency)), h('div', { class: 'muted' }, `#${c.orderNo}`)) },
           { label: 'Status', cell: (c) => h('div', null, statusChip(c.status), c.overdue ? h('div', { class: 'overdue' }, 'Overdue') : null) },
         ],
         rows: cases,
         empty: 'No case matches.',
         onRowClick: (c) => hooks.openCase(c.caseId),
-        rowLabel: (c) => `Open ${c.caseId}, ${c.vendorName}, ${c.amount} ${c.currency}, ${c.status}`,
+        rowLabel: (c) => `Open ${c.caseId}, ${c.vendorName}, ${groupedMoney(c.amount, c.currency)}, ${c.status}`,
       }),
     );
   };

@@ -5,7 +5,8 @@
 import { h, replaceChildren } from '../../components/dom';
 import { loadingButton } from '../../components/button';
 import { reconApi, type MatchedPair, type RunOutcome } from './api';
-import { allocationText, groupedMoney, signalHelp } from './pairText';
+import { allocationText, signalHelp } from './pairText';
+import { groupedMoney } from '../../components/money';
 
 export interface MatchedSectionOptions {
   month: string;

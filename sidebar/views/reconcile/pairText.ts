@@ -2,21 +2,7 @@
 // ("1125.30 EUR", what docs/api-reconcile.md documents and scripts read); the cards group them
 // as the Recon tab's amount cells show theirs ("1,125.30 EUR"), say in words what the line
 // gives the case, and explain each signal on hover. No DOM here, so it is unit-tested.
-import { Decimal, formatAmountGrouped } from '../../../src/domain/money';
-import { isCurrencyCode } from '../../../src/domain/currency';
-
-/** "1125.30" + "EUR" → "1,125.30 EUR"; text that is not a plain amount is shown as it came. */
-export function groupedMoney(amount: string, currency: string): string {
-  const a = amount.trim();
-  if (!/^-?\d+(\.\d+)?$/.test(a) || !isCurrencyCode(currency)) return `${amount} ${currency}`.trim();
-  return `${formatAmountGrouped(new Decimal(a), currency)} ${currency}`;
-}
-
-/** "1125.30 EUR" (amount and currency in one text) → "1,125.30 EUR". */
-export function groupedMoneyText(text: string): string {
-  const m = /^(-?\d+(?:\.\d+)?) ([A-Z]{3})$/.exec(text.trim());
-  return m ? groupedMoney(m[1], m[2]) : text;
-}
+import { groupedMoneyText } from '../../components/money';
 
 /** The card's head: what the pair takes from the line, and what that covers of the case when
  *  it is another amount (another currency, or a fee short). */

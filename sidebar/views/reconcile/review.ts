@@ -7,7 +7,8 @@ import { banner } from '../../components/banner';
 import { loadingButton } from '../../components/button';
 import { reconApi, type ReviewItem, type ReviewItems, type RunOutcome } from './api';
 import { matchedSection } from './matched';
-import { allocationText, groupedMoney, signalHelp } from './pairText';
+import { allocationText, signalHelp } from './pairText';
+import { groupedMoney } from '../../components/money';
 import './reconcile.css';
 
 export function reviewView(root: HTMLElement): void {
