@@ -1,4 +1,5 @@
 // Logging a refund and the vendor list behind the form (docs/api.md).
+import { duplicateWarning, likelyDuplicates } from '../domain/duplicateCases';
 import { appendAudit, auditEntry } from '../sheets/auditLog';
 import { appendCases, CaseTable, readCases, writeEvidenceCell } from '../sheets/caseRepo';
 import { caseForRequest, rememberRequest, reserveCaseNumbers } from '../sheets/documentState';
@@ -119,6 +120,8 @@ export interface LogCaseResult {
   case: CaseView;
   duplicate: boolean;
   evidence: EvidenceItem[];
+  /** Set when other open cases have the same vendor, order, amount and currency (duplicateCases.ts). */
+  possibleDuplicate: string;
 }
 
 export function logCase(form: unknown): LogCaseResult {
@@ -135,7 +138,7 @@ export function logCase(form: unknown): LogCaseResult {
     const table = readCases(s.ss);
     if (prior) {
       const row = table.byId.get(prior);
-      if (row) return { caseId: prior, row: row.row, case: toCaseView(row.record, row.row, s.today), duplicate: true, evidence: [] };
+      if (row) return { caseId: prior, row: row.row, case: toCaseView(row.record, row.row, s.today), duplicate: true, evidence: [], possibleDuplicate: '' };
     }
     const settings = readSettings(s.ss);
     const vendors = readVendors(s.ss);
@@ -196,6 +199,8 @@ export function logCase(form: unknown): LogCaseResult {
     }
     appendAudit(s.ss, audit);
     rememberRequest(f.requestId, caseId);
-    return { caseId, row, case: toCaseView(record, row, s.today, folderUrl), duplicate: false, evidence };
+    // From the rows already read: no extra read of the sheet.
+    const alike = likelyDuplicates(record, table.rows.map((r) => r.record));
+    return { caseId, row, case: toCaseView(record, row, s.today, folderUrl), duplicate: false, evidence, possibleDuplicate: duplicateWarning(record, alike) };
   });
 }

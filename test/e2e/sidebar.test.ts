@@ -178,6 +178,20 @@ test('a double click on submit logs one case', async () => {
   expect((await serverCases({ text: 'DBL-777' })).map((c) => c.caseId)).toEqual([caseId]);
 });
 
+test('logging the same refund again says which case it looks like, and logs it', async () => {
+  const side = await openLogForm();
+  await fillCase(side, { vendor: 'Alpha', orderNo: 'TWICE-42', amount: '1234.50' });
+  await form(side).getByRole('button', { name: 'Log refund' }).click();
+  const first = await loggedCaseId(side);
+  await expect(side.locator('.banner.success').textContent()).resolves.not.toContain('Check:');
+  await expect(side.locator('.banner.success').textContent()).resolves.toContain('1,234.50'); // grouped as in the grid
+  await fillCase(side, { vendor: 'Alpha', orderNo: 'TWICE-42', amount: '1234.50' });
+  await form(side).getByRole('button', { name: 'Log refund' }).click();
+  await side.locator('.banner.success', { hasText: 'Check: Same vendor, order TWICE-42 and amount as' }).waitFor({ timeout: 30000 });
+  await expect(side.locator('.banner.success').textContent()).resolves.toContain(`as ${first} (logged`);
+  expect((await serverCases({ text: 'TWICE-42' })).length).toBe(2);
+});
+
 test('case detail: a gated move is refused with its reason; with the evidence added it is allowed', async () => {
   const side = await openLogForm();
   await fillCase(side, { vendor: 'Alpha', orderNo: 'ST-1', amount: '3' });

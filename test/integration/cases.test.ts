@@ -65,6 +65,19 @@ d('logCase', () => {
     expect(r.calls['Range.getDisplayValues']).toBe(2); // Cases + Settings
   });
 
+  it('says which open cases look like the same refund (vendor, order, amount, currency) and still logs it', async () => {
+    const first = await run('logCase', [form()]);
+    expect(first.possibleDuplicate).toBe('');
+    await run('logCase', [form({ orderNo: '004513' })]); // another order
+    await run('logCase', [form({ amount: '12.60' })]); // another amount
+    const again = await run('logCase', [form({ orderNo: ' 4512 ', reason: 'Short shipment' })]); // the same order, typed otherwise
+    expect(again.caseId).toBe('RC-000004');
+    expect(again.possibleDuplicate).toContain(`as ${first.caseId} (logged ${first.case.dateLogged}, Logged)`);
+    expect(again.possibleDuplicate).not.toContain('RC-000002');
+    expect(again.possibleDuplicate).not.toContain('RC-000003');
+    expect(cases()).toHaveLength(4); // warned, not refused
+  });
+
   it('keeps the service-call count independent of the number of cases', async () => {
     const first = await rt.run('logCase', [form()], { kind: 'script-run' });
     for (let i = 0; i < 30; i++) await run('logCase', [form()]);

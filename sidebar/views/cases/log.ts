@@ -6,6 +6,7 @@ import { api, fieldErrorsOf, FormOptions, newRequestId, VendorView } from './api
 import { CaseContext, expectedFor, splitTags } from './context';
 import { vendorField } from './vendorPicker';
 import { vendorFilterPanel } from './vendorFilter';
+import { groupedAmount } from '../../components/money';
 
 export interface LogViewHooks {
   /** Opens a case (the banner's "Open case"). */
@@ -151,8 +152,9 @@ export function logView(ctx: CaseContext, options: FormOptions, vendors: VendorV
         kind: 'success',
         title: r.duplicate ? `Already logged as ${r.caseId}` : `Logged ${r.caseId}`,
         details: [
-          `${r.case.vendorName} · order ${r.case.orderNo} · ${r.case.currency} ${r.case.amount}`,
+          `${r.case.vendorName} · order ${r.case.orderNo} · ${r.case.currency} ${groupedAmount(r.case.amount, r.case.currency)}`,
           saved ? `${saved} evidence file${saved === 1 ? '' : 's'} saved` : '',
+          r.possibleDuplicate ? `Check: ${r.possibleDuplicate}` : '',
         ].filter(Boolean),
         copy: r.caseId,
         links: r.case.evidenceFolderUrl ? [{ label: 'Evidence folder', href: r.case.evidenceFolderUrl }] : [],
