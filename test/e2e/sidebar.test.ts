@@ -287,7 +287,7 @@ test("vendor filter: only that vendor's rows, its open totals, and Clear filter"
   await vendor.press('Enter');
   await f.getByRole('button', { name: "Show only this vendor's cases" }).click();
   await f.locator('.filter-title').waitFor({ timeout: 30000 });
-  await expect(f.locator('.filter-status').textContent()).resolves.toMatch(/Cases tab: only Alpha Trading\d+ open · CNY \d+\.\d\d/);
+  await expect(f.locator('.filter-status').textContent()).resolves.toMatch(/Cases tab: only Alpha Trading\d+ open · CNY \d{1,3}(,\d{3})*\.\d\d/);
   await page.waitForFunction((col) => {
     const names = Array.from(document.querySelectorAll(`#grid td[data-c="${col}"]`)).slice(1).map((td) => td.textContent).filter(Boolean);
     return names.length > 0 && names.every((n) => n === 'Alpha Trading');
