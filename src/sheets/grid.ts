@@ -41,12 +41,10 @@ export function cellsToAdd(sheet: Sheet | null, rows: number, columns: number): 
   return growRows * width + Math.max(0, columns - sheet.getMaxColumns()) * sheet.getMaxRows();
 }
 
-/** Cells an append of `rows` rows adds (writer.appendBlock grows the grid by the rows it
- *  writes), plus the columns it widens the tab by. */
+/** Cells an append of `rows` rows adds: writer.appendBlock grows the grid by the rows it
+ *  writes, whatever room is left, so it is the grid grown by `rows` (and widened to `columns`). */
 export function cellsToAppend(sheet: Sheet, rows: number, columns: number): number {
-  if (!rows) return 0;
-  const width = Math.max(sheet.getMaxColumns(), columns);
-  return rows * width + Math.max(0, columns - sheet.getMaxColumns()) * sheet.getMaxRows();
+  return rows ? cellsToAdd(sheet, sheet.getMaxRows() + rows, columns) : 0;
 }
 
 /**

@@ -1,8 +1,8 @@
 // The `Recon YYYY-MM` tab (DESIGN §5 Match 5), built as one block of cells so it is written
 // with one setValues. Sections, top to bottom: summary per currency and in base currency;
 // matched pairs with their signals; cases still waiting for money (age, vendor); unexplained
-// credits (and the rest of a credit a match used only part of); differences with the proposed write-off / FX line; pairs for review (suggested and
-// ambiguous); vendor statements compared. Amounts are sheet numbers (exact: from Decimals
+// credits (and the rest of a credit a match used only part of); differences with the proposed
+// write-off / FX line; pairs for review (suggested and ambiguous); vendor statements compared. Amounts are sheet numbers (exact: from Decimals
 // rounded to the currency), dates ISO text; an amount inside text ("Covers", "Case amount") is
 // grouped like the number cells beside it show theirs (formatAmountGrouped).
 import { Decimal, formatAmount, formatAmountGrouped, toSheetNumber } from '../money';

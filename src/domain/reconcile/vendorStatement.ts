@@ -141,13 +141,11 @@ export function compareVendorStatement(vendorId: string, notes: CreditNote[], ca
   const notListed = mine.filter((c) => !used.has(c.caseId) && inPeriod(c.dateLogged));
   // The whole list was needed to pair notes and cases; the month's report lists the pairs of
   // its own month (a note dated in it, or a case logged in it), not the list's whole span.
-  const noteDate = new Map(notes.map((n) => [n.lineId, n.date]));
-  const logged = new Map(mine.map((c) => [c.caseId, c.dateLogged]));
-  const ofPeriod = matched.filter((m) => inPeriod(noteDate.get(m.lineId) ?? '') || inPeriod(logged.get(m.caseId) ?? ''));
-  // A note paired by order number or Case ID for another amount is no confirmation of the case:
-  // it is listed (a credit note of 13,376.00 for a case of 133.76 is not "matched").
   const noteOf = new Map(notes.map((n) => [n.lineId, n]));
   const caseOf = new Map(mine.map((c) => [c.caseId, c]));
+  const ofPeriod = matched.filter((m) => inPeriod(noteOf.get(m.lineId)?.date ?? '') || inPeriod(caseOf.get(m.caseId)?.dateLogged ?? ''));
+  // A note paired by order number or Case ID for another amount is no confirmation of the case:
+  // it is listed (a credit note of 13,376.00 for a case of 133.76 is not "matched").
   const amountDiffers: VendorComparison['amountDiffers'] = [];
   for (const m of ofPeriod) {
     const note = noteOf.get(m.lineId);
