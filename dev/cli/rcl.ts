@@ -122,15 +122,19 @@ function jsonReplacer(_k: string, v: unknown): unknown {
   return v === undefined ? null : v;
 }
 
+/** True (and says why) when a running local app has `workbook` open: its next save would
+ *  overwrite what this command writes (servedWorkbook.ts). */
+function refusedWhileServed(workbook: string, io: CliIo): boolean {
+  const busy = busyReason(workbook);
+  if (busy) io.err(`${busy}\n`);
+  return busy !== '';
+}
+
 async function cmdCall(p: Parsed, io: CliIo): Promise<number> {
   const workbook = one(p, 'workbook');
   const [fn, ...rawArgs] = p.positional;
   if (!workbook || !fn) throw new UsageError('rcl call needs --workbook FILE and FUNCTION');
-  const busy = busyReason(resolve(workbook));
-  if (busy) {
-    io.err(`${busy}\n`);
-    return 1;
-  }
+  if (refusedWhileServed(resolve(workbook), io)) return 1;
   const kind = (one(p, 'as') ?? 'cli') as ExecutionKind;
   if (!['cli', 'menu', 'script-run'].includes(kind)) throw new UsageError('--as is one of cli, menu, script-run');
   const args = rawArgs.map((a, i) => {
@@ -268,11 +272,7 @@ async function cmdStart(p: Parsed, io: CliIo): Promise<number> {
   };
   // --empty: a new, blank workbook (only onOpen's menu), so a newcomer can run Set up workbook.
   const empty = p.bools.has('empty');
-  const busy = busyReason(workbook);
-  if (busy) {
-    io.err(`${busy}\n`);
-    return 1;
-  }
+  if (refusedWhileServed(workbook, io)) return 1;
   const isNew = !existsSync(workbook);
   if (empty && !isNew) throw new UsageError(`--empty starts a new workbook, but ${workbook} exists; pass a new --workbook path`);
   if (isNew && !empty) await seedWorkbook(workbook, io, bundle);

@@ -20,21 +20,23 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  // Anything else is refused before the workbook is touched (a mistyped flag must not rebuild it).
+  // --workbook FILE and --cases N (the last of each wins); anything else is refused before the
+  // workbook is touched (a mistyped flag must not rebuild it).
+  const given = new Map<string, string>();
   for (let i = 0; i < argv.length; i += 2) {
-    if ((argv[i] !== '--workbook' && argv[i] !== '--cases') || argv[i + 1] === undefined) {
-      process.stderr.write(`rcl demo: unexpected ${argv[i + 1] === undefined && argv[i].startsWith('--') ? `${argv[i]} without a value` : `"${argv[i]}"`}\n${USAGE}`);
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if ((flag !== '--workbook' && flag !== '--cases') || value === undefined) {
+      process.stderr.write(`rcl demo: unexpected ${value === undefined && flag.startsWith('--') ? `${flag} without a value` : `"${flag}"`}\n${USAGE}`);
       return 2;
     }
+    given.set(flag, value);
   }
-  if (argv.includes('--cases') && !(Number.isInteger(Number(argv[argv.indexOf('--cases') + 1])) && Number(argv[argv.indexOf('--cases') + 1]) > 0)) {
+  const cases = given.has('--cases') ? Number(given.get('--cases')) : undefined;
+  if (cases !== undefined && !(Number.isInteger(cases) && cases > 0)) {
     process.stderr.write(`rcl demo: --cases is a whole number above 0\n${USAGE}`);
     return 2;
   }
-  const at = argv.indexOf('--workbook');
-  const path = resolve(at >= 0 && argv[at + 1] ? argv[at + 1] : 'data/demo.xlsx');
-  const casesAt = argv.indexOf('--cases');
-  const cases = casesAt >= 0 ? Number(argv[casesAt + 1]) : undefined;
+  const path = resolve(given.get('--workbook') || 'data/demo.xlsx');
   const busy = busyReason(path);
   if (busy) {
     process.stderr.write(`${busy}\n`);
